@@ -1,0 +1,361 @@
+package gmm4j;
+
+import gmm4j.internal.Cholesky;
+import gmm4j.internal.Fitter;
+import gmm4j.internal.Mixture;
+import gmm4j.internal.Parallel;
+import gmm4j.internal.Statistics;
+import gmm4j.internal.Table;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A fitted Gaussian mixture: its parameters, how the fit went, and scoring, prediction and
+ * sampling. Immutable and safe to share between threads; accessors return copies.
+ */
+public final class GaussianMixtureModel implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final Mixture mixture;
+    private final double logLikelihood;
+    private final double entropy;
+    private final double totalWeight;
+    private final int iterations;
+    private final boolean converged;
+    private final boolean cancelled;
+    private final int ignoredRows;
+    private final List<RestartSummary> restarts;
+    private final List<Repair> repairs;
+
+    GaussianMixtureModel(Fitter.Result result, double totalWeight, int ignoredRows) {
+        this.mixture = result.mixture();
+        this.logLikelihood = result.score().logLikelihood();
+        this.entropy = result.score().entropy();
+        this.totalWeight = totalWeight;
+        this.iterations = result.iterations();
+        this.converged = result.converged();
+        this.cancelled = result.cancelled();
+        this.ignoredRows = ignoredRows;
+        this.restarts = result.restarts();
+        this.repairs = result.repairs();
+        for (int c = 0; c < mixture.k; c++) {
+            for (double v : mixture.mean(c)) {
+                if (!Double.isFinite(v)) throw new IllegalStateException("The fit produced a non-finite mean; please report this data set.");
+            }
+        }
+    }
+
+    // ---- parameters -------------------------------------------------------------------------
+
+    /** The number of components K. */
+    public int components() {
+        return mixture.k;
+    }
+
+    /** The number of numeric columns. */
+    public int dimension() {
+        return mixture.d;
+    }
+
+    public CovarianceType covarianceType() {
+        return mixture.covariance.type();
+    }
+
+    /** The mixing weights, summing to one. */
+    public double[] weights() {
+        double[] w = new double[mixture.k];
+        for (int c = 0; c < w.length; c++) w[c] = mixture.weight(c);
+        return w;
+    }
+
+    /** The means, one row per component. */
+    public double[][] means() {
+        double[][] m = new double[mixture.k][];
+        for (int c = 0; c < m.length; c++) m[c] = mixture.mean(c);
+        return m;
+    }
+
+    /**
+     * The covariance matrices as full d×d matrices, one per component, whatever the type (a tied
+     * model repeats its shared matrix; diagonal and spherical ones are diagonal), regularisation included.
+     */
+    public double[][][] covariances() {
+        double[][][] out = new double[mixture.k][][];
+        for (int c = 0; c < out.length; c++) out[c] = Matrices.square(mixture.covariance.matrix(c), mixture.d);
+        return out;
+    }
+
+    /** Precision Cholesky factors in scikit-learn's convention: upper triangular P_c with Σ_c⁻¹ = P_c·P_cᵀ. */
+    public double[][][] precisionCholesky() {
+        double[][][] out = new double[mixture.k][][];
+        for (int c = 0; c < out.length; c++) out[c] = Matrices.square(mixture.covariance.precisionCholesky(c), mixture.d);
+        return out;
+    }
+
+    /** P(level | component) for the categorical columns: [component][column][level]. */
+    public double[][][] levelProbabilities() {
+        int[] levels = mixture.levels();
+        double[][][] out = new double[mixture.k][levels.length][];
+        for (int c = 0; c < mixture.k; c++) {
+            for (int j = 0; j < levels.length; j++) {
+                out[c][j] = new double[levels[j]];
+                for (int l = 0; l < levels[j]; l++) out[c][j][l] = mixture.levelProbability(c, j, l);
+            }
+        }
+        return out;
+    }
+
+    /** Free parameters: K−1 weights, K·d means, the covariances, and K·Σ(levels−1) categorical probabilities. */
+    public long parameterCount() {
+        return mixture.parameterCount();
+    }
+
+    // ---- how the fit went -------------------------------------------------------------------
+
+    /** Whether the chosen restart converged within the tolerance. */
+    public boolean converged() {
+        return converged;
+    }
+
+    /** EM iterations of the chosen restart. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Whether a {@link FitListener} stopped the fit early. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Every restart, in order: iterations, convergence, final and per-iteration log-likelihood. */
+    public List<RestartSummary> restarts() {
+        return restarts;
+    }
+
+    /** What the fit repaired (raised jitter, re-seeded components), in every restart. */
+    public List<Repair> repairs() {
+        return repairs;
+    }
+
+    /** Rows of the training data with nothing observed, which the fit ignored. */
+    public int ignoredRows() {
+        return ignoredRows;
+    }
+
+    /** The weighted log-likelihood of the training data at the final parameters. */
+    public double logLikelihood() {
+        return logLikelihood;
+    }
+
+    /** The training log-likelihood per unit of row weight (scikit-learn's {@code score}). */
+    public double meanLogLikelihood() {
+        return logLikelihood / totalWeight;
+    }
+
+    /** −2·logL + p·ln(N) on the training data, N the total row weight; lower is better. */
+    public double bic() {
+        return -2 * logLikelihood + parameterCount() * Math.log(totalWeight);
+    }
+
+    /** −2·logL + 2p on the training data; lower is better. */
+    public double aic() {
+        return -2 * logLikelihood + 2 * parameterCount();
+    }
+
+    /** BIC plus twice the entropy of the responsibilities (integrated completed likelihood); lower is better. */
+    public double icl() {
+        return bic() + 2 * entropy;
+    }
+
+    // ---- scoring ----------------------------------------------------------------------------
+
+    /** The most probable component of a numeric row (NaN values are marginalised out). */
+    public int predict(double[] x) {
+        return predict(x, null);
+    }
+
+    /** The most probable component of a row with categorical codes ({@code -1} = missing). */
+    public int predict(double[] x, int[] categories) {
+        return argMax(posterior(x, categories));
+    }
+
+    /** P(component | row) for a numeric row. */
+    public double[] posterior(double[] x) {
+        return posterior(x, null);
+    }
+
+    /** P(component | row) for a row with categorical codes. */
+    public double[] posterior(double[] x, int[] categories) {
+        double[] out = new double[mixture.k];
+        mixture.posterior(checkedRow(x, categories), categories, out);
+        return out;
+    }
+
+    /** log p(x): the log density of a numeric row (of its observed part). */
+    public double logDensity(double[] x) {
+        return logDensity(x, null);
+    }
+
+    /** log p(x, categories). */
+    public double logDensity(double[] x, int[] categories) {
+        return mixture.posterior(checkedRow(x, categories), categories, new double[mixture.k]);
+    }
+
+    /** The most probable component of every row. */
+    public int[] predict(Dataset data) {
+        int[] labels = new int[data.size()];
+        mixture.forEachRow(checked(data), (i, logDensity, posterior) -> labels[i] = argMax(posterior));
+        return labels;
+    }
+
+    /** P(component | row) for every row. */
+    public double[][] posterior(Dataset data) {
+        double[][] out = new double[data.size()][];
+        mixture.forEachRow(checked(data), (i, logDensity, posterior) -> out[i] = posterior.clone());
+        return out;
+    }
+
+    /** The log density of every row (0 for a row with nothing observed). */
+    public double[] logDensity(Dataset data) {
+        double[] out = new double[data.size()];
+        mixture.forEachRow(checked(data), (i, logDensity, posterior) -> out[i] = logDensity);
+        return out;
+    }
+
+    /** Σ weight·log p(row). */
+    public double logLikelihood(Dataset data) {
+        return score(data).logLikelihood();
+    }
+
+    /** The log-likelihood per unit of row weight. */
+    public double meanLogLikelihood(Dataset data) {
+        Statistics s = score(data);
+        return s.logLikelihood() / s.weight();
+    }
+
+    /** BIC of this model on {@code data}; lower is better. */
+    public double bic(Dataset data) {
+        Statistics s = score(data);
+        return -2 * s.logLikelihood() + parameterCount() * Math.log(s.weight());
+    }
+
+    /** AIC of this model on {@code data}; lower is better. */
+    public double aic(Dataset data) {
+        return -2 * score(data).logLikelihood() + 2 * parameterCount();
+    }
+
+    /** ICL of this model on {@code data}; lower is better. */
+    public double icl(Dataset data) {
+        Statistics s = score(data);
+        return -2 * s.logLikelihood() + parameterCount() * Math.log(s.weight()) + 2 * s.entropy();
+    }
+
+    private Statistics score(Dataset data) {
+        try (Parallel parallel = new Parallel(1)) {
+            return mixture.score(checked(data), parallel);
+        }
+    }
+
+    // ---- sampling ---------------------------------------------------------------------------
+
+    /** Draws {@code n} rows: a component by weight, then its Gaussian and its level probabilities. */
+    public Sample sample(int n, Random random) {
+        if (n < 0) throw new IllegalArgumentException("Cannot draw " + n + " rows.");
+        Objects.requireNonNull(random, "random");
+        int k = mixture.k;
+        int d = mixture.d;
+        double[][] factors = new double[k][];
+        for (int c = 0; c < k; c++) {
+            double[] cov = mixture.covariance.matrix(c);
+            factors[c] = new double[d * d];
+            Cholesky.factorWithJitter(cov, d, factors[c], Double.MIN_NORMAL);
+        }
+        double[] weights = weights();
+        double[][][] levels = levelProbabilities();
+        double[][] rows = new double[n][d];
+        int[][] categories = new int[n][];
+        int[] components = new int[n];
+        double[] z = new double[d];
+        for (int i = 0; i < n; i++) {
+            int c = draw(weights, random);
+            components[i] = c;
+            for (int j = 0; j < d; j++) z[j] = random.nextGaussian();
+            double[] mean = mixture.mean(c);
+            for (int a = 0; a < d; a++) {
+                double v = mean[a];
+                for (int b = 0; b <= a; b++) v += factors[c][a * d + b] * z[b];
+                rows[i][a] = v;
+            }
+            categories[i] = new int[levels[c].length];
+            for (int j = 0; j < categories[i].length; j++) categories[i][j] = draw(levels[c][j], random);
+        }
+        return new Sample(rows, categories, components);
+    }
+
+    private static int draw(double[] probabilities, Random random) {
+        double u = random.nextDouble();
+        for (int i = 0; i < probabilities.length - 1; i++) {
+            u -= probabilities[i];
+            if (u < 0) return i;
+        }
+        return probabilities.length - 1;
+    }
+
+    private static int argMax(double[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+        return best;
+    }
+
+    private double[] checkedRow(double[] x, int[] categories) {
+        Objects.requireNonNull(x, "x");
+        if (x.length != mixture.d) {
+            throw new IllegalArgumentException("The row has " + x.length + " values but the model has " + mixture.d + " numeric columns.");
+        }
+        for (int j = 0; j < x.length; j++) {
+            if (Double.isInfinite(x[j])) throw new IllegalArgumentException("Column " + j + " is " + x[j] + ": values must be finite (NaN = missing).");
+        }
+        int[] levels = mixture.levels();
+        if (categories == null) return x;
+        if (categories.length != levels.length) {
+            throw new IllegalArgumentException("The row has " + categories.length + " categorical codes but the model has " + levels.length + " categorical columns.");
+        }
+        for (int j = 0; j < levels.length; j++) {
+            if (categories[j] < -1 || categories[j] >= levels[j]) {
+                throw new IllegalArgumentException("Categorical column " + j + " has code " + categories[j] + ": codes must be in [0, " + levels[j] + ") or -1.");
+            }
+        }
+        return x;
+    }
+
+    private Table checked(Dataset data) {
+        Objects.requireNonNull(data, "data");
+        Table t = data.table();
+        if (t.d != mixture.d || !java.util.Arrays.equals(t.levels, mixture.levels())) {
+            throw new IllegalArgumentException("The data have " + t.d + " numeric and " + t.c + " categorical columns; the model was fitted on "
+                    + mixture.d + " and " + mixture.levels().length + " (with the same levels).");
+        }
+        return t;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("Gaussian mixture: %d components, %s covariance, %d numeric columns%n",
+                mixture.k, covarianceType(), mixture.d));
+        s.append(String.format("%s after %d iterations; log-likelihood %.6g (%.6g per row), BIC %.6g%n",
+                cancelled ? "cancelled" : converged ? "converged" : "not converged", iterations, logLikelihood,
+                meanLogLikelihood(), bic()));
+        double[][] means = means();
+        for (int c = 0; c < mixture.k; c++) {
+            s.append(String.format("  component %d: weight %.4f, mean %s%n", c, mixture.weight(c), java.util.Arrays.toString(means[c])));
+        }
+        if (!repairs.isEmpty()) s.append(repairs.size()).append(" repairs, first: ").append(repairs.get(0)).append('\n');
+        return s.toString();
+    }
+}

@@ -1,0 +1,215 @@
+package gmm4j;
+
+import gmm4j.internal.Parallel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Chooses the number of components and the covariance type: fits every pair of a range of K and a
+ * set of covariance types (in parallel), scores each by a {@link Criterion} and keeps the best.
+ *
+ * <pre>{@code
+ * ModelSelection.Result result = ModelSelection.builder()
+ *         .components(1, 8)
+ *         .covariances(CovarianceType.values())
+ *         .criterion(Criterion.BIC)
+ *         .build()
+ *         .select(data);
+ * GaussianMixtureModel best = result.model();
+ * }</pre>
+ */
+public final class ModelSelection {
+    private final int[] components;
+    private final CovarianceType[] covariances;
+    private final Criterion criterion;
+    private final int folds;
+    private final GaussianMixture base;
+    private final Consumer<Score> listener;
+
+    private ModelSelection(Builder b) {
+        this.components = b.components;
+        this.covariances = b.covariances;
+        this.criterion = b.criterion;
+        this.folds = b.folds;
+        this.base = b.base;
+        this.listener = b.listener;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The score of one candidate. Information criteria are on the whole data; {@code crossValidation}
+     * is NaN unless the criterion is {@link Criterion#CROSS_VALIDATION}.
+     *
+     * @param value the value of the selection's criterion (lower is better)
+     */
+    public record Score(int components, CovarianceType covariance, double logLikelihood, long parameters,
+                        double bic, double aic, double icl, double crossValidation, double value) {
+    }
+
+    /**
+     * What a selection found.
+     *
+     * @param scores every candidate's score, in grid order (types outer, K inner)
+     * @param best   the best score
+     * @param model  the best candidate fitted on all the data
+     */
+    public record Result(Criterion criterion, List<Score> scores, Score best, GaussianMixtureModel model) {
+    }
+
+    /** Fits and scores every candidate; candidates with more components than distinct rows are left out. */
+    public Result select(Dataset data) {
+        Objects.requireNonNull(data, "data");
+        int[] feasible = Arrays.stream(components).filter(k -> data.table().hasDistinctRows(k)).toArray();
+        if (feasible.length == 0) {
+            throw new IllegalArgumentException("No candidate K in " + Arrays.toString(components)
+                    + " fits: the data have fewer distinct rows than the smallest K.");
+        }
+        int[][] foldRows = criterion == Criterion.CROSS_VALIDATION ? foldRows(data) : null;
+        try (Parallel parallel = new Parallel(base.threads())) {
+            List<Callable<Candidate>> jobs = new ArrayList<>();
+            for (CovarianceType type : covariances) {
+                for (int k : feasible) jobs.add(() -> candidate(data, k, type, foldRows, parallel));
+            }
+            List<Candidate> candidates = parallel.all(jobs);
+            Candidate best = candidates.get(0);
+            List<Score> scores = new ArrayList<>();
+            for (Candidate c : candidates) {
+                scores.add(c.score);
+                if (c.score.value() < best.score.value()) best = c;
+            }
+            return new Result(criterion, List.copyOf(scores), best.score, best.model);
+        }
+    }
+
+    private record Candidate(Score score, GaussianMixtureModel model) {
+    }
+
+    private Candidate candidate(Dataset data, int k, CovarianceType type, int[][] foldRows, Parallel parallel) {
+        GaussianMixture settings = base.toBuilder().components(k).covariance(type).start(null).build();
+        GaussianMixtureModel model = settings.fit(data, parallel);
+        double crossValidation = Double.NaN;
+        if (foldRows != null) {
+            crossValidation = 0;
+            for (int f = 0; f < foldRows.length; f++) {
+                Dataset test = data.select(foldRows[f]);
+                Dataset train = data.select(complement(foldRows, f));
+                if (!train.table().hasDistinctRows(k)) {
+                    crossValidation = Double.POSITIVE_INFINITY;
+                    break;
+                }
+                crossValidation += -2 * settings.fit(train, parallel).logLikelihood(test);
+            }
+        }
+        double value = switch (criterion) {
+            case BIC -> model.bic();
+            case AIC -> model.aic();
+            case ICL -> model.icl();
+            case CROSS_VALIDATION -> crossValidation;
+        };
+        Score score = new Score(k, type, model.logLikelihood(), model.parameterCount(), model.bic(), model.aic(),
+                model.icl(), crossValidation, value);
+        if (listener != null) listener.accept(score);
+        return new Candidate(score, model);
+    }
+
+    /** The rows of each fold: a seeded shuffle dealt round-robin. */
+    private int[][] foldRows(Dataset data) {
+        int n = data.size();
+        if (n < folds) throw new IllegalArgumentException("Cannot make " + folds + " folds from " + n + " rows.");
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Random random = new Random(base.seed());
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        int[][] rows = new int[folds][];
+        for (int f = 0; f < folds; f++) {
+            int size = n / folds + (f < n % folds ? 1 : 0);
+            rows[f] = new int[size];
+            for (int a = 0; a < size; a++) rows[f][a] = order[f + a * folds];
+            Arrays.sort(rows[f]);
+        }
+        return rows;
+    }
+
+    private static int[] complement(int[][] foldRows, int skip) {
+        int size = 0;
+        for (int f = 0; f < foldRows.length; f++) if (f != skip) size += foldRows[f].length;
+        int[] rows = new int[size];
+        int a = 0;
+        for (int f = 0; f < foldRows.length; f++) {
+            if (f == skip) continue;
+            System.arraycopy(foldRows[f], 0, rows, a, foldRows[f].length);
+            a += foldRows[f].length;
+        }
+        Arrays.sort(rows);
+        return rows;
+    }
+
+    /** Settings of a {@link ModelSelection}. */
+    public static final class Builder {
+        private int[] components = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        private CovarianceType[] covariances = {CovarianceType.FULL};
+        private Criterion criterion = Criterion.BIC;
+        private int folds = 5;
+        private GaussianMixture base = GaussianMixture.builder().build();
+        private Consumer<Score> listener;
+
+        private Builder() {
+        }
+
+        /** Candidates K = min..max. */
+        public Builder components(int min, int max) {
+            if (min < 1 || max < min) throw new IllegalArgumentException("The K range must satisfy 1 ≤ min ≤ max, not " + min + ".." + max + ".");
+            this.components = java.util.stream.IntStream.rangeClosed(min, max).toArray();
+            return this;
+        }
+
+        /** Candidate covariance types (at least one). */
+        public Builder covariances(CovarianceType... types) {
+            if (types == null || types.length == 0) throw new IllegalArgumentException("Give at least one covariance type.");
+            this.covariances = types.clone();
+            return this;
+        }
+
+        public Builder criterion(Criterion criterion) {
+            this.criterion = Objects.requireNonNull(criterion, "criterion");
+            return this;
+        }
+
+        /** Folds for {@link Criterion#CROSS_VALIDATION}, at least 2. */
+        public Builder folds(int folds) {
+            if (folds < 2) throw new IllegalArgumentException("Cross-validation needs at least 2 folds, not " + folds + ".");
+            this.folds = folds;
+            return this;
+        }
+
+        /** The fit settings every candidate uses (its K and covariance type are replaced). */
+        public Builder settings(GaussianMixture base) {
+            this.base = Objects.requireNonNull(base, "settings");
+            return this;
+        }
+
+        /** Told each candidate's score as soon as it is known (from worker threads). */
+        public Builder listener(Consumer<Score> listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        public ModelSelection build() {
+            return new ModelSelection(this);
+        }
+    }
+}

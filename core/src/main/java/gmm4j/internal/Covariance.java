@@ -1,0 +1,126 @@
+package gmm4j.internal;
+
+import gmm4j.CovarianceType;
+
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * The seam between the one EM loop and the covariance-type-specific maths: the M-step estimate
+ * from sufficient statistics, the log-density of a complete row under each component, and the
+ * full matrices that missing-value marginalisation and reports need.
+ */
+public abstract sealed class Covariance implements Serializable
+        permits FullCovariance, TiedCovariance, DiagonalCovariance, SphericalCovariance {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    static final double LN_2PI = Math.log(2 * Math.PI);
+    /** scikit-learn's guard against empty components: 10 × machine epsilon. */
+    static final double EMPTY_GUARD = 10 * Math.ulp(1.0);
+
+    final int k;
+    final int d;
+
+    Covariance(int k, int d) {
+        this.k = k;
+        this.d = d;
+    }
+
+    public abstract CovarianceType type();
+
+    /** Whether the M-step needs the whole scatter matrix of each component, not its diagonal. */
+    abstract boolean fullScatter();
+
+    /** {@code out[c] = log N(x | μ_c, Σ_c)} for the complete row at {@code x[off..off+d)}. */
+    abstract void logGaussian(double[] x, int off, double[] means, double[] out, double[] work);
+
+    /** Component {@code c}'s covariance as a full row-major d×d matrix (a copy). */
+    public abstract double[] matrix(int c);
+
+    /**
+     * Component {@code c}'s precision Cholesky factor in scikit-learn's convention: the upper
+     * triangular P with Σ⁻¹ = P·Pᵀ, row-major d×d.
+     */
+    public abstract double[] precisionCholesky(int c);
+
+    /** Free parameters of the covariances. */
+    public long parameterCount() {
+        return type().covarianceParameters(k, d);
+    }
+
+    /** The M-step: covariances from the statistics of an E-step, plus {@code regularization} on the diagonal. */
+    static Covariance estimate(CovarianceType type, Statistics s, double regularization, double floor, RepairLog log) {
+        double[][] centered = new double[s.k][];
+        for (int c = 0; c < s.k; c++) centered[c] = centeredScatter(s, c, type == CovarianceType.FULL || type == CovarianceType.TIED);
+        return switch (type) {
+            case FULL -> FullCovariance.estimate(s.d, centered, regularization, floor, log);
+            case TIED -> TiedCovariance.estimate(s.d, centered, s.count, regularization, floor, log);
+            case DIAGONAL -> DiagonalCovariance.estimate(s.d, centered, regularization, floor, log);
+            case SPHERICAL -> SphericalCovariance.estimate(s.d, centered, regularization, floor, log);
+        };
+    }
+
+    /** Covariances of the given type taken from full matrices: their diagonals, means or average as the type needs. */
+    static Covariance fromMatrices(CovarianceType type, int d, double[][] matrices, double floor, RepairLog log) {
+        return switch (type) {
+            case FULL -> FullCovariance.estimate(d, matrices, 0, floor, log);
+            case TIED -> {
+                double[] mass = new double[matrices.length];
+                java.util.Arrays.fill(mass, 1.0);
+                yield TiedCovariance.estimate(d, matrices, mass, 0, floor, log);
+            }
+            case DIAGONAL -> DiagonalCovariance.estimate(d, diagonals(matrices, d), 0, floor, log);
+            case SPHERICAL -> SphericalCovariance.estimate(d, diagonals(matrices, d), 0, floor, log);
+        };
+    }
+
+    private static double[][] diagonals(double[][] matrices, int d) {
+        double[][] diag = new double[matrices.length][d];
+        for (int c = 0; c < matrices.length; c++) {
+            for (int j = 0; j < d; j++) diag[c][j] = matrices[c][j * d + j];
+        }
+        return diag;
+    }
+
+    /**
+     * The weighted covariance around the new mean, S/n − m·mᵀ with m the new mean's offset from the
+     * shift: a d×d matrix when {@code full}, else its diagonal.
+     */
+    private static double[] centeredScatter(Statistics s, int c, boolean full) {
+        int d = s.d;
+        double n = s.count[c] + EMPTY_GUARD;
+        double[] m = new double[d];
+        for (int j = 0; j < d; j++) m[j] = s.sum[c * d + j] / n;
+        if (full) {
+            double[] cov = s.scatterMatrix(c);
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) cov[i * d + j] = cov[i * d + j] / n - m[i] * m[j];
+            }
+            return cov;
+        }
+        double[] var = new double[d];
+        int base = s.fullScatter ? c * d * d : c * d;
+        for (int j = 0; j < d; j++) {
+            double sjj = s.fullScatter ? s.scatter[base + j * d + j] : s.scatter[base + j];
+            var[j] = sjj / n - m[j] * m[j];
+        }
+        return var;
+    }
+
+    /** The transpose of a row-major d×d matrix. */
+    static double[] transpose(double[] a, int d) {
+        double[] t = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) t[j * d + i] = a[i * d + j];
+        }
+        return t;
+    }
+
+    /** A diagonal d×d matrix. */
+    static double[] diagonalMatrix(double[] diag, int off, int d) {
+        double[] m = new double[d * d];
+        for (int j = 0; j < d; j++) m[j * d + j] = diag[off + j];
+        return m;
+    }
+}

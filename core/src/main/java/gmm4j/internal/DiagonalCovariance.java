@@ -1,0 +1,81 @@
+package gmm4j.internal;
+
+import gmm4j.CovarianceType;
+
+import java.io.Serial;
+
+/** Each component with its own axis-aligned variances. */
+final class DiagonalCovariance extends Covariance {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Variances, component c at {@code [c*d, (c+1)*d)}. */
+    private final double[] variance;
+    /** 1/√variance. */
+    private final double[] precisionRoot;
+    /** Σ_j log precisionRoot per component. */
+    private final double[] halfLogDetPrecision;
+
+    private DiagonalCovariance(int k, int d, double[] variance) {
+        super(k, d);
+        this.variance = variance;
+        this.precisionRoot = new double[k * d];
+        this.halfLogDetPrecision = new double[k];
+        for (int i = 0; i < k * d; i++) precisionRoot[i] = 1 / Math.sqrt(variance[i]);
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) halfLogDetPrecision[c] += Math.log(precisionRoot[c * d + j]);
+        }
+    }
+
+    static DiagonalCovariance estimate(int d, double[][] variances, double regularization, double floor, RepairLog log) {
+        int k = variances.length;
+        double[] variance = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < d; j++) {
+                double v = variances[c][j] + regularization;
+                variance[c * d + j] = v;
+                smallest = Math.min(smallest, v);
+            }
+            if (!(smallest > floor)) {
+                double jitter = Math.max(floor, Double.MIN_NORMAL) - Math.min(smallest, 0);
+                for (int j = 0; j < d; j++) variance[c * d + j] = Math.max(variance[c * d + j], 0) + jitter;
+                log.jitter(c, jitter);
+            }
+        }
+        return new DiagonalCovariance(k, d, variance);
+    }
+
+    @Override
+    public CovarianceType type() {
+        return CovarianceType.DIAGONAL;
+    }
+
+    @Override
+    boolean fullScatter() {
+        return false;
+    }
+
+    @Override
+    void logGaussian(double[] x, int off, double[] means, double[] out, double[] work) {
+        for (int c = 0; c < k; c++) {
+            double sum = 0;
+            int base = c * d;
+            for (int j = 0; j < d; j++) {
+                double z = (x[off + j] - means[base + j]) * precisionRoot[base + j];
+                sum += z * z;
+            }
+            out[c] = -0.5 * (d * LN_2PI + sum) + halfLogDetPrecision[c];
+        }
+    }
+
+    @Override
+    public double[] matrix(int c) {
+        return diagonalMatrix(variance, c * d, d);
+    }
+
+    @Override
+    public double[] precisionCholesky(int c) {
+        return diagonalMatrix(precisionRoot, c * d, d);
+    }
+}

@@ -1,0 +1,110 @@
+package gmm4j.internal;
+
+import gmm4j.Repair;
+import gmm4j.RestartSummary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Runs the restarts of a fit and keeps the one with the best final log-likelihood. */
+public final class Fitter {
+    private Fitter() {
+    }
+
+    /**
+     * The result of a fit.
+     *
+     * @param mixture   the best restart's parameters
+     * @param score     the log-likelihood, entropy and weight of the data under {@code mixture}
+     */
+    public record Result(Mixture mixture, Statistics score, int iterations, boolean converged, boolean cancelled,
+                         List<RestartSummary> restarts, List<Repair> repairs) {
+    }
+
+    public static Result fit(Table t, FitSettings s, Parallel parallel) {
+        double[] columnMeans = columnMeans(t);
+        double floor = varianceFloor(t, columnMeans);
+        List<RestartSummary> summaries = new ArrayList<>();
+        List<Repair> repairs = new ArrayList<>();
+        EmRun best = null;
+        for (int restart = 0; restart < s.restarts(); restart++) {
+            SplittableRandom random = new SplittableRandom(s.seed() + restart * 0x9E3779B97F4A7C15L);
+            Repairs log = new Repairs(restart, repairs);
+            Mixture start = s.start() != null ? s.start()
+                    : Initializer.initialize(t, s, random, parallel, columnMeans, floor, log);
+            EmRun run = new EmRun(t, s, restart, parallel, floor, columnMeans, log);
+            run.run(start);
+            summaries.add(new RestartSummary(restart, run.iterations, run.converged,
+                    run.score.meanLogLikelihood(), run.trace()));
+            if (best == null || run.score.logLikelihood > best.score.logLikelihood
+                    || Double.isNaN(best.score.logLikelihood)) {
+                best = run;
+            }
+            if (run.cancelled) break;
+        }
+        return new Result(best.mixture, best.score, best.iterations, best.converged, best.cancelled,
+                List.copyOf(summaries), List.copyOf(repairs));
+    }
+
+    /** Weighted mean of each numeric column over its observed values (0 where none is observed). */
+    static double[] columnMeans(Table t) {
+        double[] sum = new double[t.d];
+        double[] weight = new double[t.d];
+        for (int i = 0; i < t.n; i++) {
+            for (int j = 0; j < t.d; j++) {
+                double v = t.x[i * t.d + j];
+                if (!Double.isNaN(v)) {
+                    sum[j] += t.weight[i] * v;
+                    weight[j] += t.weight[i];
+                }
+            }
+        }
+        for (int j = 0; j < t.d; j++) sum[j] = weight[j] > 0 ? sum[j] / weight[j] : 0;
+        return sum;
+    }
+
+    /**
+     * The smallest variance worth keeping, on the data's own scale: a covariance whose factor fails
+     * is raised at least by this much.
+     */
+    static double varianceFloor(Table t, double[] columnMeans) {
+        double largest = 0;
+        for (int j = 0; j < t.d; j++) {
+            double s = 0;
+            double w = 0;
+            for (int i = 0; i < t.n; i++) {
+                double v = t.x[i * t.d + j];
+                if (Double.isNaN(v)) continue;
+                double diff = v - columnMeans[j];
+                s += t.weight[i] * diff * diff;
+                w += t.weight[i];
+            }
+            if (w > 0) largest = Math.max(largest, s / w);
+        }
+        double floor = largest * 1e-12;
+        return floor > 0 && Double.isFinite(floor) ? floor : Double.MIN_NORMAL;
+    }
+
+    /** Collects repairs, stamping the restart and the current iteration. */
+    static final class Repairs implements RepairLog {
+        private final int restart;
+        private final List<Repair> into;
+        int iteration;
+
+        Repairs(int restart, List<Repair> into) {
+            this.restart = restart;
+            this.into = into;
+        }
+
+        @Override
+        public void jitter(int component, double amount) {
+            into.add(new Repair(Repair.Kind.JITTER_RAISED, restart, iteration, component, amount, -1));
+        }
+
+        @Override
+        public void reseeded(int component, int row, double mass) {
+            into.add(new Repair(Repair.Kind.COMPONENT_RESEEDED, restart, iteration, component, mass, row));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package gmm4j.internal;
+
+import gmm4j.Initialization;
+
+import java.util.SplittableRandom;
+
+/**
+ * Starting parameters for one restart: responsibilities from the chosen heuristic, then one
+ * M-step on them.
+ */
+final class Initializer {
+    private Initializer() {
+    }
+
+    static Mixture initialize(Table t, FitSettings s, SplittableRandom random, Parallel parallel,
+                              double[] columnMeans, double floor, RepairLog log) {
+        int k = s.k();
+        int d = t.d;
+        Initialization init = d == 0 ? Initialization.RANDOM : s.init();
+        boolean fullScatter = s.type() != gmm4j.CovarianceType.DIAGONAL && s.type() != gmm4j.CovarianceType.SPHERICAL;
+        Statistics stats;
+        double[] shift;
+        if (init == Initialization.RANDOM) {
+            shift = new double[k * d];
+            for (int c = 0; c < k; c++) System.arraycopy(columnMeans, 0, shift, c * d, d);
+            long seed = random.nextLong();
+            stats = EStep.assign(t, k, fullScatter, (row, out) -> randomResponsibilities(seed, row, out),
+                    shift, columnMeans, parallel);
+        } else {
+            KMeans kMeans = new KMeans(t, columnMeans);
+            shift = switch (init) {
+                case KMEANS, KMEANS_PLUS_PLUS -> kMeans.plusPlus(k, random);
+                case RANDOM_FROM_DATA -> distinctRows(t, kMeans, k, random);
+                case RANDOM -> throw new AssertionError();
+            };
+            int[] labels = init == Initialization.KMEANS ? kMeans.lloyd(shift, k, parallel) : kMeans.nearest(shift, k);
+            stats = EStep.assign(t, k, fullScatter, (row, out) -> {
+                java.util.Arrays.fill(out, 0);
+                out[labels[row]] = 1;
+            }, shift, columnMeans, parallel);
+        }
+        return Mixture.estimate(stats, shift, s.type(), s.regularization(), floor, t.levels, log);
+    }
+
+    /** k rows with distinct values, drawn uniformly, as centers. */
+    private static double[] distinctRows(Table t, KMeans kMeans, int k, SplittableRandom random) {
+        double[] centers = new double[k * t.d];
+        int found = 0;
+        int usable = 0;
+        for (int i = 0; i < t.n; i++) if (kMeans.usable(i)) usable++;
+        int[] candidates = new int[usable];
+        for (int i = 0, a = 0; i < t.n; i++) if (kMeans.usable(i)) candidates[a++] = i;
+        for (int a = usable - 1; a >= 0 && found < k; a--) {
+            int pick = random.nextInt(a + 1);
+            int row = candidates[pick];
+            candidates[pick] = candidates[a];
+            candidates[a] = row;
+            boolean duplicate = false;
+            for (int c = 0; c < found && !duplicate; c++) duplicate = kMeans.squaredDistance(row, centers, c) == 0;
+            if (!duplicate) kMeans.copyRow(row, centers, found++);
+        }
+        if (found < k) return kMeans.plusPlus(k, random);
+        return centers;
+    }
+
+    /** Uniform random responsibilities that depend only on the seed and the row. */
+    private static void randomResponsibilities(long seed, int row, double[] out) {
+        long state = seed ^ (row * 0x9E3779B97F4A7C15L);
+        double sum = 0;
+        for (int c = 0; c < out.length; c++) {
+            state += 0x9E3779B97F4A7C15L;
+            long z = state;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z ^= z >>> 31;
+            out[c] = ((z >>> 11) + 1) * 0x1.0p-53;
+            sum += out[c];
+        }
+        for (int c = 0; c < out.length; c++) out[c] /= sum;
+    }
+}

@@ -1,0 +1,157 @@
+package gmm4j.internal;
+
+import java.util.SplittableRandom;
+
+/**
+ * Weighted k-means on the numeric columns, for initialisation: greedy k-means++ seeding and
+ * Lloyd's iterations. A missing value is taken as its column's mean.
+ */
+final class KMeans {
+    private static final int MAX_LLOYD_ITERATIONS = 100;
+
+    private final Table t;
+    private final double[] fill;
+
+    KMeans(Table t, double[] fill) {
+        this.t = t;
+        this.fill = fill;
+    }
+
+    /** Whether row i takes part: it has weight and something observed. */
+    boolean usable(int i) {
+        return t.weight[i] > 0 && t.pattern[i] != Table.EMPTY;
+    }
+
+    double value(int i, int j) {
+        double v = t.x[i * t.d + j];
+        return Double.isNaN(v) ? fill[j] : v;
+    }
+
+    double squaredDistance(int i, double[] centers, int c) {
+        int d = t.d;
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            double diff = value(i, j) - centers[c * d + j];
+            s += diff * diff;
+        }
+        return s;
+    }
+
+    void copyRow(int i, double[] centers, int c) {
+        for (int j = 0; j < t.d; j++) centers[c * t.d + j] = value(i, j);
+    }
+
+    /**
+     * Greedy k-means++ (as scikit-learn): each new center is the best, by total potential, of
+     * 2 + ⌊ln k⌋ rows drawn with probability ∝ weight × squared distance to the nearest center.
+     */
+    double[] plusPlus(int k, SplittableRandom random) {
+        int n = t.n;
+        double[] centers = new double[k * t.d];
+        double[] closest = new double[n];
+        copyRow(sample(null, random), centers, 0);
+        double potential = 0;
+        for (int i = 0; i < n; i++) {
+            closest[i] = usable(i) ? squaredDistance(i, centers, 0) : 0;
+            potential += t.weight[i] * closest[i];
+        }
+        int trials = 2 + (int) Math.log(k);
+        double[] candidate = new double[n];
+        double[] best = new double[n];
+        for (int c = 1; c < k; c++) {
+            double bestPotential = Double.POSITIVE_INFINITY;
+            int bestRow = -1;
+            for (int trial = 0; trial < trials; trial++) {
+                int row = potential > 0 ? sample(closest, random) : sample(null, random);
+                copyRow(row, centers, c);
+                double p = 0;
+                for (int i = 0; i < n; i++) {
+                    candidate[i] = usable(i) ? Math.min(closest[i], squaredDistance(i, centers, c)) : 0;
+                    p += t.weight[i] * candidate[i];
+                }
+                if (p < bestPotential) {
+                    bestPotential = p;
+                    bestRow = row;
+                    System.arraycopy(candidate, 0, best, 0, n);
+                }
+            }
+            copyRow(bestRow, centers, c);
+            System.arraycopy(best, 0, closest, 0, n);
+            potential = bestPotential;
+        }
+        return centers;
+    }
+
+    /** A row drawn with probability ∝ weight × score (score null: ∝ weight). */
+    private int sample(double[] score, SplittableRandom random) {
+        double total = 0;
+        for (int i = 0; i < t.n; i++) if (usable(i)) total += t.weight[i] * (score == null ? 1 : score[i]);
+        double u = random.nextDouble() * total;
+        int last = -1;
+        for (int i = 0; i < t.n; i++) {
+            if (!usable(i)) continue;
+            double mass = t.weight[i] * (score == null ? 1 : score[i]);
+            if (mass <= 0) continue;
+            last = i;
+            u -= mass;
+            if (u < 0) return i;
+        }
+        return last;
+    }
+
+    /** The index of the nearest center of each row (-1 for rows that take no part). */
+    int[] nearest(double[] centers, int k) {
+        int[] labels = new int[t.n];
+        for (int i = 0; i < t.n; i++) labels[i] = usable(i) ? nearest(i, centers, k) : -1;
+        return labels;
+    }
+
+    private int nearest(int i, double[] centers, int k) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double dist = squaredDistance(i, centers, c);
+            if (dist < bestDistance) {
+                bestDistance = dist;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Lloyd's iterations from {@code centers} (updated in place) until no row changes cluster. */
+    int[] lloyd(double[] centers, int k, Parallel parallel) {
+        int d = t.d;
+        int[] labels = new int[t.n];
+        java.util.Arrays.fill(labels, -2);
+        for (int iteration = 0; iteration < MAX_LLOYD_ITERATIONS; iteration++) {
+            double[] frozen = centers.clone();
+            double[] totals = parallel.reduce(t.n, (from, to) -> {
+                // per center: weight, then d weighted sums; last slot counts changed labels
+                double[] acc = new double[k * (d + 1) + 1];
+                for (int i = from; i < to; i++) {
+                    if (!usable(i)) {
+                        labels[i] = -1;
+                        continue;
+                    }
+                    int c = nearest(i, frozen, k);
+                    if (c != labels[i]) acc[k * (d + 1)]++;
+                    labels[i] = c;
+                    double w = t.weight[i];
+                    acc[c * (d + 1)] += w;
+                    for (int j = 0; j < d; j++) acc[c * (d + 1) + 1 + j] += w * value(i, j);
+                }
+                return acc;
+            }, (a, b) -> {
+                for (int i = 0; i < a.length; i++) a[i] += b[i];
+                return a;
+            });
+            for (int c = 0; c < k; c++) {
+                double w = totals[c * (d + 1)];
+                if (w > 0) for (int j = 0; j < d; j++) centers[c * d + j] = totals[c * (d + 1) + 1 + j] / w;
+            }
+            if (totals[k * (d + 1)] == 0) break;
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,255 @@
+package gmm4j.internal;
+
+import gmm4j.CovarianceType;
+
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * The parameters of a mixture: weights, means, covariances and, for categorical columns, each
+ * component's level probabilities. Immutable; the M-step makes a new one.
+ */
+public final class Mixture implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The Dirichlet (Laplace) pseudo-count added to every categorical level. */
+    static final double LEVEL_PRIOR = 1.0;
+
+    public final int k;
+    public final int d;
+    final double[] weights;
+    final double[] logWeights;
+    /** Component c's mean at {@code [c*d, (c+1)*d)}. */
+    final double[] means;
+    public final Covariance covariance;
+    final int[] levels;
+    final int[] levelOffset;
+    /** log P(level | component), component c's at {@code [c*slots, (c+1)*slots)}. */
+    final double[] logLevel;
+
+    Mixture(double[] weights, double[] means, Covariance covariance, int[] levels, double[] logLevel) {
+        this.k = weights.length;
+        this.d = covariance.d;
+        this.weights = weights;
+        this.logWeights = new double[k];
+        for (int c = 0; c < k; c++) logWeights[c] = Math.log(weights[c]);
+        this.means = means;
+        this.covariance = covariance;
+        this.levels = levels;
+        this.levelOffset = new int[levels.length + 1];
+        for (int j = 0; j < levels.length; j++) levelOffset[j + 1] = levelOffset[j] + levels[j];
+        this.logLevel = logLevel;
+    }
+
+    /** Mixture parameters given in full: weights, means, covariance matrices and level probabilities. */
+    public static Mixture of(CovarianceType type, double[] weights, double[][] means, double[][] covariances,
+                             int[] levels, double[][][] levelProbabilities, double floor, RepairLog log) {
+        int k = weights.length;
+        int d = means[0].length;
+        double[] flatMeans = new double[k * d];
+        for (int c = 0; c < k; c++) System.arraycopy(means[c], 0, flatMeans, c * d, d);
+        int slots = 0;
+        for (int l : levels) slots += l;
+        double[] logLevel = new double[k * slots];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0, off = 0; j < levels.length; off += levels[j], j++) {
+                for (int l = 0; l < levels[j]; l++) {
+                    double p = levelProbabilities == null ? 1.0 / levels[j] : levelProbabilities[c][j][l];
+                    logLevel[c * slots + off + l] = Math.log(p);
+                }
+            }
+        }
+        return new Mixture(weights.clone(), flatMeans, Covariance.fromMatrices(type, d, covariances, floor, log),
+                levels.clone(), logLevel);
+    }
+
+    /**
+     * The M-step: the parameters that maximise the expected log-likelihood of the statistics, which
+     * were accumulated around {@code shift}.
+     */
+    static Mixture estimate(Statistics s, double[] shift, CovarianceType type, double regularization,
+                            double floor, int[] levels, RepairLog log) {
+        int k = s.k;
+        int d = s.d;
+        double[] weights = new double[k];
+        double[] means = new double[k * d];
+        double total = 0;
+        for (int c = 0; c < k; c++) total += s.count[c] + Covariance.EMPTY_GUARD;
+        for (int c = 0; c < k; c++) {
+            double n = s.count[c] + Covariance.EMPTY_GUARD;
+            weights[c] = n / total;
+            for (int j = 0; j < d; j++) means[c * d + j] = shift[c * d + j] + s.sum[c * d + j] / n;
+        }
+        Covariance covariance = Covariance.estimate(type, s, regularization, floor, log);
+        int slots = s.levelCount.length / k;
+        double[] logLevel = new double[k * slots];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0, off = 0; j < levels.length; off += levels[j], j++) {
+                double denominator = s.levelTotal[c * levels.length + j] + LEVEL_PRIOR * levels[j];
+                for (int l = 0; l < levels[j]; l++) {
+                    logLevel[c * slots + off + l] = Math.log((s.levelCount[c * slots + off + l] + LEVEL_PRIOR) / denominator);
+                }
+            }
+        }
+        return new Mixture(weights, means, covariance, levels, logLevel);
+    }
+
+    /** This mixture with component {@code c} moved to {@code mean}, given the mass-averaged covariance and weight 1/k. */
+    Mixture reseed(int c, double[] mean, double floor, RepairLog log) {
+        double[][] matrices = new double[k][];
+        double[] pooled = new double[d * d];
+        for (int o = 0; o < k; o++) {
+            matrices[o] = covariance.matrix(o);
+            if (o == c) continue;
+            for (int i = 0; i < d * d; i++) pooled[i] += weights[o] * matrices[o][i] / (1 - weights[c]);
+        }
+        if (covariance.type() != CovarianceType.TIED) matrices[c] = pooled;
+        double[] newWeights = weights.clone();
+        newWeights[c] = 1.0 / k;
+        double sum = 0;
+        for (double w : newWeights) sum += w;
+        for (int o = 0; o < k; o++) newWeights[o] /= sum;
+        double[] newMeans = means.clone();
+        System.arraycopy(mean, 0, newMeans, c * d, d);
+        double[] logLevel = this.logLevel.clone();
+        int slots = levelOffset[levels.length];
+        for (int j = 0; j < levels.length; j++) {
+            for (int l = 0; l < levels[j]; l++) logLevel[c * slots + levelOffset[j] + l] = -Math.log(levels[j]);
+        }
+        return new Mixture(newWeights, newMeans, Covariance.fromMatrices(covariance.type(), d, matrices, floor, log),
+                levels, logLevel);
+    }
+
+    /** Each component's Gaussian marginalised onto each missing-value pattern: [pattern][component]. */
+    MarginalGaussian[][] marginals(boolean[][] patterns) {
+        if (patterns.length == 0) return new MarginalGaussian[0][];
+        double[][] sigma = new double[k][];
+        for (int c = 0; c < k; c++) sigma[c] = covariance.matrix(c);
+        MarginalGaussian[][] out = new MarginalGaussian[patterns.length][k];
+        for (int p = 0; p < patterns.length; p++) {
+            for (int c = 0; c < k; c++) out[p][c] = new MarginalGaussian(sigma[c], d, patterns[p]);
+        }
+        return out;
+    }
+
+    /**
+     * {@code out[c] = log π_c + log p(row | component c)} for a row whose numeric part starts at
+     * {@code x[off]} and is either complete ({@code marginal == null}) or observed as
+     * {@code marginal} describes, with categorical codes at {@code codes[codeOff..]}.
+     */
+    void logJoint(double[] x, int off, MarginalGaussian[] marginal, int[] codes, int codeOff,
+                  double[] out, double[] work) {
+        if (marginal == null) {
+            covariance.logGaussian(x, off, means, out, work);
+        } else {
+            for (int c = 0; c < k; c++) out[c] = marginal[c].logDensity(x, off, means, c * d, work);
+        }
+        int slots = levelOffset[levels.length];
+        for (int c = 0; c < k; c++) {
+            double s = out[c] + logWeights[c];
+            for (int j = 0; j < levels.length; j++) {
+                int code = codes[codeOff + j];
+                if (code >= 0) s += logLevel[c * slots + levelOffset[j] + code];
+            }
+            out[c] = s;
+        }
+    }
+
+    /** Turns log-joint values into posterior probabilities in place; returns their log-sum-exp. */
+    static double normalise(double[] logJoint, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) max = Math.max(max, logJoint[c]);
+        if (max == Double.NEGATIVE_INFINITY) {
+            for (int c = 0; c < k; c++) logJoint[c] = 1.0 / k;
+            return max;
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            double e = Math.exp(logJoint[c] - max);
+            logJoint[c] = e;
+            sum += e;
+        }
+        for (int c = 0; c < k; c++) logJoint[c] /= sum;
+        return max + Math.log(sum);
+    }
+
+    /**
+     * Fills {@code posterior} with P(component | row) and returns the row's log density. The row may
+     * hold NaN (marginalised); {@code codes} may be null when there are no categorical columns.
+     */
+    public double posterior(double[] x, int[] codes, double[] posterior) {
+        boolean[] observed = new boolean[d];
+        boolean complete = true;
+        for (int j = 0; j < d; j++) {
+            observed[j] = !Double.isNaN(x[j]);
+            complete &= observed[j];
+        }
+        MarginalGaussian[] marginal = complete ? null : marginals(new boolean[][]{observed})[0];
+        if (codes == null) {
+            codes = new int[levels.length];
+            java.util.Arrays.fill(codes, -1);
+        }
+        logJoint(x, 0, marginal, codes, 0, posterior, new double[d]);
+        return normalise(posterior, k);
+    }
+
+    /** Receives one row's log density and posterior (the array is reused between calls). */
+    @FunctionalInterface
+    public interface RowVisitor {
+        void row(int i, double logDensity, double[] posterior);
+    }
+
+    /** Scores every row of {@code t} in order; a row with nothing observed has log density 0 and the weights as posterior. */
+    public void forEachRow(Table t, RowVisitor visitor) {
+        MarginalGaussian[][] marginals = marginals(t.observed);
+        double[] posterior = new double[k];
+        double[] work = new double[d];
+        for (int i = 0; i < t.n; i++) {
+            double logDensity;
+            if (t.pattern[i] == Table.EMPTY) {
+                System.arraycopy(weights, 0, posterior, 0, k);
+                logDensity = 0;
+            } else {
+                logJoint(t.x, i * d, t.pattern[i] == Table.COMPLETE ? null : marginals[t.pattern[i]], t.codes, i * t.c,
+                        posterior, work);
+                logDensity = normalise(posterior, k);
+            }
+            visitor.row(i, logDensity, posterior);
+        }
+    }
+
+    /** Log-likelihood, entropy and total weight of {@code t} under this mixture. */
+    public Statistics score(Table t, Parallel parallel) {
+        return EStep.score(t, this, parallel);
+    }
+
+    public double weight(int c) {
+        return weights[c];
+    }
+
+    public double[] mean(int c) {
+        return java.util.Arrays.copyOfRange(means, c * d, (c + 1) * d);
+    }
+
+    /** P(level l of categorical column j | component c). */
+    public double levelProbability(int c, int j, int l) {
+        return Math.exp(logLevel[c * levelOffset[levels.length] + levelOffset[j] + l]);
+    }
+
+    public int[] levels() {
+        return levels.clone();
+    }
+
+    /** Free parameters: weights, means, covariances and categorical probabilities. */
+    public long parameterCount() {
+        long categorical = 0;
+        for (int l : levels) categorical += l - 1;
+        return (k - 1) + (long) k * d + covariance.parameterCount() + k * categorical;
+    }
+
+    /** The means as one array, component c at {@code [c*d, (c+1)*d)} (the engine's own; do not modify). */
+    double[] flatMeans() {
+        return means;
+    }
+}

@@ -1,0 +1,20 @@
+package gmm4j.internal;
+
+/** Receives what the engine had to repair to keep a fit going. */
+public interface RepairLog {
+    /** A covariance was not positive definite: {@code amount} was added to its diagonal. */
+    void jitter(int component, double amount);
+
+    /** A collapsed component was re-seeded at row {@code row}. */
+    void reseeded(int component, int row, double mass);
+
+    RepairLog IGNORE = new RepairLog() {
+        @Override
+        public void jitter(int component, double amount) {
+        }
+
+        @Override
+        public void reseeded(int component, int row, double mass) {
+        }
+    };
+}

@@ -1,0 +1,90 @@
+package gmm4j.internal;
+
+/**
+ * The sufficient statistics of one E-step over some rows, mergeable in any grouping: per
+ * component the responsibility mass, the first moment and the scatter, both taken around a shift
+ * (the component's previous mean) so that the M-step does not cancel catastrophically; the
+ * categorical level counts; and the pass's log-likelihood, entropy and worst-explained row.
+ */
+public final class Statistics {
+    final int k;
+    final int d;
+    /** Scatter kept as a d×d lower triangle per component (else its diagonal only). */
+    final boolean fullScatter;
+    final double[] count;
+    final double[] sum;
+    final double[] scatter;
+    final double[] levelCount;
+    final double[] levelTotal;
+    double logLikelihood;
+    double weight;
+    double entropy;
+    int worstRow = -1;
+    double worstLogLikelihood = Double.POSITIVE_INFINITY;
+
+    Statistics(int k, int d, boolean fullScatter, int categoricalColumns, int levelSlots) {
+        this.k = k;
+        this.d = d;
+        this.fullScatter = fullScatter;
+        this.count = new double[k];
+        this.sum = new double[k * d];
+        this.scatter = new double[fullScatter ? k * d * d : k * d];
+        this.levelCount = new double[k * levelSlots];
+        this.levelTotal = new double[k * categoricalColumns];
+    }
+
+    /** Adds {@code other}, which covers rows after this one's: the order keeps results reproducible. */
+    Statistics merge(Statistics other) {
+        add(count, other.count);
+        add(sum, other.sum);
+        add(scatter, other.scatter);
+        add(levelCount, other.levelCount);
+        add(levelTotal, other.levelTotal);
+        logLikelihood += other.logLikelihood;
+        weight += other.weight;
+        entropy += other.entropy;
+        if (other.worstLogLikelihood < worstLogLikelihood) {
+            worstLogLikelihood = other.worstLogLikelihood;
+            worstRow = other.worstRow;
+        }
+        return this;
+    }
+
+    private static void add(double[] into, double[] from) {
+        for (int i = 0; i < into.length; i++) into[i] += from[i];
+    }
+
+    /** Σ w·r·(x − shift)(x − shift)ᵀ of the given component as a full symmetric d×d matrix. */
+    double[] scatterMatrix(int comp) {
+        double[] s = new double[d * d];
+        if (fullScatter) {
+            int base = comp * d * d;
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j <= i; j++) {
+                    s[i * d + j] = scatter[base + i * d + j];
+                    s[j * d + i] = scatter[base + i * d + j];
+                }
+            }
+        } else {
+            for (int i = 0; i < d; i++) s[i * d + i] = scatter[comp * d + i];
+        }
+        return s;
+    }
+
+    /** The mean log-likelihood per unit of row weight. */
+    public double meanLogLikelihood() {
+        return logLikelihood / weight;
+    }
+
+    public double logLikelihood() {
+        return logLikelihood;
+    }
+
+    public double entropy() {
+        return entropy;
+    }
+
+    public double weight() {
+        return weight;
+    }
+}
