@@ -63,17 +63,15 @@ final class Initializer {
         return centers;
     }
 
-    /** Uniform random responsibilities that depend only on the seed and the row. */
+    /**
+     * Uniform random responsibilities (scikit-learn's {@code random}) that depend only on the seed
+     * and the row, so any thread may draw them.
+     */
     private static void randomResponsibilities(long seed, int row, double[] out) {
-        long state = seed ^ (row * 0x9E3779B97F4A7C15L);
+        SplittableRandom random = new SplittableRandom(seed ^ (row * 0x9E3779B97F4A7C15L));
         double sum = 0;
         for (int c = 0; c < out.length; c++) {
-            state += 0x9E3779B97F4A7C15L;
-            long z = state;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            z ^= z >>> 31;
-            out[c] = ((z >>> 11) + 1) * 0x1.0p-53;
+            out[c] = random.nextDouble();
             sum += out[c];
         }
         for (int c = 0; c < out.length; c++) out[c] /= sum;

@@ -38,6 +38,14 @@ public final class Table {
     public final int emptyRows;
 
     public Table(int n, int d, double[] x, double[] weight, int c, int[] codes, int[] levels) {
+        this(n, d, x, weight, c, codes, levels, false);
+    }
+
+    /**
+     * @param marginaliseAll send complete rows through the missing-value path too (tests check that
+     *                       the two paths agree)
+     */
+    Table(int n, int d, double[] x, double[] weight, int c, int[] codes, int[] levels, boolean marginaliseAll) {
         this.n = n;
         this.d = d;
         this.x = x;
@@ -67,7 +75,7 @@ public final class Table {
                 continue;
             }
             total += weight[i];
-            if (seen == d) {
+            if (seen == d && !marginaliseAll) {
                 pattern[i] = COMPLETE;
                 continue;
             }
@@ -97,6 +105,11 @@ public final class Table {
             if (pattern[i] != EMPTY && weight[i] > 0) distinct.add(new Row(i));
         }
         return distinct.size() >= k;
+    }
+
+    /** This table with every row sent through the missing-value path, complete or not. */
+    Table marginalisedEverywhere() {
+        return new Table(n, d, x, weight, c, codes, levels, true);
     }
 
     /** A table holding the given rows of this one, in the given order. */

@@ -1,0 +1,47 @@
+package gmm4j.internal;
+
+import gmm4j.CovarianceType;
+import gmm4j.Initialization;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The missing-value E- and M-steps, given complete rows, do exactly what the plain ones do. */
+class MissingValuePathTest {
+    @ParameterizedTest
+    @EnumSource(CovarianceType.class)
+    void marginalPathEqualsPlainPathOnCompleteData(CovarianceType type) {
+        Random random = new Random(7);
+        int n = 600, d = 3;
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double shift = i % 3 == 0 ? 4 : i % 3 == 1 ? -2 : 0;
+            for (int j = 0; j < d; j++) x[i * d + j] = shift * (j + 1) + random.nextGaussian() * (1 + j);
+        }
+        double[] w = new double[n];
+        Arrays.fill(w, 1);
+        Table plain = new Table(n, d, x, w, 0, new int[0], new int[0]);
+        Table marginal = plain.marginalisedEverywhere();
+        assertEquals(0, marginal.pattern[0], "the test must really use the missing-value path");
+
+        FitSettings settings = new FitSettings(3, type, Initialization.KMEANS, null, 1, 30, 0, 1e-6, 3, null);
+        try (Parallel parallel = new Parallel(1)) {
+            Fitter.Result a = Fitter.fit(plain, settings, parallel);
+            Fitter.Result b = Fitter.fit(marginal, settings, parallel);
+            assertEquals(a.score().logLikelihood(), b.score().logLikelihood(), 1e-9 * Math.abs(a.score().logLikelihood()));
+            for (int c = 0; c < 3; c++) {
+                assertEquals(a.mixture().weight(c), b.mixture().weight(c), 1e-10);
+                double[] ma = a.mixture().mean(c), mb = b.mixture().mean(c);
+                for (int j = 0; j < d; j++) assertEquals(ma[j], mb[j], 1e-9);
+                double[] ca = a.mixture().covariance.matrix(c), cb = b.mixture().covariance.matrix(c);
+                for (int i = 0; i < d * d; i++) assertEquals(ca[i], cb[i], 1e-9 * (1 + Math.abs(ca[i])));
+            }
+            assertTrue(a.iterations() > 1);
+        }
+    }
+}
