@@ -108,6 +108,15 @@ public abstract sealed class Covariance implements Serializable
         return var;
     }
 
+    /**
+     * What must be added to variances whose smallest is {@code smallest} to make them all exceed the
+     * floor (0 when they already do); a non-positive variance can only come from no regularisation.
+     */
+    static double jitterFor(double smallest, double floor) {
+        if (smallest > floor) return 0;
+        return Math.max(floor, Double.MIN_NORMAL) - Math.min(smallest, 0);
+    }
+
     /** The transpose of a row-major d×d matrix. */
     static double[] transpose(double[] a, int d) {
         double[] t = new double[d * d];

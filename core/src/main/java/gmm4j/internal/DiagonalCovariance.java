@@ -37,8 +37,8 @@ final class DiagonalCovariance extends Covariance {
                 variance[c * d + j] = v;
                 smallest = Math.min(smallest, v);
             }
-            if (!(smallest > floor)) {
-                double jitter = Math.max(floor, Double.MIN_NORMAL) - Math.min(smallest, 0);
+            double jitter = jitterFor(smallest, floor);
+            if (jitter > 0) {
                 for (int j = 0; j < d; j++) variance[c * d + j] = Math.max(variance[c * d + j], 0) + jitter;
                 log.jitter(c, jitter);
             }

@@ -24,7 +24,14 @@ public final class Fitter {
 
     public static Result fit(Table t, FitSettings s, Parallel parallel) {
         double[] columnMeans = columnMeans(t);
-        double floor = varianceFloor(t, columnMeans);
+        double[] variances = columnVariances(t, columnMeans);
+        double largest = 0, mean = 0;
+        for (double v : variances) {
+            largest = Math.max(largest, v);
+            mean += v / variances.length;
+        }
+        double floor = largest * 1e-12 > 0 && Double.isFinite(largest * 1e-12) ? largest * 1e-12 : Double.MIN_NORMAL;
+        double meanVariance = variances.length == 0 || !(mean > 0) || !Double.isFinite(mean) ? 1 : mean;
         List<RestartSummary> summaries = new ArrayList<>();
         List<Repair> repairs = new ArrayList<>();
         EmRun best = null;
@@ -32,7 +39,7 @@ public final class Fitter {
             SplittableRandom random = new SplittableRandom(s.seed() + restart * 0x9E3779B97F4A7C15L);
             Repairs log = new Repairs(restart, repairs);
             Mixture start = s.start() != null ? s.start()
-                    : Initializer.initialize(t, s, random, parallel, columnMeans, floor, log);
+                    : Initializer.initialize(t, s, random, parallel, columnMeans, meanVariance, floor, log);
             EmRun run = new EmRun(t, s, restart, parallel, floor, columnMeans, log);
             run.run(start);
             summaries.add(new RestartSummary(restart, run.iterations, run.converged,
@@ -65,11 +72,12 @@ public final class Fitter {
     }
 
     /**
-     * The smallest variance worth keeping, on the data's own scale: a covariance whose factor fails
-     * is raised at least by this much.
+     * Weighted variance of each numeric column over its observed values. The largest sets the
+     * floor of a covariance repair (the data's own scale): a covariance whose factor fails is raised
+     * at least by 1e-12 of it.
      */
-    static double varianceFloor(Table t, double[] columnMeans) {
-        double largest = 0;
+    static double[] columnVariances(Table t, double[] columnMeans) {
+        double[] variance = new double[t.d];
         for (int j = 0; j < t.d; j++) {
             double s = 0;
             double w = 0;
@@ -80,10 +88,9 @@ public final class Fitter {
                 s += t.weight[i] * diff * diff;
                 w += t.weight[i];
             }
-            if (w > 0) largest = Math.max(largest, s / w);
+            variance[j] = w > 0 ? s / w : 0;
         }
-        double floor = largest * 1e-12;
-        return floor > 0 && Double.isFinite(floor) ? floor : Double.MIN_NORMAL;
+        return variance;
     }
 
     /** Collects repairs, stamping the restart and the current iteration. */

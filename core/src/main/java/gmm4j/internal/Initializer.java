@@ -12,11 +12,15 @@ final class Initializer {
     private Initializer() {
     }
 
+    /**
+     * @param meanVariance the numeric columns' average variance (1 when there are none): the
+     *                     scale at which k-means weighs a differing categorical level
+     */
     static Mixture initialize(Table t, FitSettings s, SplittableRandom random, Parallel parallel,
-                              double[] columnMeans, double floor, RepairLog log) {
+                              double[] columnMeans, double meanVariance, double floor, RepairLog log) {
         int k = s.k();
         int d = t.d;
-        Initialization init = d == 0 ? Initialization.RANDOM : s.init();
+        Initialization init = s.init();
         boolean fullScatter = s.type() != gmm4j.CovarianceType.DIAGONAL && s.type() != gmm4j.CovarianceType.SPHERICAL;
         Statistics stats;
         double[] shift;
@@ -27,13 +31,14 @@ final class Initializer {
             stats = EStep.assign(t, k, fullScatter, (row, out) -> randomResponsibilities(seed, row, out),
                     shift, columnMeans, parallel);
         } else {
-            KMeans kMeans = new KMeans(t, columnMeans);
-            shift = switch (init) {
+            KMeans kMeans = new KMeans(t, columnMeans, Math.sqrt(Math.max(meanVariance, floor)));
+            double[] centers = switch (init) {
                 case KMEANS, KMEANS_PLUS_PLUS -> kMeans.plusPlus(k, random);
                 case RANDOM_FROM_DATA -> distinctRows(t, kMeans, k, random);
                 case RANDOM -> throw new AssertionError();
             };
-            int[] labels = init == Initialization.KMEANS ? kMeans.lloyd(shift, k, parallel) : kMeans.nearest(shift, k);
+            int[] labels = init == Initialization.KMEANS ? kMeans.lloyd(centers, k, parallel) : kMeans.nearest(centers, k);
+            shift = kMeans.numericPart(centers, k);
             stats = EStep.assign(t, k, fullScatter, (row, out) -> {
                 java.util.Arrays.fill(out, 0);
                 out[labels[row]] = 1;
@@ -44,7 +49,7 @@ final class Initializer {
 
     /** k rows with distinct values, drawn uniformly, as centers. */
     private static double[] distinctRows(Table t, KMeans kMeans, int k, SplittableRandom random) {
-        double[] centers = new double[k * t.d];
+        double[] centers = new double[k * kMeans.dimension];
         int found = 0;
         int usable = 0;
         for (int i = 0; i < t.n; i++) if (kMeans.usable(i)) usable++;

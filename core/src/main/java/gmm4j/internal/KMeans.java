@@ -3,18 +3,50 @@ package gmm4j.internal;
 import java.util.SplittableRandom;
 
 /**
- * Weighted k-means on the numeric columns, for initialisation: greedy k-means++ seeding and
- * Lloyd's iterations. A missing value is taken as its column's mean.
+ * Weighted k-means for initialisation: greedy k-means++ seeding and Lloyd's iterations. Rows are
+ * points of the numeric columns followed by each categorical column one-hot encoded, scaled so
+ * that a differing level weighs about as much as a typical column's standard deviation. A
+ * missing value is taken as its column's mean (a missing level as the levels' frequencies).
  */
 final class KMeans {
     private static final int MAX_LLOYD_ITERATIONS = 100;
 
     private final Table t;
+    /** Coordinates per point: the numeric columns, then one per categorical level. */
+    final int dimension;
+    /** The value of each coordinate where the row has none. */
     private final double[] fill;
+    private final double levelScale;
 
-    KMeans(Table t, double[] fill) {
+    KMeans(Table t, double[] columnMeans, double levelScale) {
         this.t = t;
-        this.fill = fill;
+        this.dimension = t.d + t.levelSlots();
+        this.levelScale = levelScale;
+        this.fill = new double[dimension];
+        System.arraycopy(columnMeans, 0, fill, 0, t.d);
+        double[] observed = new double[t.c];
+        for (int i = 0; i < t.n; i++) {
+            if (t.pattern[i] == Table.EMPTY) continue;
+            for (int j = 0; j < t.c; j++) {
+                int code = t.codes[i * t.c + j];
+                if (code < 0) continue;
+                fill[t.d + t.levelOffset[j] + code] += t.weight[i];
+                observed[j] += t.weight[i];
+            }
+        }
+        for (int j = 0; j < t.c; j++) {
+            for (int l = 0; l < t.levels[j]; l++) {
+                int slot = t.d + t.levelOffset[j] + l;
+                fill[slot] = observed[j] > 0 ? levelScale * fill[slot] / observed[j] : 0;
+            }
+        }
+    }
+
+    /** The numeric part of the centers, component c at {@code [c*d, (c+1)*d)}. */
+    double[] numericPart(double[] centers, int k) {
+        double[] out = new double[k * t.d];
+        for (int c = 0; c < k; c++) System.arraycopy(centers, c * dimension, out, c * t.d, t.d);
+        return out;
     }
 
     /** Whether row i takes part: it has weight and something observed. */
@@ -23,12 +55,20 @@ final class KMeans {
     }
 
     double value(int i, int j) {
-        double v = t.x[i * t.d + j];
-        return Double.isNaN(v) ? fill[j] : v;
+        if (j < t.d) {
+            double v = t.x[i * t.d + j];
+            return Double.isNaN(v) ? fill[j] : v;
+        }
+        int slot = j - t.d;
+        int column = 0;
+        while (t.levelOffset[column + 1] <= slot) column++;
+        int code = t.codes[i * t.c + column];
+        if (code < 0) return fill[j];
+        return code == slot - t.levelOffset[column] ? levelScale : 0;
     }
 
     double squaredDistance(int i, double[] centers, int c) {
-        int d = t.d;
+        int d = dimension;
         double s = 0;
         for (int j = 0; j < d; j++) {
             double diff = value(i, j) - centers[c * d + j];
@@ -38,7 +78,7 @@ final class KMeans {
     }
 
     void copyRow(int i, double[] centers, int c) {
-        for (int j = 0; j < t.d; j++) centers[c * t.d + j] = value(i, j);
+        for (int j = 0; j < dimension; j++) centers[c * dimension + j] = value(i, j);
     }
 
     /**
@@ -47,7 +87,7 @@ final class KMeans {
      */
     double[] plusPlus(int k, SplittableRandom random) {
         int n = t.n;
-        double[] centers = new double[k * t.d];
+        double[] centers = new double[k * dimension];
         double[] closest = new double[n];
         copyRow(sample(null, random), centers, 0);
         double potential = 0;
@@ -121,7 +161,7 @@ final class KMeans {
 
     /** Lloyd's iterations from {@code centers} (updated in place) until no row changes cluster. */
     int[] lloyd(double[] centers, int k, Parallel parallel) {
-        int d = t.d;
+        int d = dimension;
         int[] labels = new int[t.n];
         java.util.Arrays.fill(labels, -2);
         for (int iteration = 0; iteration < MAX_LLOYD_ITERATIONS; iteration++) {

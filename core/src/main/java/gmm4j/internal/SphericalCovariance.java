@@ -33,8 +33,8 @@ final class SphericalCovariance extends Covariance {
             double sum = 0;
             for (int j = 0; j < d; j++) sum += variances[c][j] + regularization;
             double v = sum / d;
-            if (!(v > floor)) {
-                double jitter = Math.max(floor, Double.MIN_NORMAL) - Math.min(v, 0);
+            double jitter = jitterFor(v, floor);
+            if (jitter > 0) {
                 v = Math.max(v, 0) + jitter;
                 log.jitter(c, jitter);
             }

@@ -1,0 +1,67 @@
+package gmm4j;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Choosing K and the covariance type. */
+class ModelSelectionTest {
+    @Test
+    void informationCriteriaPickTheTrueNumberOfComponents() {
+        double[][] rows = Mixtures.separated(1500, 2, 3, 12);
+        for (Criterion criterion : new Criterion[]{Criterion.BIC, Criterion.ICL, Criterion.CROSS_VALIDATION}) {
+            List<ModelSelection.Score> told = new CopyOnWriteArrayList<>();
+            ModelSelection.Result result = ModelSelection.builder().components(1, 6)
+                    .covariances(CovarianceType.values()).criterion(criterion).listener(told::add)
+                    .settings(GaussianMixture.builder().restarts(2).seed(3).build())
+                    .build().select(Dataset.of(rows));
+            assertEquals(3, result.best().components(), criterion + ": " + result.scores());
+            assertEquals(24, result.scores().size());
+            assertEquals(24, told.size());
+            assertEquals(3, result.model().components());
+            assertEquals(result.best().covariance(), result.model().covarianceType());
+            for (ModelSelection.Score s : result.scores()) assertTrue(s.value() >= result.best().value());
+        }
+    }
+
+    /**
+     * For every K our BIC is within 0.1% of scikit-learn's best of 10 restarts or better (the
+     * optima of many-component models are local, so we take 30), and we choose the same K.
+     */
+    @Test
+    void bicTableMatchesScikitLearns() {
+        for (String dataSet : SklearnTrajectoryTest.DATA_SETS) {
+            for (CovarianceType type : CovarianceType.values()) {
+                Map<String, Object> bicByK = Json.object(SklearnReference.type(dataSet, type), "bic_by_k");
+                ModelSelection.Result result = ModelSelection.builder().components(1, 6).covariances(type)
+                        .settings(GaussianMixture.builder().restarts(30).seed(0).build())
+                        .build().select(Dataset.of(SklearnReference.rows(dataSet)));
+                int sklearnBest = 1;
+                for (ModelSelection.Score s : result.scores()) {
+                    double sklearn = ((Number) bicByK.get(String.valueOf(s.components()))).doubleValue();
+                    assertTrue(s.bic() <= sklearn + 1e-3 * Math.abs(sklearn),
+                            dataSet + " " + type + " K=" + s.components() + ": ours " + s.bic() + ", scikit-learn " + sklearn);
+                    double best = ((Number) bicByK.get(String.valueOf(sklearnBest))).doubleValue();
+                    if (sklearn < best) sklearnBest = s.components();
+                }
+                assertEquals(sklearnBest, result.best().components(), dataSet + " " + type);
+            }
+        }
+    }
+
+    @Test
+    void bestModelIsTheFittedCandidate() {
+        double[][] rows = Csv.resource("faithful.csv", 2);
+        ModelSelection.Result result = ModelSelection.builder().components(1, 4).criterion(Criterion.AIC)
+                .build().select(Dataset.of(rows));
+        assertEquals(result.best().aic(), result.model().aic(), 1e-9);
+        assertEquals(result.best().value(), result.best().aic());
+        assertSame(Criterion.AIC, result.criterion());
+    }
+}
