@@ -43,10 +43,20 @@ public final class GaussianMixtureModel implements Serializable {
         this.ignoredRows = ignoredRows;
         this.restarts = result.restarts();
         this.repairs = result.repairs();
-        for (int c = 0; c < mixture.k; c++) {
-            for (double v : mixture.mean(c)) {
-                if (!Double.isFinite(v)) throw new IllegalStateException("The fit produced a non-finite mean; please report this data set.");
-            }
+        checkFinite();
+    }
+
+    /** The promise of no NaN in a model: a fit that cannot keep it fails instead. */
+    private void checkFinite() {
+        boolean finite = Double.isFinite(logLikelihood);
+        for (int c = 0; c < mixture.k && finite; c++) {
+            finite = Double.isFinite(mixture.weight(c));
+            for (double v : mixture.mean(c)) finite &= Double.isFinite(v);
+            for (double v : mixture.covariance.matrix(c)) finite &= Double.isFinite(v);
+        }
+        if (!finite) {
+            throw new IllegalStateException("The fit produced non-finite parameters (log-likelihood " + logLikelihood
+                    + "); the data's values may be too large to square in double precision: rescale them.");
         }
     }
 
@@ -193,6 +203,13 @@ public final class GaussianMixtureModel implements Serializable {
     public double[] posterior(double[] x, int[] categories) {
         double[] out = new double[mixture.k];
         mixture.posterior(checkedRow(x, categories), categories, out);
+        return out;
+    }
+
+    /** log p(x | component c) for each component (weights not included); NaN values are marginalised. */
+    public double[] logComponentDensities(double[] x, int[] categories) {
+        double[] out = new double[mixture.k];
+        mixture.logComponentDensities(checkedRow(x, categories), categories, out);
         return out;
     }
 

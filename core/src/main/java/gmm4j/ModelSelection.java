@@ -49,10 +49,14 @@ public final class ModelSelection {
      * The score of one candidate. Information criteria are on the whole data; {@code crossValidation}
      * is NaN unless the criterion is {@link Criterion#CROSS_VALIDATION}.
      *
-     * @param value the value of the selection's criterion (lower is better)
+     * @param value the value of the selection's criterion (lower is better); +∞ for a candidate
+     *              with more free parameters than the data's total weight, which is never chosen
      */
     public record Score(int components, CovarianceType covariance, double logLikelihood, long parameters,
-                        double bic, double aic, double icl, double crossValidation, double value) {
+                        double bic, double aic, double icl, double crossValidation, double value)
+            implements java.io.Serializable {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
     }
 
     /**
@@ -62,10 +66,16 @@ public final class ModelSelection {
      * @param best   the best score
      * @param model  the best candidate fitted on all the data
      */
-    public record Result(Criterion criterion, List<Score> scores, Score best, GaussianMixtureModel model) {
+    public record Result(Criterion criterion, List<Score> scores, Score best, GaussianMixtureModel model)
+            implements java.io.Serializable {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
     }
 
-    /** Fits and scores every candidate; candidates with more components than distinct rows are left out. */
+    /**
+     * Fits and scores every candidate; candidates with more components than distinct rows are left
+     * out, and those with more free parameters than the data's total weight are never chosen.
+     */
     public Result select(Dataset data) {
         Objects.requireNonNull(data, "data");
         int[] feasible = Arrays.stream(components).filter(k -> data.table().hasDistinctRows(k)).toArray();
@@ -85,6 +95,11 @@ public final class ModelSelection {
             for (Candidate c : candidates) {
                 scores.add(c.score);
                 if (c.score.value() < best.score.value()) best = c;
+            }
+            if (best.score.value() == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("No candidate can be scored: each has more free parameters than the data's total weight "
+                        + data.totalWeight() + (criterion == Criterion.CROSS_VALIDATION ? " or a fold too small for its K" : "")
+                        + ". Use fewer components, a simpler covariance type or more data.");
             }
             return new Result(criterion, List.copyOf(scores), best.score, best.model);
         }
@@ -115,6 +130,8 @@ public final class ModelSelection {
             case ICL -> model.icl();
             case CROSS_VALIDATION -> crossValidation;
         };
+        // more parameters than data: the likelihood can grow without bound, so no criterion means anything
+        if (model.parameterCount() >= data.totalWeight()) value = Double.POSITIVE_INFINITY;
         Score score = new Score(k, type, model.logLikelihood(), model.parameterCount(), model.bic(), model.aic(),
                 model.icl(), crossValidation, value);
         if (listener != null) listener.accept(score);

@@ -159,6 +159,28 @@ class EngineGuaranteesTest {
     }
 
     /** Random responsibilities start every component near the grand mean, so they need a tight tolerance to get away. */
+    @Test
+    void cancellingALaterRestartMarksTheModelCancelled() {
+        double[][] rows = Csv.resource("iris.csv", 4);
+        GaussianMixtureModel model = GaussianMixture.builder().components(3).restarts(3).seed(1)
+                .listener((restart, iteration, ll) -> restart < 1 || iteration < 2).build().fit(rows);
+        assertTrue(model.cancelled());
+        assertEquals(2, model.restarts().size());
+    }
+
+    @Test
+    void componentDensitiesCombineIntoTheMixtureDensity() {
+        double[][] rows = Csv.resource("iris.csv", 4);
+        GaussianMixtureModel model = GaussianMixture.builder().components(3).seed(1).build().fit(rows);
+        double[] x = {5.9, Double.NaN, 4.2, 1.3};
+        double[] perComponent = model.logComponentDensities(x, null);
+        double density = 0;
+        for (int c = 0; c < 3; c++) density += model.weights()[c] * Math.exp(perComponent[c]);
+        assertEquals(model.logDensity(x), Math.log(density), 1e-12);
+        double[] posterior = model.posterior(x);
+        for (int c = 0; c < 3; c++) assertEquals(posterior[c], model.weights()[c] * Math.exp(perComponent[c]) / density, 1e-12);
+    }
+
     @ParameterizedTest
     @EnumSource(Initialization.class)
     void everyInitialisationFindsTheSeedExampleClusters(Initialization init) {

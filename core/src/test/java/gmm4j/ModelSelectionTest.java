@@ -55,6 +55,20 @@ class ModelSelectionTest {
         }
     }
 
+    /** On 20 rows, K = 10 full in 3-D has 99 free parameters: its likelihood is a spike, not a model. */
+    @Test
+    void candidatesWithMoreParametersThanRowsAreNeverChosen() {
+        double[][] rows = Mixtures.separated(20, 3, 2, 3);
+        ModelSelection.Result result = ModelSelection.builder().components(1, 10).build().select(Dataset.of(rows));
+        for (ModelSelection.Score s : result.scores()) {
+            assertEquals(s.parameters() >= 20, s.value() == Double.POSITIVE_INFINITY, "K=" + s.components());
+        }
+        assertTrue(result.best().parameters() < 20);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelSelection.builder().components(3, 4).build().select(Dataset.of(rows)));
+        assertTrue(e.getMessage().contains("more free parameters"), e.getMessage());
+    }
+
     @Test
     void bestModelIsTheFittedCandidate() {
         double[][] rows = Csv.resource("faithful.csv", 2);

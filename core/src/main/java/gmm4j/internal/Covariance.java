@@ -32,8 +32,13 @@ public abstract sealed class Covariance implements Serializable
     /** Whether the M-step needs the whole scatter matrix of each component, not its diagonal. */
     abstract boolean fullScatter();
 
-    /** {@code out[c] = log N(x | μ_c, Σ_c)} for the complete row at {@code x[off..off+d)}. */
-    abstract void logGaussian(double[] x, int off, double[] means, double[] out, double[] work);
+    /**
+     * {@code out[c*rows + b] = log N(x_b | μ_c, Σ_c)} for a block of complete rows stored
+     * transposed: coordinate j of row b at {@code xt[off + j*rows + b]} (a single row, rows = 1, is
+     * its own transpose).
+     *
+     */
+    abstract void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch);
 
     /** Component {@code c}'s covariance as a full row-major d×d matrix (a copy). */
     public abstract double[] matrix(int c);

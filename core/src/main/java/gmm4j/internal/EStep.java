@@ -3,6 +3,8 @@ package gmm4j.internal;
 /**
  * The E-step fused with the accumulation of the M-step's statistics: each chunk of rows gets its
  * responsibilities, adds them to its statistics at once and drops them, so no n×K matrix exists.
+ * Complete rows go through the covariance's block kernel, transposed so that the inner loops run
+ * over rows; rows with missing values go one by one through their pattern's marginal Gaussians.
  */
 final class EStep {
     /** Gives the responsibilities of a row when they do not come from a mixture (initialisation). */
@@ -10,6 +12,9 @@ final class EStep {
     interface Responsibilities {
         void fill(int row, double[] out);
     }
+
+    /** Rows per block of the complete-row kernels: a block's d × rows values stay in the L1/L2 cache. */
+    static final int TILE_ROWS = 128;
 
     private EStep() {
     }
@@ -19,8 +24,8 @@ final class EStep {
         MarginalGaussian[][] marginals = mixture.marginals(t.observed);
         boolean full = mixture.covariance.fullScatter();
         return parallel.reduce(t.n, (from, to) -> {
-            Chunk chunk = new Chunk(t, mixture.k, full);
-            chunk.run(from, to, mixture, marginals, null, mixture.flatMeans(), null, true);
+            Chunk chunk = new Chunk(t, mixture.k, full, TILE_ROWS);
+            chunk.underMixture(from, to, mixture, marginals, true);
             return chunk.stats;
         }, Statistics::merge);
     }
@@ -29,8 +34,8 @@ final class EStep {
     static Statistics score(Table t, Mixture mixture, Parallel parallel) {
         MarginalGaussian[][] marginals = mixture.marginals(t.observed);
         return parallel.reduce(t.n, (from, to) -> {
-            Chunk chunk = new Chunk(t, mixture.k, false);
-            chunk.run(from, to, mixture, marginals, null, null, null, false);
+            Chunk chunk = new Chunk(t, mixture.k, false, TILE_ROWS);
+            chunk.underMixture(from, to, mixture, marginals, false);
             return chunk.stats;
         }, Statistics::merge);
     }
@@ -42,8 +47,8 @@ final class EStep {
     static Statistics assign(Table t, int k, boolean fullScatter, Responsibilities given, double[] shift,
                              double[] fill, Parallel parallel) {
         return parallel.reduce(t.n, (from, to) -> {
-            Chunk chunk = new Chunk(t, k, fullScatter);
-            chunk.run(from, to, null, null, given, shift, fill, true);
+            Chunk chunk = new Chunk(t, k, fullScatter, 0);
+            chunk.given(from, to, given, shift, fill);
             return chunk.stats;
         }, Statistics::merge);
     }
@@ -54,60 +59,125 @@ final class EStep {
         final int d;
         final Statistics stats;
         final double[] resp;
-        final double[] work;
         final double[] completed;
         final double[] diff;
+        /** Row indices of the block of complete rows. */
+        final int[] rows;
+        /** The block transposed: d × rows. */
+        final double[] xt;
+        /** K × rows: log-densities, then weighted responsibilities. */
+        final double[] block;
+        final BlockScratch scratch;
 
-        Chunk(Table t, int k, boolean fullScatter) {
+        Chunk(Table t, int k, boolean fullScatter, int size) {
             this.t = t;
             this.k = k;
             this.d = t.d;
             this.stats = new Statistics(k, t.d, fullScatter, t.c, t.levelSlots());
             this.resp = new double[k];
-            this.work = new double[t.d];
             this.completed = new double[t.d];
             this.diff = new double[t.d];
+            this.rows = new int[size];
+            this.xt = new double[t.d * size];
+            this.block = new double[k * size];
+            this.scratch = new BlockScratch(t.d, Math.max(1, size));
         }
 
-        void run(int from, int to, Mixture mixture, MarginalGaussian[][] marginals, Responsibilities given,
-                 double[] shift, double[] fill, boolean accumulate) {
+        void underMixture(int from, int to, Mixture mixture, MarginalGaussian[][] marginals, boolean accumulate) {
+            for (int tile = from; tile < to; tile += TILE_ROWS) {
+                completeTile(tile, Math.min(to, tile + TILE_ROWS), mixture, accumulate);
+            }
+            for (int i = from; i < to; i++) {
+                int pattern = t.pattern[i];
+                if (pattern < 0 || t.weight[i] == 0) continue;
+                mixture.logJoint(t.x, i * d, marginals[pattern], t.codes, i * t.c, resp, scratch);
+                record(i, Mixture.normalise(resp, k), accumulate);
+                if (!accumulate) continue;
+                addIncomplete(i, t.weight[i], mixture.flatMeans(), marginals[pattern], null, mixture);
+                addCategorical(i, t.weight[i]);
+            }
+        }
+
+        /** The complete rows of {@code [from, to)} as one block. */
+        private void completeTile(int from, int to, Mixture mixture, boolean accumulate) {
+            int count = gatherCompleteRows(from, to);
+            if (count == 0) return;
+            mixture.covariance.logGaussian(xt, 0, count, mixture.flatMeans(), block, scratch);
+            for (int b = 0; b < count; b++) {
+                int i = rows[b];
+                for (int c = 0; c < k; c++) resp[c] = block[c * count + b];
+                mixture.addWeightsAndLevels(t.codes, i * t.c, resp);
+                record(i, Mixture.normalise(resp, k), accumulate);
+                if (!accumulate) continue;
+                double w = t.weight[i];
+                for (int c = 0; c < k; c++) block[c * count + b] = w * resp[c];
+                addCategorical(i, w);
+            }
+            if (accumulate) addCompleteBlock(count, mixture.flatMeans());
+        }
+
+        void given(int from, int to, Responsibilities given, double[] shift, double[] fill) {
             for (int i = from; i < to; i++) {
                 int pattern = t.pattern[i];
                 double w = t.weight[i];
                 if (pattern == Table.EMPTY || w == 0) continue;
-                MarginalGaussian[] marginal = pattern == Table.COMPLETE ? null : marginals == null ? null : marginals[pattern];
-                if (given != null) {
-                    given.fill(i, resp);
-                } else {
-                    mixture.logJoint(t.x, i * d, marginal, t.codes, i * t.c, resp, work);
-                    double logLik = Mixture.normalise(resp, k);
-                    stats.logLikelihood += w * logLik;
-                    stats.weight += w;
-                    if (logLik < stats.worstLogLikelihood) {
-                        stats.worstLogLikelihood = logLik;
-                        stats.worstRow = i;
-                    }
-                    double h = 0;
-                    for (int c = 0; c < k; c++) if (resp[c] > 0) h -= resp[c] * Math.log(resp[c]);
-                    stats.entropy += w * h;
-                }
-                if (!accumulate) continue;
+                given.fill(i, resp);
                 if (pattern == Table.COMPLETE) {
-                    addComplete(i, w, shift);
+                    for (int c = 0; c < k; c++) {
+                        double rw = w * resp[c];
+                        if (rw == 0) continue;
+                        for (int j = 0; j < d; j++) diff[j] = t.x[i * d + j] - shift[c * d + j];
+                        addMoments(c, rw);
+                    }
                 } else {
-                    addIncomplete(i, w, shift, marginal, fill, mixture);
+                    addIncomplete(i, w, shift, null, fill, null);
                 }
                 addCategorical(i, w);
             }
         }
 
-        private void addComplete(int i, double w, double[] shift) {
-            int off = i * d;
-            for (int c = 0; c < k; c++) {
-                double rw = w * resp[c];
-                if (rw == 0) continue;
-                for (int j = 0; j < d; j++) diff[j] = t.x[off + j] - shift[c * d + j];
-                addMoments(c, rw);
+        /** Collects the complete rows with weight into {@link #rows} and {@link #xt}; returns their number. */
+        private int gatherCompleteRows(int from, int to) {
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                if (t.pattern[i] == Table.COMPLETE && t.weight[i] > 0) rows[count++] = i;
+            }
+            for (int j = 0; j < d; j++) {
+                int col = j * count;
+                for (int b = 0; b < count; b++) xt[col + b] = t.x[rows[b] * d + j];
+            }
+            return count;
+        }
+
+        /** Adds a row's log-likelihood (its posterior is in {@link #resp}) to the pass's totals. */
+        private void record(int i, double logLik, boolean fitting) {
+            double w = t.weight[i];
+            stats.logLikelihood += w * logLik;
+            stats.weight += w;
+            if (logLik < stats.worstLogLikelihood) {
+                stats.worstLogLikelihood = logLik;
+                stats.worstRow = i;
+            }
+            if (fitting) return; // only a final score needs the entropy, and its logarithms cost
+            double h = 0;
+            for (int c = 0; c < k; c++) if (resp[c] > 0) h -= resp[c] * Math.log(resp[c]);
+            stats.entropy += w * h;
+        }
+
+        /**
+         * The moments of the block of complete rows, whose weighted responsibilities are in
+         * {@link #block}: a rank-one update per row and component, over the row-major values
+         * (inner loops along a row of the scatter matrix, which stays in the L1 cache).
+         */
+        private void addCompleteBlock(int count, double[] shift) {
+            for (int b = 0; b < count; b++) {
+                int off = rows[b] * d;
+                for (int c = 0; c < k; c++) {
+                    double rw = block[c * count + b];
+                    if (rw == 0) continue;
+                    for (int j = 0; j < d; j++) diff[j] = t.x[off + j] - shift[c * d + j];
+                    addMoments(c, rw);
+                }
             }
         }
 
@@ -131,6 +201,7 @@ final class EStep {
             }
         }
 
+        /** Adds one row's difference from the shift, {@link #diff}, with weight {@code rw}. */
         private void addMoments(int c, double rw) {
             stats.count[c] += rw;
             int mean = c * d;
@@ -176,4 +247,5 @@ final class EStep {
             }
         }
     }
+
 }

@@ -12,7 +12,11 @@ final class EmRun {
     private final double floor;
     private final double[] columnMeans;
     private final Fitter.Repairs log;
-    /** A component with less responsibility mass than one average row has collapsed. */
+    /**
+     * A component with less responsibility mass than one and a half average rows has collapsed:
+     * on a single row its covariance shrinks to the regularisation and the likelihood grows
+     * without bound, a spike, not a cluster.
+     */
     private final double collapsedMass;
 
     Mixture mixture;
@@ -30,7 +34,7 @@ final class EmRun {
         this.floor = floor;
         this.columnMeans = columnMeans;
         this.log = log;
-        this.collapsedMass = t.totalWeight / Math.max(1, t.n - t.emptyRows);
+        this.collapsedMass = 1.5 * t.totalWeight / Math.max(1, t.n - t.emptyRows);
         this.trace = new double[s.maxIterations()];
     }
 

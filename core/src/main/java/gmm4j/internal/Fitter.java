@@ -35,6 +35,7 @@ public final class Fitter {
         List<RestartSummary> summaries = new ArrayList<>();
         List<Repair> repairs = new ArrayList<>();
         EmRun best = null;
+        boolean cancelled = false;
         for (int restart = 0; restart < s.restarts(); restart++) {
             SplittableRandom random = new SplittableRandom(s.seed() + restart * 0x9E3779B97F4A7C15L);
             Repairs log = new Repairs(restart, repairs);
@@ -48,9 +49,12 @@ public final class Fitter {
                     || Double.isNaN(best.score.logLikelihood)) {
                 best = run;
             }
-            if (run.cancelled) break;
+            if (run.cancelled) {
+                cancelled = true;
+                break;
+            }
         }
-        return new Result(best.mixture, best.score, best.iterations, best.converged, best.cancelled,
+        return new Result(best.mixture, best.score, best.iterations, best.converged, cancelled,
                 List.copyOf(summaries), List.copyOf(repairs));
     }
 

@@ -37,10 +37,12 @@ final class FullCovariance extends Covariance {
     }
 
     @Override
-    void logGaussian(double[] x, int off, double[] means, double[] out, double[] work) {
+    void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch) {
         for (int c = 0; c < k; c++) {
             GaussianFactor f = factors[c];
-            out[c] = -0.5 * (d * LN_2PI + f.mahalanobis(x, off, means, c * d, work)) + f.halfLogDetPrecision;
+            f.mahalanobis(xt, off, rows, means, c * d, out, c * rows, scratch);
+            double constant = -0.5 * d * LN_2PI + f.halfLogDetPrecision;
+            for (int b = 0; b < rows; b++) out[c * rows + b] = constant - 0.5 * out[c * rows + b];
         }
     }
 

@@ -36,16 +36,30 @@ final class GaussianFactor implements Serializable {
         return new GaussianFactor(d, covariance, Cholesky.invertLower(l, d));
     }
 
-    /** |U·(x − μ)|² for the row at {@code x[xOff..]} and the mean at {@code mean[mOff..]}. */
-    double mahalanobis(double[] x, int xOff, double[] mean, int mOff, double[] diff) {
-        for (int j = 0; j < d; j++) diff[j] = x[xOff + j] - mean[mOff + j];
-        double sum = 0;
-        for (int i = 0; i < d; i++) {
-            double z = 0;
-            int row = i * d;
-            for (int j = 0; j <= i; j++) z += inverseFactor[row + j] * diff[j];
-            sum += z * z;
+    /**
+     * {@code out[b] = |U·(x_b − μ)|²} for a block of rows stored transposed: coordinate j of row b
+     * at {@code xt[off + j*rows + b]}. The inner loops run over the block's rows, contiguous in
+     * memory and in arrays of their own, so the JIT vectorises them.
+     */
+    void mahalanobis(double[] xt, int off, int rows, double[] mean, int mOff, double[] out, int outOff, BlockScratch scratch) {
+        double[] diff = scratch.diff;
+        double[] z = scratch.z;
+        for (int j = 0; j < d; j++) {
+            double m = mean[mOff + j];
+            int from = off + j * rows;
+            int to = j * rows;
+            for (int b = 0; b < rows; b++) diff[to + b] = xt[from + b] - m;
         }
-        return sum;
+        for (int b = 0; b < rows; b++) out[outOff + b] = 0;
+        for (int i = 0; i < d; i++) {
+            double first = inverseFactor[i * d];
+            for (int b = 0; b < rows; b++) z[b] = first * diff[b];
+            for (int j = 1; j <= i; j++) {
+                double u = inverseFactor[i * d + j];
+                int col = j * rows;
+                for (int b = 0; b < rows; b++) z[b] += u * diff[col + b];
+            }
+            for (int b = 0; b < rows; b++) out[outOff + b] += z[b] * z[b];
+        }
     }
 }

@@ -139,12 +139,17 @@ public final class Mixture implements Serializable {
      * {@code marginal} describes, with categorical codes at {@code codes[codeOff..]}.
      */
     void logJoint(double[] x, int off, MarginalGaussian[] marginal, int[] codes, int codeOff,
-                  double[] out, double[] work) {
+                  double[] out, BlockScratch scratch) {
         if (marginal == null) {
-            covariance.logGaussian(x, off, means, out, work);
+            covariance.logGaussian(x, off, 1, means, out, scratch);
         } else {
-            for (int c = 0; c < k; c++) out[c] = marginal[c].logDensity(x, off, means, c * d, work);
+            for (int c = 0; c < k; c++) out[c] = marginal[c].logDensity(x, off, means, c * d, scratch.diff);
         }
+        addWeightsAndLevels(codes, codeOff, out);
+    }
+
+    /** Adds log π_c and the log-probabilities of the row's categorical levels to {@code out[c]}. */
+    void addWeightsAndLevels(int[] codes, int codeOff, double[] out) {
         int slots = levelOffset[levels.length];
         for (int c = 0; c < k; c++) {
             double s = out[c] + logWeights[c];
@@ -175,10 +180,22 @@ public final class Mixture implements Serializable {
     }
 
     /**
+     * Fills {@code out} with log p(row | component c), without the weights; the row may hold NaN
+     * and {@code codes} may be null.
+     */
+    public void logComponentDensities(double[] x, int[] codes, double[] out) {
+        posterior(x, codes, out, false);
+    }
+
+    /**
      * Fills {@code posterior} with P(component | row) and returns the row's log density. The row may
      * hold NaN (marginalised); {@code codes} may be null when there are no categorical columns.
      */
     public double posterior(double[] x, int[] codes, double[] posterior) {
+        return posterior(x, codes, posterior, true);
+    }
+
+    private double posterior(double[] x, int[] codes, double[] out, boolean normalise) {
         boolean[] observed = new boolean[d];
         boolean complete = true;
         for (int j = 0; j < d; j++) {
@@ -190,8 +207,12 @@ public final class Mixture implements Serializable {
             codes = new int[levels.length];
             java.util.Arrays.fill(codes, -1);
         }
-        logJoint(x, 0, marginal, codes, 0, posterior, new double[d]);
-        return normalise(posterior, k);
+        logJoint(x, 0, marginal, codes, 0, out, new BlockScratch(d, 1));
+        if (!normalise) {
+            for (int c = 0; c < k; c++) out[c] -= logWeights[c];
+            return Double.NaN;
+        }
+        return normalise(out, k);
     }
 
     /** Receives one row's log density and posterior (the array is reused between calls). */
@@ -204,7 +225,7 @@ public final class Mixture implements Serializable {
     public void forEachRow(Table t, RowVisitor visitor) {
         MarginalGaussian[][] marginals = marginals(t.observed);
         double[] posterior = new double[k];
-        double[] work = new double[d];
+        BlockScratch scratch = new BlockScratch(d, 1);
         for (int i = 0; i < t.n; i++) {
             double logDensity;
             if (t.pattern[i] == Table.EMPTY) {
@@ -212,7 +233,7 @@ public final class Mixture implements Serializable {
                 logDensity = 0;
             } else {
                 logJoint(t.x, i * d, t.pattern[i] == Table.COMPLETE ? null : marginals[t.pattern[i]], t.codes, i * t.c,
-                        posterior, work);
+                        posterior, scratch);
                 logDensity = normalise(posterior, k);
             }
             visitor.row(i, logDensity, posterior);

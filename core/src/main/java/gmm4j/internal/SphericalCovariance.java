@@ -54,16 +54,21 @@ final class SphericalCovariance extends Covariance {
     }
 
     @Override
-    void logGaussian(double[] x, int off, double[] means, double[] out, double[] work) {
+    void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch) {
         for (int c = 0; c < k; c++) {
-            double sum = 0;
-            int base = c * d;
+            int o = c * rows;
+            for (int b = 0; b < rows; b++) out[o + b] = 0;
             for (int j = 0; j < d; j++) {
-                double diff = x[off + j] - means[base + j];
-                sum += diff * diff;
+                double m = means[c * d + j];
+                int col = off + j * rows;
+                for (int b = 0; b < rows; b++) {
+                    double diff = xt[col + b] - m;
+                    out[o + b] += diff * diff;
+                }
             }
-            double p = precisionRoot[c];
-            out[c] = -0.5 * (d * LN_2PI + sum * p * p) + halfLogDetPrecision[c];
+            double precision = precisionRoot[c] * precisionRoot[c];
+            double constant = -0.5 * d * LN_2PI + halfLogDetPrecision[c];
+            for (int b = 0; b < rows; b++) out[o + b] = constant - 0.5 * precision * out[o + b];
         }
     }
 

@@ -40,10 +40,11 @@ final class TiedCovariance extends Covariance {
     }
 
     @Override
-    void logGaussian(double[] x, int off, double[] means, double[] out, double[] work) {
+    void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch) {
         double constant = -0.5 * d * LN_2PI + factor.halfLogDetPrecision;
         for (int c = 0; c < k; c++) {
-            out[c] = constant - 0.5 * factor.mahalanobis(x, off, means, c * d, work);
+            factor.mahalanobis(xt, off, rows, means, c * d, out, c * rows, scratch);
+            for (int b = 0; b < rows; b++) out[c * rows + b] = constant - 0.5 * out[c * rows + b];
         }
     }
 
