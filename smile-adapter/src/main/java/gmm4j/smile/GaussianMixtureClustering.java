@@ -61,10 +61,22 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      *
      * @param model the fitted model
      * @param group the label of each training row ({@link Clustering#OUTLIER} for a row with no observed value)
+     * @throws IllegalArgumentException when a label is neither a component nor {@link Clustering#OUTLIER}
      */
     public GaussianMixtureClustering(GaussianMixtureModel model, int[] group) {
-        super(Objects.requireNonNull(model, "model").components(), group);
+        super(Objects.requireNonNull(model, "model").components(), checkedLabels(group, model.components()));
         this.model = model;
+    }
+
+    private static int[] checkedLabels(int[] group, int k) {
+        Objects.requireNonNull(group, "group");
+        for (int i = 0; i < group.length; i++) {
+            if ((group[i] < 0 || group[i] >= k) && group[i] != Clustering.OUTLIER) {
+                throw new IllegalArgumentException("Row " + i + " has label " + group[i] + ": labels must be in [0, "
+                        + k + ") or Clustering.OUTLIER.");
+            }
+        }
+        return group;
     }
 
     // ---- fitting --------------------------------------------------------------------------------
@@ -97,10 +109,21 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
 
     /**
      * Fits the numeric {@code columns} of a data frame (all columns when none are named); missing
-     * values are marginalised.
+     * values (nulls) are marginalised.
+     *
+     * @throws IllegalArgumentException naming a column that is not numeric
      */
     public static GaussianMixtureClustering fit(DataFrame data, Options options, String... columns) {
-        return fit(Objects.requireNonNull(data, "data").toArray(columns), options);
+        Objects.requireNonNull(data, "data");
+        String[] names = columns.length == 0 ? data.names() : columns;
+        for (String name : names) {
+            var type = data.column(name).dtype();
+            if (!type.isNumeric()) {
+                throw new IllegalArgumentException("Column " + name + " is " + type
+                        + ", not numeric: name the numeric columns to fit.");
+            }
+        }
+        return fit(data.toArray(names), options);
     }
 
     /**

@@ -3,12 +3,17 @@ package gmm4j.smile;
 import gmm4j.CovarianceType;
 import gmm4j.Initialization;
 import gmm4j.smile.GaussianMixtureClustering.Options;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import smile.clustering.Clustering;
 import smile.data.DataFrame;
+import smile.io.Read;
 import smile.stat.distribution.MultivariateGaussianDistribution;
 import smile.stat.distribution.MultivariateMixture;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import static gmm4j.smile.OptionsTest.assertMessage;
@@ -81,6 +86,22 @@ class ClusteringModelTest {
     }
 
     @Test
+    void aDataFrameWithGapsAndTextIsFittedOnItsNumbers(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("gaps.csv");
+        StringBuilder text = new StringBuilder("x,y,label\n");
+        for (double[] row : IRIS) text.append(row[2]).append(',').append(row[3]).append(",a\n");
+        text.append("1.5,,b\n");
+        Files.writeString(csv, text);
+        DataFrame frame = Read.csv(csv, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get());
+
+        assertMessage("Column label is String, not numeric: name the numeric columns to fit.",
+                () -> GaussianMixtureClustering.fit(frame, options(2, CovarianceType.FULL)));
+        var model = GaussianMixtureClustering.fit(frame, options(2, CovarianceType.FULL), "x", "y");
+        assertEquals(IRIS.length + 1, model.group().length);
+        assertEquals(model.predict(new double[]{1.5, Double.NaN}), model.group(IRIS.length), "the gap is marginalised");
+    }
+
+    @Test
     void badInputIsRejectedWithTheProblemNamed() {
         var model = GaussianMixtureClustering.fit(IRIS, options(3, CovarianceType.FULL));
         assertMessage("The row has 2 values but the model has 4 numeric columns.", () -> model.predict(new double[2]));
@@ -94,6 +115,8 @@ class ClusteringModelTest {
                 () -> GaussianMixtureClustering.fit(new double[][]{{1, 2}, {3}}, 1));
         assertMessage("Cannot fit 3 components: the data have fewer than 3 distinct rows with weight. Use fewer components or more data.",
                 () -> GaussianMixtureClustering.fit(new double[][]{{1, 2}, {3, 4}, {1, 2}}, 3));
+        assertMessage("Row 1 has label 3: labels must be in [0, 3) or Clustering.OUTLIER.",
+                () -> new GaussianMixtureClustering(model.model(), new int[]{0, 3}));
         assertMessage("The K range must satisfy 1 ≤ min ≤ max, not 3..2.",
                 () -> GaussianMixtureClustering.select(IRIS, 3, 2, gmm4j.Criterion.BIC, options(1, CovarianceType.FULL)));
     }
