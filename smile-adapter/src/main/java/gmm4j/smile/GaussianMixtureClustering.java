@@ -377,9 +377,8 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                     null);
         }
 
-        /** The core estimator with these settings; the controller becomes its listener. */
+        /** The core estimator with these settings, logging each iteration and reporting it to the controller. */
         GaussianMixture toGaussianMixture() {
-            var listener = controller == null ? null : new ControllerListener(controller);
             return GaussianMixture.builder()
                     .components(k)
                     .covariance(covariance)
@@ -390,7 +389,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                     .init(init)
                     .seed(seed)
                     .threads(threads)
-                    .listener(listener)
+                    .listener(new IterationReporter(controller))
                     .build();
         }
     }
