@@ -49,6 +49,35 @@ class SerializationTest {
     }
 
     /**
+     * A model written by Smile 4.4.2 ({@link #main} made the resource) reads back intact on the
+     * Smile under test: the serialized form does not depend on Smile's version.
+     */
+    @Test
+    void aModelWrittenWithSmile4ReadsBackOnThisSmile() throws Exception {
+        Path file = Files.createTempFile("gmm4j-smile4", ".ser");
+        try (var in = SerializationTest.class.getResourceAsStream("/" + SMILE4_MODEL)) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            var back = (GaussianMixtureClustering) read(file);
+            double[][] iris = TestData.iris();
+            assertEquals(3, back.k());
+            assertEquals(iris.length, back.group().length);
+            assertEquals(Arrays.stream(iris).mapToDouble(back::logp).sum(), back.logLikelihood(), 1E-9);
+            for (int i = 0; i < iris.length; i++) assertEquals(back.predict(iris[i]), back.group(i));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static final String SMILE4_MODEL = "iris-k3-written-by-smile-4.4.2.ser";
+
+    /** Writes the resource of {@link #aModelWrittenWithSmile4ReadsBackOnThisSmile} to {@code args[0]}; run it on Smile 4.4.2. */
+    public static void main(String[] args) throws Exception {
+        var model = GaussianMixtureClustering.fit(TestData.iris(), new GaussianMixtureClustering.Options(3,
+                CovarianceType.FULL, 100, 1E-3, 1E-6, 1, Initialization.KMEANS, 42, 1, null));
+        Write.object(model, Path.of(args[0], SMILE4_MODEL));
+    }
+
+    /**
      * Reads as a Smile user must: Smile 6.1+ has {@code Read.object(Path, ObjectInputFilter)} and its
      * plain {@code Read.object(Path)} rejects classes outside Smile; older Smile reads anything.
      */
