@@ -1,0 +1,428 @@
+package gmm4j.smile;
+
+import gmm4j.CovarianceType;
+import gmm4j.Criterion;
+import gmm4j.Dataset;
+import gmm4j.GaussianMixture;
+import gmm4j.GaussianMixtureModel;
+import gmm4j.Initialization;
+import gmm4j.ModelSelection;
+import smile.clustering.Clustering;
+import smile.clustering.Partitioning;
+import smile.data.DataFrame;
+import smile.math.MathEx;
+import smile.util.AlgoStatus;
+import smile.util.IterativeAlgorithmController;
+
+import java.io.Serial;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * A Gaussian mixture fitted by EM with the gmm4j engine, as a Smile clustering model: a
+ * {@link Partitioning} of the training data (each row labelled with its most probable component)
+ * that also predicts, gives posterior probabilities and densities for new rows.
+ *
+ * <pre>{@code
+ * MathEx.setSeed(42);                                       // the default seed comes from Smile's generator
+ * var model = Clustering.run(10, () -> GaussianMixtureClustering.fit(data, 3));
+ * int[] labels = model.group();
+ * double[] posteriori = new double[model.k()];
+ * int label = model.predict(x, posteriori);
+ * }</pre>
+ *
+ * <p>Unlike Smile's own {@code MultivariateGaussianMixture}, EM runs until the log-likelihood
+ * settles (Smile's stops after one iteration when the log-likelihood is negative), with full,
+ * tied, diagonal or spherical covariances, restarts, and missing values ({@code NaN}) marginalised
+ * rather than rejected.
+ *
+ * <p>The natural order is by decreasing training log-likelihood (EM's objective), so
+ * {@link Clustering#run(int, java.util.function.Supplier)} keeps the best of several fits, as it
+ * keeps the k-means fit of least distortion. It is meant for fits of the same data and is not
+ * consistent with {@code equals}.
+ *
+ * <p>The serialized form holds only this class, {@link Partitioning} and the core
+ * {@link GaussianMixtureModel} (plain arrays, no Smile matrix type), so a model written with one
+ * Smile version reads back with another. Smile 6.1+ {@code smile.io.Read.object(Path)} admits only
+ * Smile's own classes; read with
+ * {@code Read.object(path, ObjectInputFilter.Config.createFilter("gmm4j.**;smile.**;java.**"))}.
+ */
+public class GaussianMixtureClustering extends Partitioning implements Comparable<GaussianMixtureClustering> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The fitted engine model: parameters, diagnostics, scoring. */
+    private final GaussianMixtureModel model;
+
+    /**
+     * Wraps a fitted core model with the labels of its training rows.
+     *
+     * @param model the fitted model
+     * @param group the label of each training row ({@link Clustering#OUTLIER} for a row with no observed value)
+     * @throws IllegalArgumentException when a label is neither a component nor {@link Clustering#OUTLIER}
+     */
+    public GaussianMixtureClustering(GaussianMixtureModel model, int[] group) {
+        super(Objects.requireNonNull(model, "model").components(), checkedLabels(group, model.components()));
+        this.model = model;
+    }
+
+    private static int[] checkedLabels(int[] group, int k) {
+        Objects.requireNonNull(group, "group");
+        for (int i = 0; i < group.length; i++) {
+            if ((group[i] < 0 || group[i] >= k) && group[i] != Clustering.OUTLIER) {
+                throw new IllegalArgumentException("Row " + i + " has label " + group[i] + ": labels must be in [0, "
+                        + k + ") or Clustering.OUTLIER.");
+            }
+        }
+        return group;
+    }
+
+    // ---- fitting --------------------------------------------------------------------------------
+
+    /**
+     * Fits a mixture of {@code k} full-covariance Gaussians with the default options and a seed drawn
+     * from Smile's random generator ({@link MathEx#setSeed(long)} makes it reproducible).
+     */
+    public static GaussianMixtureClustering fit(double[][] data, int k) {
+        return fit(data, new Options(k));
+    }
+
+    /** Fits a mixture of {@code k} Gaussians with at most {@code maxIter} EM iterations. */
+    public static GaussianMixtureClustering fit(double[][] data, int k, int maxIter) {
+        return fit(data, new Options(k, maxIter));
+    }
+
+    /**
+     * Fits a mixture with these options.
+     *
+     * @param data rows of the same length; {@code NaN} marks a missing value
+     * @throws IllegalArgumentException when the data are empty, ragged, hold infinities, or have
+     *                                  fewer distinct rows than {@code k}
+     */
+    public static GaussianMixtureClustering fit(double[][] data, Options options) {
+        Objects.requireNonNull(options, "options");
+        Dataset dataset = Dataset.of(Objects.requireNonNull(data, "data"));
+        return of(options.toGaussianMixture().fit(dataset), dataset);
+    }
+
+    /**
+     * Fits the numeric {@code columns} of a data frame (all columns when none are named); missing
+     * values (nulls) are marginalised.
+     *
+     * @throws IllegalArgumentException naming a column that is not numeric
+     */
+    public static GaussianMixtureClustering fit(DataFrame data, Options options, String... columns) {
+        Objects.requireNonNull(data, "data");
+        String[] names = columns.length == 0 ? data.names() : columns;
+        for (String name : names) {
+            var type = data.column(name).dtype();
+            if (!type.isNumeric()) {
+                throw new IllegalArgumentException("Column " + name + " is " + type
+                        + ", not numeric: name the numeric columns to fit.");
+            }
+        }
+        return fit(data.toArray(names), options);
+    }
+
+    /**
+     * Chooses K by BIC among 1..{@code maxK} full-covariance mixtures with default options (and a
+     * seed drawn from Smile's random generator).
+     */
+    public static Selection select(double[][] data, int maxK) {
+        return select(data, 1, maxK, Criterion.BIC, new Options(1));
+    }
+
+    /**
+     * Chooses K in {@code minK..maxK}, and the covariance type among {@code covariances}, by a
+     * criterion: fits every candidate with {@code options} (their {@code k} is replaced, and their
+     * covariance type too when {@code covariances} are given) and keeps the best.
+     *
+     * @param criterion BIC, AIC, ICL (lower is better) or 5-fold cross-validated log-likelihood
+     * @param covariances candidate covariance types; none means {@code options.covariance()} alone
+     * @throws IllegalArgumentException when the range is empty or no candidate fits the data
+     */
+    public static Selection select(double[][] data, int minK, int maxK, Criterion criterion, Options options,
+                                   CovarianceType... covariances) {
+        Objects.requireNonNull(options, "options");
+        CovarianceType[] types = covariances.length == 0 ? new CovarianceType[]{options.covariance()} : covariances;
+        Dataset dataset = Dataset.of(Objects.requireNonNull(data, "data"));
+        ModelSelection.Result result = ModelSelection.builder()
+                .components(minK, maxK)
+                .covariances(types)
+                .criterion(criterion)
+                .settings(options.toGaussianMixture())
+                .build()
+                .select(dataset);
+        return new Selection(result.criterion(), result.scores(), result.best(), of(result.model(), dataset));
+    }
+
+    /** Labels the training rows with their most probable component. */
+    private static GaussianMixtureClustering of(GaussianMixtureModel model, Dataset data) {
+        int[] group = model.predict(data);
+        for (int i = 0; i < group.length; i++) {
+            // A row with nothing observed carries no evidence for any component.
+            if (isMissing(data.row(i))) group[i] = Clustering.OUTLIER;
+        }
+        return new GaussianMixtureClustering(model, group);
+    }
+
+    private static boolean isMissing(double[] row) {
+        return Arrays.stream(row).allMatch(Double::isNaN);
+    }
+
+    // ---- parameters and diagnostics ---------------------------------------------------------------
+
+    /** The fitted gmm4j model, for what Smile has no idiom for (sampling, restarts, repairs). */
+    public GaussianMixtureModel model() {
+        return model;
+    }
+
+    public CovarianceType covarianceType() {
+        return model.covarianceType();
+    }
+
+    /** The mixing weights, summing to one. */
+    public double[] weights() {
+        return model.weights();
+    }
+
+    /** The component means, one row per component. */
+    public double[][] means() {
+        return model.means();
+    }
+
+    /** The covariance matrices as full d×d arrays, one per component, whatever the covariance type. */
+    public double[][][] covariances() {
+        return model.covariances();
+    }
+
+    /** The log-likelihood of the training data. */
+    public double logLikelihood() {
+        return model.logLikelihood();
+    }
+
+    /**
+     * The Bayesian information criterion −2·logL + p·ln(n) on the training data: <b>lower is better</b>
+     * (scikit-learn's convention). Smile's own {@code MultivariateMixture.bic} is logL − ½·p·ln(n),
+     * higher is better: it equals −½ × this value.
+     */
+    public double bic() {
+        return model.bic();
+    }
+
+    /** The Akaike information criterion −2·logL + 2p on the training data; lower is better. */
+    public double aic() {
+        return model.aic();
+    }
+
+    /** The integrated completed likelihood (BIC plus twice the classification entropy); lower is better. */
+    public double icl() {
+        return model.icl();
+    }
+
+    /** EM iterations of the kept restart. */
+    public int iterations() {
+        return model.iterations();
+    }
+
+    /** Whether the kept restart converged within the tolerance. */
+    public boolean converged() {
+        return model.converged();
+    }
+
+    // ---- prediction ---------------------------------------------------------------------------
+
+    /** The most probable component of a row ({@code NaN} values are marginalised). */
+    public int predict(double[] x) {
+        return model.predict(x);
+    }
+
+    /**
+     * The most probable component of a row, filling {@code posteriori} with P(component | x)
+     * (Smile's soft-prediction convention).
+     */
+    public int predict(double[] x, double[] posteriori) {
+        Objects.requireNonNull(posteriori, "posteriori");
+        if (posteriori.length != k()) {
+            throw new IllegalArgumentException("posteriori has " + posteriori.length + " entries but the model has "
+                    + k() + " components.");
+        }
+        double[] p = model.posterior(x);
+        System.arraycopy(p, 0, posteriori, 0, p.length);
+        return argMax(p);
+    }
+
+    /** P(component | x). */
+    public double[] posteriori(double[] x) {
+        return model.posterior(x);
+    }
+
+    /** The log density of the mixture at x. */
+    public double logp(double[] x) {
+        return model.logDensity(x);
+    }
+
+    /** The density of the mixture at x. */
+    public double p(double[] x) {
+        return Math.exp(logp(x));
+    }
+
+    private static int argMax(double[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+        return best;
+    }
+
+    /** Orders by decreasing log-likelihood: the better fit first. */
+    @Override
+    public int compareTo(GaussianMixtureClustering other) {
+        return Double.compare(other.logLikelihood(), logLikelihood());
+    }
+
+    @Override
+    public String toString() {
+        return model + super.toString();
+    }
+
+    // ---- options ------------------------------------------------------------------------------
+
+    /**
+     * Fit options, checked when built.
+     *
+     * @param k              the number of components, at least 1
+     * @param covariance     the shape of the covariance matrices
+     * @param maxIter        the most EM iterations per restart, at least 1
+     * @param tol            converged when the mean per-row log-likelihood changes by less (≥ 0)
+     * @param regularization added to every covariance diagonal (≥ 0)
+     * @param restarts       independent starts; the best by log-likelihood is kept (at least 1)
+     * @param init           how each start is chosen
+     * @param seed           the seed of every random choice
+     * @param threads        worker threads, 0 for one per core; the result does not depend on it
+     * @param controller     told an {@link AlgoStatus} after each EM iteration (the iteration of the
+     *                       current restart, the mean per-row log-likelihood, the restart as state);
+     *                       its {@code stop()} ends the fit with the best model so far. May be null.
+     */
+    public record Options(int k, CovarianceType covariance, int maxIter, double tol, double regularization,
+                          int restarts, Initialization init, long seed, int threads,
+                          IterativeAlgorithmController<AlgoStatus> controller) {
+        private static final String PREFIX = "smile.gmm.";
+
+        public Options {
+            if (k < 1) throw new IllegalArgumentException("k must be at least 1, not " + k + ".");
+            Objects.requireNonNull(covariance, "covariance");
+            if (maxIter < 1) throw new IllegalArgumentException("maxIter must be at least 1, not " + maxIter + ".");
+            requireFiniteNonNegative("tol", tol);
+            requireFiniteNonNegative("regularization", regularization);
+            if (restarts < 1) throw new IllegalArgumentException("restarts must be at least 1, not " + restarts + ".");
+            Objects.requireNonNull(init, "init");
+            if (threads < 0) throw new IllegalArgumentException("threads must be 0 (one per core) or more, not " + threads + ".");
+        }
+
+        /**
+         * Options with scikit-learn's defaults: full covariance, 100 iterations, tolerance 1e-3,
+         * regularisation 1e-6, one k-means start, all cores, and a seed drawn from Smile's random
+         * generator ({@link MathEx#randomLong()}), so that repeated fits differ and
+         * {@link MathEx#setSeed(long)} makes them reproducible, as with Smile's own algorithms.
+         */
+        public Options(int k) {
+            this(k, 100);
+        }
+
+        /** The default options with at most {@code maxIter} EM iterations. */
+        public Options(int k, int maxIter) {
+            this(k, CovarianceType.FULL, maxIter, 1E-3, 1E-6, 1, Initialization.KMEANS, MathEx.randomLong(), 0, null);
+        }
+
+        private static void requireFiniteNonNegative(String name, double value) {
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException(name + " must be finite and not negative, not " + value + ".");
+            }
+        }
+
+        /** The options as properties {@code smile.gmm.k}, {@code .covariance}, {@code .iterations}, ... (not the controller). */
+        public Properties toProperties() {
+            Properties p = new Properties();
+            p.setProperty(PREFIX + "k", Integer.toString(k));
+            p.setProperty(PREFIX + "covariance", covariance.name());
+            p.setProperty(PREFIX + "iterations", Integer.toString(maxIter));
+            p.setProperty(PREFIX + "tolerance", Double.toString(tol));
+            p.setProperty(PREFIX + "regularization", Double.toString(regularization));
+            p.setProperty(PREFIX + "restarts", Integer.toString(restarts));
+            p.setProperty(PREFIX + "init", init.name());
+            p.setProperty(PREFIX + "seed", Long.toString(seed));
+            p.setProperty(PREFIX + "threads", Integer.toString(threads));
+            return p;
+        }
+
+        /**
+         * Options from properties written by {@link #toProperties()}; a missing key takes the default
+         * (k = 2 as in Smile's {@code Clustering.Options}, the seed from Smile's random generator).
+         *
+         * @throws IllegalArgumentException naming the key of a value that does not parse or is out of range
+         */
+        public static Options of(Properties props) {
+            PropertyReader p = new PropertyReader(Objects.requireNonNull(props, "props"), PREFIX);
+            return new Options(
+                    p.integer("k", 2),
+                    p.choice("covariance", CovarianceType.FULL),
+                    p.integer("iterations", 100),
+                    p.real("tolerance", 1E-3),
+                    p.real("regularization", 1E-6),
+                    p.integer("restarts", 1),
+                    p.choice("init", Initialization.KMEANS),
+                    p.whole("seed", MathEx.randomLong()),
+                    p.integer("threads", 0),
+                    null);
+        }
+
+        /** The core estimator with these settings, logging each iteration and reporting it to the controller. */
+        GaussianMixture toGaussianMixture() {
+            return GaussianMixture.builder()
+                    .components(k)
+                    .covariance(covariance)
+                    .maxIterations(maxIter)
+                    .tolerance(tol)
+                    .regularization(regularization)
+                    .restarts(restarts)
+                    .init(init)
+                    .seed(seed)
+                    .threads(threads)
+                    .listener(new IterationReporter(controller))
+                    .build();
+        }
+    }
+
+    // ---- model selection ----------------------------------------------------------------------
+
+    /**
+     * What {@link #select} found.
+     *
+     * @param criterion the criterion candidates were ranked by
+     * @param scores    every candidate's score (covariance types outer, K inner); BIC, AIC and ICL
+     *                  lower is better; {@code crossValidation} is NaN unless that was the criterion
+     * @param best      the best candidate's score
+     * @param model     the best candidate, fitted on all the data
+     */
+    public record Selection(Criterion criterion, List<ModelSelection.Score> scores, ModelSelection.Score best,
+                            GaussianMixtureClustering model) {
+        public Selection {
+            scores = List.copyOf(scores);
+        }
+
+        /** The score table, the chosen candidate marked with {@code *}. */
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder(String.format("%-2s %-9s %3s %14s %6s %14s %14s %14s %14s%n",
+                    "", "covariance", "K", "logL", "params", "BIC", "AIC", "ICL", "CV"));
+            for (ModelSelection.Score c : scores) {
+                s.append(String.format("%-2s %-9s %3d %14.6g %6d %14.6g %14.6g %14.6g %14.6g%n",
+                        c.equals(best) ? "*" : "", c.covariance(), c.components(), c.logLikelihood(),
+                        c.parameters(), c.bic(), c.aic(), c.icl(), c.crossValidation()));
+            }
+            return s.append("chosen by ").append(criterion).append(": K = ").append(best.components())
+                    .append(", ").append(best.covariance()).append('\n').toString();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package gmm4j.smile;
+
+import gmm4j.CovarianceType;
+import gmm4j.Initialization;
+import gmm4j.smile.GaussianMixtureClustering.Options;
+import org.junit.jupiter.api.Test;
+import smile.math.MathEx;
+import smile.util.AlgoStatus;
+import smile.util.IterativeAlgorithmController;
+
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionsTest {
+
+    private static Options options(int k, int maxIter, double tol, double regularization, int restarts, int threads) {
+        return new Options(k, CovarianceType.FULL, maxIter, tol, regularization, restarts, Initialization.KMEANS, 1,
+                threads, null);
+    }
+
+    @Test
+    void everyOptionRoundTripsThroughProperties() {
+        var options = new Options(4, CovarianceType.SPHERICAL, 37, 2.5E-7, 0.125, 3, Initialization.RANDOM_FROM_DATA,
+                -1234567890123L, 2, null);
+        Properties props = options.toProperties();
+        assertEquals("4", props.getProperty("smile.gmm.k"));
+        assertEquals("SPHERICAL", props.getProperty("smile.gmm.covariance"));
+        assertEquals("37", props.getProperty("smile.gmm.iterations"));
+        assertEquals(9, props.size());
+        assertEquals(options, Options.of(props));
+    }
+
+    @Test
+    void missingPropertiesTakeTheDefaults() {
+        MathEx.setSeed(5);
+        long expectedSeed = MathEx.randomLong();
+        MathEx.setSeed(5);
+        var options = Options.of(new Properties());
+        assertEquals(new Options(2, CovarianceType.FULL, 100, 1E-3, 1E-6, 1, Initialization.KMEANS, expectedSeed, 0, null),
+                options);
+    }
+
+    @Test
+    void theShortConstructorsDrawTheSeedFromSmilesGenerator() {
+        MathEx.setSeed(77);
+        var first = new Options(3);
+        var second = new Options(3, 50);
+        MathEx.setSeed(77);
+        assertEquals(first, new Options(3));
+        assertNotEquals(first.seed(), second.seed(), "each Options draws a new seed");
+        assertEquals(50, second.maxIter());
+        assertEquals(100, first.maxIter());
+        assertNull(first.controller());
+    }
+
+    @Test
+    void propertiesAreReadInAnyCaseAndWithSpaces() {
+        Properties props = new Properties();
+        props.setProperty("smile.gmm.covariance", " diagonal");
+        props.setProperty("smile.gmm.init", "kmeans_plus_plus");
+        props.setProperty("smile.gmm.seed", "9");
+        var options = Options.of(props);
+        assertEquals(CovarianceType.DIAGONAL, options.covariance());
+        assertEquals(Initialization.KMEANS_PLUS_PLUS, options.init());
+    }
+
+    @Test
+    void badPropertiesNameTheKey() {
+        assertMessage("smile.gmm.k must be an integer, not 'three'.", () -> Options.of(with("smile.gmm.k", "three")));
+        assertMessage("smile.gmm.tolerance must be a number, not '1e-3x'.", () -> Options.of(with("smile.gmm.tolerance", "1e-3x")));
+        assertMessage("smile.gmm.covariance must be one of [FULL, TIED, DIAGONAL, SPHERICAL], not 'round'.",
+                () -> Options.of(with("smile.gmm.covariance", "round")));
+        assertMessage("k must be at least 1, not 0.", () -> Options.of(with("smile.gmm.k", "0")));
+    }
+
+    @Test
+    void badValuesAreRejectedWhenTheOptionsAreMade() {
+        assertMessage("k must be at least 1, not 0.", () -> options(0, 100, 1E-3, 1E-6, 1, 0));
+        assertMessage("maxIter must be at least 1, not 0.", () -> options(2, 0, 1E-3, 1E-6, 1, 0));
+        assertMessage("tol must be finite and not negative, not -1.0.", () -> options(2, 100, -1, 1E-6, 1, 0));
+        assertMessage("tol must be finite and not negative, not NaN.", () -> options(2, 100, Double.NaN, 1E-6, 1, 0));
+        assertMessage("regularization must be finite and not negative, not Infinity.",
+                () -> options(2, 100, 1E-3, Double.POSITIVE_INFINITY, 1, 0));
+        assertMessage("restarts must be at least 1, not 0.", () -> options(2, 100, 1E-3, 1E-6, 0, 0));
+        assertMessage("threads must be 0 (one per core) or more, not -1.", () -> options(2, 100, 1E-3, 1E-6, 1, -1));
+        assertThrows(NullPointerException.class, () -> new Options(2, null, 100, 1E-3, 1E-6, 1, Initialization.KMEANS, 1, 0, null));
+    }
+
+    @Test
+    void theControllerIsNotAProperty() {
+        try (var controller = new IterativeAlgorithmController<AlgoStatus>()) {
+            var options = new Options(2, CovarianceType.FULL, 100, 1E-3, 1E-6, 1, Initialization.KMEANS, 1, 0, controller);
+            var restored = Options.of(options.toProperties());
+            assertNull(restored.controller());
+            assertEquals(options.seed(), restored.seed());
+            assertTrue(options.toProperties().keySet().stream().allMatch(key -> ((String) key).startsWith("smile.gmm.")));
+        }
+    }
+
+    private static Properties with(String key, String value) {
+        Properties props = new Properties();
+        props.setProperty(key, value);
+        return props;
+    }
+
+    static void assertMessage(String expected, org.junit.jupiter.api.function.Executable bad) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, bad).getMessage());
+    }
+}
