@@ -54,11 +54,11 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     public static final int COVARIANCE_SPHERICAL = 3;
     public static final int COVARIANCE_AUTO = 4;
     public static final Tag[] TAGS_COVARIANCE = {
-            new Tag(COVARIANCE_FULL, "full", "Full (own unrestricted covariance per cluster)"),
-            new Tag(COVARIANCE_TIED, "tied", "Tied (one covariance shared by all clusters)"),
-            new Tag(COVARIANCE_DIAGONAL, "diagonal", "Diagonal (own variances, no correlations)"),
-            new Tag(COVARIANCE_SPHERICAL, "spherical", "Spherical (one variance per cluster)"),
-            new Tag(COVARIANCE_AUTO, "auto", "Auto (choose the type with the number of clusters)"),
+            new Tag(COVARIANCE_FULL, "full", "Full (own unrestricted covariance per cluster)", false),
+            new Tag(COVARIANCE_TIED, "tied", "Tied (one covariance shared by all clusters)", false),
+            new Tag(COVARIANCE_DIAGONAL, "diagonal", "Diagonal (own variances, no correlations)", false),
+            new Tag(COVARIANCE_SPHERICAL, "spherical", "Spherical (one variance per cluster)", false),
+            new Tag(COVARIANCE_AUTO, "auto", "Auto (choose the type with the number of clusters)", false),
     };
 
     public static final int CRITERION_BIC = 0;
@@ -66,10 +66,10 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     public static final int CRITERION_ICL = 2;
     public static final int CRITERION_CV = 3;
     public static final Tag[] TAGS_CRITERION = {
-            new Tag(CRITERION_BIC, "bic", "BIC (Bayesian information criterion)"),
-            new Tag(CRITERION_AIC, "aic", "AIC (Akaike information criterion)"),
-            new Tag(CRITERION_ICL, "icl", "ICL (integrated completed likelihood)"),
-            new Tag(CRITERION_CV, "cv", "Cross-validated log-likelihood"),
+            new Tag(CRITERION_BIC, "bic", "BIC (Bayesian information criterion)", false),
+            new Tag(CRITERION_AIC, "aic", "AIC (Akaike information criterion)", false),
+            new Tag(CRITERION_ICL, "icl", "ICL (integrated completed likelihood)", false),
+            new Tag(CRITERION_CV, "cv", "Cross-validated log-likelihood", false),
     };
 
     public static final int INIT_KMEANS = 0;
@@ -77,10 +77,10 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     public static final int INIT_RANDOM = 2;
     public static final int INIT_RANDOM_FROM_DATA = 3;
     public static final Tag[] TAGS_INIT = {
-            new Tag(INIT_KMEANS, "kmeans", "k-means (k-means++ seeds refined by Lloyd's k-means)"),
-            new Tag(INIT_KMEANS_PLUS_PLUS, "kmeans++", "k-means++ seeds only"),
-            new Tag(INIT_RANDOM, "random", "Random responsibilities"),
-            new Tag(INIT_RANDOM_FROM_DATA, "random-from-data", "Random instances as means"),
+            new Tag(INIT_KMEANS, "kmeans", "k-means (k-means++ seeds refined by Lloyd's k-means)", false),
+            new Tag(INIT_KMEANS_PLUS_PLUS, "kmeans++", "k-means++ seeds only", false),
+            new Tag(INIT_RANDOM, "random", "Random responsibilities", false),
+            new Tag(INIT_RANDOM_FROM_DATA, "random-from-data", "Random instances as means", false),
     };
 
     // Defaults: scikit-learn's for the fit, Weka EM's for the seed, folds and threads.
@@ -167,13 +167,10 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
 
     @Override
     public void buildClusterer(Instances data) throws Exception {
-        getCapabilities().testWithFail(data);
+        getCapabilities().testWithFail(data); // also refuses an empty training set, in Weka's words
         model = null;
         selection = null;
         builtWith = null;
-        if (data.numInstances() == 0) {
-            throw new IllegalArgumentException("No training instances: a Gaussian mixture needs at least one.");
-        }
         layout = AttributeLayout.of(data);
         Dataset dataset = layout.dataset(data);
         EngineSettings settings = engineSettings();
