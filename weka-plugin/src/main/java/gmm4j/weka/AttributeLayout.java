@@ -34,7 +34,7 @@ public final class AttributeLayout implements Serializable {
 
     /**
      * The layout of a data set's attributes. The class attribute, if one is set, is left out (a
-     * clusterer never sees it).
+     * clusterer never sees it), and so is a nominal attribute that declares no values.
      *
      * @throws IllegalArgumentException for an attribute of a type the engine cannot model
      */
@@ -47,11 +47,9 @@ public final class AttributeLayout implements Serializable {
             if (attribute.isNumeric()) { // numeric and date
                 numeric.add(a);
             } else if (attribute.isNominal()) {
-                if (attribute.numValues() == 0) {
-                    throw new IllegalArgumentException("Nominal attribute '" + attribute.name()
-                            + "' declares no values: give it at least one or remove it.");
-                }
-                nominal.add(a);
+                // A nominal attribute declaring no values can only be missing: marginalising it
+                // multiplies every density by one, so it is left out rather than refused.
+                if (attribute.numValues() > 0) nominal.add(a);
             } else {
                 throw new IllegalArgumentException("Attribute '" + attribute.name() + "' is "
                         + Attribute.typeToString(attribute) + ": only numeric, date and nominal attributes can be clustered.");

@@ -96,6 +96,21 @@ class OptionsAndReportTest {
     }
 
     @Test
+    void aNominalAttributeWithoutValuesIsIgnoredLikeAMissingOne() throws Exception {
+        Instances iris = TestData.irisWithoutClass();
+        Instances withEmpty = new Instances(iris);
+        withEmpty.insertAttributeAt(new Attribute("empty", new ArrayList<String>()), 0);
+        GaussianMixture plain = new GaussianMixture();
+        plain.setOptions(Utils.splitOptions("-N 3"));
+        plain.buildClusterer(iris);
+        GaussianMixture widened = new GaussianMixture();
+        widened.setOptions(Utils.splitOptions("-N 3"));
+        widened.buildClusterer(withEmpty);
+        assertEquals(plain.getModel().logLikelihood(), widened.getModel().logLikelihood(), 0.0);
+        assertArrayEquals(plain.distributionForInstance(iris.instance(7)), widened.distributionForInstance(withEmpty.instance(7)), 0.0);
+    }
+
+    @Test
     void aTestInstanceOfAnotherShapeIsRejected() throws Exception {
         GaussianMixture clusterer = new GaussianMixture();
         clusterer.setOptions(Utils.splitOptions("-N 2"));
