@@ -100,21 +100,15 @@ class OptionsAndReportTest {
         Instances iris = TestData.irisWithoutClass();
         Instances withEmpty = new Instances(iris);
         withEmpty.insertAttributeAt(new Attribute("empty", new ArrayList<String>()), 0);
-        GaussianMixture plain = new GaussianMixture();
-        plain.setOptions(Utils.splitOptions("-N 3"));
-        plain.buildClusterer(iris);
-        GaussianMixture widened = new GaussianMixture();
-        widened.setOptions(Utils.splitOptions("-N 3"));
-        widened.buildClusterer(withEmpty);
+        GaussianMixture plain = TestData.built("-N 3", iris);
+        GaussianMixture widened = TestData.built("-N 3", withEmpty);
         assertEquals(plain.getModel().logLikelihood(), widened.getModel().logLikelihood(), 0.0);
         assertArrayEquals(plain.distributionForInstance(iris.instance(7)), widened.distributionForInstance(withEmpty.instance(7)), 0.0);
     }
 
     @Test
     void aTestInstanceOfAnotherShapeIsRejected() throws Exception {
-        GaussianMixture clusterer = new GaussianMixture();
-        clusterer.setOptions(Utils.splitOptions("-N 2"));
-        clusterer.buildClusterer(TestData.irisWithoutClass());
+        GaussianMixture clusterer = TestData.built("-N 2", TestData.irisWithoutClass());
         Instance other = TestData.arff("faithful.arff").instance(0);
         Exception e = assertThrows(Exception.class, () -> clusterer.distributionForInstance(other));
         assertTrue(e.getMessage().contains("has 2 attributes but the model was built on 4"), e.getMessage());
@@ -159,9 +153,7 @@ class OptionsAndReportTest {
 
     @Test
     void reportShowsTiedCorrelationsOnceAndNominalProbabilities() throws Exception {
-        GaussianMixture tied = new GaussianMixture();
-        tied.setOptions(Utils.splitOptions("-N 2 -C tied"));
-        tied.buildClusterer(SameAsCoreTest.mixedData(new Random(1), 100));
+        GaussianMixture tied = TestData.built("-N 2 -C tied", SameAsCoreTest.mixedData(new Random(1), 100));
         String report = tied.toString();
         assertTrue(report.contains("Correlations (shared by every cluster)"), report);
         assertFalse(report.contains("Correlations in cluster"), report);
@@ -169,9 +161,7 @@ class OptionsAndReportTest {
         assertTrue(report.contains("  green"), report);
         assertFalse(report.contains("Model selection"), report);
 
-        GaussianMixture diagonal = new GaussianMixture();
-        diagonal.setOptions(Utils.splitOptions("-N 2 -C diagonal"));
-        diagonal.buildClusterer(SameAsCoreTest.mixedData(new Random(1), 100));
+        GaussianMixture diagonal = TestData.built("-N 2 -C diagonal", SameAsCoreTest.mixedData(new Random(1), 100));
         assertFalse(diagonal.toString().contains("Correlations"), diagonal.toString());
     }
 

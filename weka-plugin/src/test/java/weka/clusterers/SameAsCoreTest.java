@@ -30,9 +30,7 @@ class SameAsCoreTest {
     @Test
     void fixedKMatchesTheEngineBitForBit() throws Exception {
         Instances iris = TestData.irisWithoutClass();
-        GaussianMixture clusterer = new GaussianMixture();
-        clusterer.setOptions(Utils.splitOptions("-N 3 -C tied -init kmeans++ -n-init 2 -I 80 -tol 1e-4 -reg 1e-5 -S 7"));
-        clusterer.buildClusterer(iris);
+        GaussianMixture clusterer = TestData.built("-N 3 -C tied -init kmeans++ -n-init 2 -I 80 -tol 1e-4 -reg 1e-5 -S 7", iris);
 
         GaussianMixtureModel core = gmm4j.GaussianMixture.builder().components(3).covariance(CovarianceType.TIED)
                 .init(Initialization.KMEANS_PLUS_PLUS).restarts(2).maxIterations(80).tolerance(1e-4)
@@ -52,9 +50,7 @@ class SameAsCoreTest {
     @Test
     void automaticChoiceMatchesTheEnginesModelSelection() throws Exception {
         Instances faithful = TestData.arff("faithful.arff");
-        GaussianMixture clusterer = new GaussianMixture();
-        clusterer.setOptions(Utils.splitOptions("-N -1 -min 1 -max 5 -C auto -criterion icl"));
-        clusterer.buildClusterer(faithful);
+        GaussianMixture clusterer = TestData.built("-N -1 -min 1 -max 5 -C auto -criterion icl", faithful);
 
         ModelSelection.Result core = ModelSelection.builder().components(1, 5).covariances(CovarianceType.values())
                 .criterion(Criterion.ICL)
@@ -68,9 +64,7 @@ class SameAsCoreTest {
     @Test
     void missingValuesNominalsAndWeightsReachTheEngineAsSuch() throws Exception {
         Instances data = mixedData(new Random(3), 120);
-        GaussianMixture clusterer = new GaussianMixture();
-        clusterer.setOptions(Utils.splitOptions("-N 2 -C diagonal"));
-        clusterer.buildClusterer(data);
+        GaussianMixture clusterer = TestData.built("-N 2 -C diagonal", data);
 
         int n = data.numInstances();
         double[][] rows = new double[n][];
@@ -97,9 +91,7 @@ class SameAsCoreTest {
     @Test
     void perClusterDensitiesAreConsistentWithTheMixtureDensity() throws Exception {
         Instances data = mixedData(new Random(5), 150);
-        GaussianMixture clusterer = new GaussianMixture();
-        clusterer.setOptions(Utils.splitOptions("-N 3"));
-        clusterer.buildClusterer(data);
+        GaussianMixture clusterer = TestData.built("-N 3", data);
         double[] priors = clusterer.clusterPriors();
         for (int i = 0; i < data.numInstances(); i++) {
             Instance in = data.instance(i);

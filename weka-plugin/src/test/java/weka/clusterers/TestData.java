@@ -21,6 +21,14 @@ final class TestData {
         return DataSource.read(path(file).toString());
     }
 
+    /** A GaussianMixture with these command-line options, built on {@code data}. */
+    static GaussianMixture built(String options, Instances data) throws Exception {
+        GaussianMixture clusterer = new GaussianMixture();
+        clusterer.setOptions(weka.core.Utils.splitOptions(options));
+        clusterer.buildClusterer(data);
+        return clusterer;
+    }
+
     /** Iris without its class attribute (the last). */
     static Instances irisWithoutClass() throws Exception {
         Instances iris = arff("iris.arff");
