@@ -1,0 +1,69 @@
+package gmm4j.weka;
+
+import gmm4j.CovarianceType;
+import gmm4j.Criterion;
+import gmm4j.GaussianMixture;
+import gmm4j.Initialization;
+import gmm4j.ModelSelection;
+
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * The clusterer's options as engine settings: either one fit ({@link #estimator}) or, when the
+ * number of clusters is -1 or the covariance type is to be chosen, a model selection.
+ *
+ * @param components fixed K, or -1 to choose it in {@code [minComponents, maxComponents]}
+ * @param covariance the covariance type, or {@code null} to choose it too
+ */
+public record EngineSettings(int components, int minComponents, int maxComponents, CovarianceType covariance,
+                             Criterion criterion, int folds, Initialization init, int restarts, int maxIterations,
+                             double tolerance, double regularization, long seed, int threads)
+        implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Whether the fit chooses K or the covariance type. */
+    public boolean selects() {
+        return components < 0 || covariance == null;
+    }
+
+    /** The single-fit estimator (for a fixed K and type); {@code progress} may be null. */
+    public GaussianMixture estimator(ProgressLog progress) {
+        return GaussianMixture.builder()
+                .components(Math.max(components, 1))
+                .covariance(covariance == null ? CovarianceType.FULL : covariance)
+                .init(init)
+                .restarts(restarts)
+                .maxIterations(maxIterations)
+                .tolerance(tolerance)
+                .regularization(regularization)
+                .seed(seed)
+                .threads(threads)
+                .listener(progress)
+                .build();
+    }
+
+    /**
+     * The model selection over the K range and the covariance types. Candidates run in parallel,
+     * so only their scores are logged (iteration lines of concurrent fits could not be told apart).
+     */
+    public ModelSelection selection(ProgressLog progress) {
+        ModelSelection.Builder b = ModelSelection.builder()
+                .components(firstK(), lastK())
+                .covariances(covariance == null ? CovarianceType.values() : new CovarianceType[]{covariance})
+                .criterion(criterion)
+                .settings(estimator(null));
+        if (criterion == Criterion.CROSS_VALIDATION) b.folds(folds);
+        if (progress != null) b.listener(progress::candidate);
+        return b.build();
+    }
+
+    public int firstK() {
+        return components < 0 ? minComponents : components;
+    }
+
+    public int lastK() {
+        return components < 0 ? maxComponents : components;
+    }
+}

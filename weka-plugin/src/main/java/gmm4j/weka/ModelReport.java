@@ -1,0 +1,205 @@
+package gmm4j.weka;
+
+import gmm4j.CovarianceType;
+import gmm4j.Criterion;
+import gmm4j.GaussianMixtureModel;
+import gmm4j.ModelSelection;
+import weka.core.Attribute;
+import weka.core.Instances;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * The clusterer's {@code toString()}: a summary of the fit, the criterion table when K was chosen
+ * automatically, and per cluster the prior, means, standard deviations, correlations (full and tied
+ * covariances) and nominal value probabilities, laid out like Weka's EM.
+ */
+public final class ModelReport {
+    private static final int CELL = 11;
+
+    private final GaussianMixtureModel model;
+    private final AttributeLayout layout;
+    private final Selection selection;
+    private final EngineSettings settings;
+    private final Instances header;
+    private final int labelWidth;
+
+    /**
+     * How K (and perhaps the covariance type) were chosen, kept as text so that it serialises with
+     * the clusterer (the engine's selection result is not {@link Serializable}).
+     */
+    public record Selection(String criterion, String table) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Renders a selection's scores as a table, the chosen candidate marked with '*'. */
+    public static Selection selection(ModelSelection.Result result, EngineSettings settings) {
+        boolean cv = result.criterion() == Criterion.CROSS_VALIDATION;
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "  %4s  %-10s %15s %10s %14s %14s %14s%s%n", "K", "covariance",
+                "log-likelihood", "parameters", "BIC", "AIC", "ICL", cv ? String.format("%16s", "CV -2 logL") : ""));
+        for (ModelSelection.Score score : result.scores()) {
+            s.append(String.format(Locale.ROOT, "%s %4d  %-10s %15.4f %10d %14.4f %14.4f %14.4f%s%n",
+                    score.equals(result.best()) ? "*" : " ", score.components(), name(score.covariance()),
+                    score.logLikelihood(), score.parameters(), score.bic(), score.aic(), score.icl(),
+                    cv ? String.format(Locale.ROOT, "%16.4f", score.crossValidation()) : ""));
+        }
+        String criterion = cv ? settings.folds() + "-fold cross-validated log-likelihood" : result.criterion().name();
+        return new Selection(criterion, s.toString());
+    }
+
+    public ModelReport(GaussianMixtureModel model, AttributeLayout layout, Selection selection, EngineSettings settings) {
+        this.model = model;
+        this.layout = layout;
+        this.selection = selection;
+        this.settings = settings;
+        this.header = layout.header();
+        int width = "Attribute".length();
+        for (int a = 0; a < header.numAttributes(); a++) {
+            width = Math.max(width, header.attribute(a).name().length());
+            if (header.attribute(a).isNominal()) {
+                for (int v = 0; v < header.attribute(a).numValues(); v++) {
+                    width = Math.max(width, header.attribute(a).value(v).length() + 2);
+                }
+            }
+        }
+        this.labelWidth = width + 2;
+    }
+
+    private static String name(CovarianceType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        s.append("GaussianMixture (gmm4j)\n=======================\n\n");
+        summary(s);
+        if (selection != null) {
+            s.append("\nModel selection by ").append(selection.criterion()).append(" (lower is better; * = chosen):\n\n");
+            s.append(selection.table());
+        }
+        s.append('\n');
+        clusters(s);
+        correlations(s);
+        return s.toString();
+    }
+
+    private void summary(StringBuilder s) {
+        String how = settings.components() < 0
+                ? " (chosen by " + selection.criterion() + " among K = " + settings.firstK() + ".." + settings.lastK() + ")"
+                : "";
+        line(s, "Number of clusters", model.components() + how);
+        line(s, "Covariance type", name(model.covarianceType())
+                + (settings.covariance() == null ? " (chosen by " + selection.criterion() + ")" : ""));
+        line(s, "Initialisation", settings.init().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                + ", " + settings.restarts() + " restart(s), seed " + settings.seed());
+        line(s, "Iterations", model.iterations() + (model.converged() ? " (converged" : " (not converged")
+                + String.format(Locale.ROOT, ", tolerance %s)", settings.tolerance()));
+        line(s, "Log-likelihood", String.format(Locale.ROOT, "%.4f (%.4f per instance)", model.logLikelihood(),
+                model.meanLogLikelihood()));
+        line(s, "BIC", String.format(Locale.ROOT, "%.4f", model.bic()));
+        line(s, "AIC", String.format(Locale.ROOT, "%.4f", model.aic()));
+        line(s, "ICL", String.format(Locale.ROOT, "%.4f", model.icl()));
+        line(s, "Free parameters", String.valueOf(model.parameterCount()));
+        if (model.ignoredRows() > 0) line(s, "Ignored instances", model.ignoredRows() + " (every value missing)");
+        if (!model.repairs().isEmpty()) {
+            line(s, "Repairs", model.repairs().size() + " (first: " + model.repairs().get(0) + ")");
+        }
+    }
+
+    private static void line(StringBuilder s, String label, String value) {
+        s.append(String.format("%-20s%s%n", label + ":", value));
+    }
+
+    /** Weka EM's layout: a column per cluster, its prior in brackets, a block per attribute. */
+    private void clusters(StringBuilder s) {
+        int k = model.components();
+        String[] ids = new String[k];
+        String[] priors = new String[k];
+        double[] weights = model.weights();
+        for (int c = 0; c < k; c++) {
+            ids[c] = String.valueOf(c);
+            priors[c] = String.format(Locale.ROOT, "(%.2f)", weights[c]);
+        }
+        row(s, "", cells("Cluster", k));
+        row(s, "Attribute", ids);
+        row(s, "", priors);
+        s.append("=".repeat(labelWidth + k * CELL)).append('\n');
+        double[][] means = model.means();
+        double[][][] covariances = model.covariances();
+        int[] numeric = layout.numericAttributes();
+        for (int j = 0; j < numeric.length; j++) {
+            s.append(header.attribute(numeric[j]).name()).append('\n');
+            String[] mean = new String[k];
+            String[] sd = new String[k];
+            for (int c = 0; c < k; c++) {
+                mean[c] = number(means[c][j]);
+                sd[c] = number(Math.sqrt(covariances[c][j][j]));
+            }
+            row(s, "  mean", mean);
+            row(s, "  std. dev.", sd);
+            s.append('\n');
+        }
+        double[][][] levels = model.levelProbabilities();
+        int[] nominal = layout.nominalAttributes();
+        for (int j = 0; j < nominal.length; j++) {
+            Attribute attribute = header.attribute(nominal[j]);
+            s.append(attribute.name()).append(" (value probabilities)\n");
+            for (int v = 0; v < attribute.numValues(); v++) {
+                String[] p = new String[k];
+                for (int c = 0; c < k; c++) p[c] = number(levels[c][j][v]);
+                row(s, "  " + attribute.value(v), p);
+            }
+            s.append('\n');
+        }
+    }
+
+    /** Correlation matrices: one per cluster for full covariances, one shared for tied. */
+    private void correlations(StringBuilder s) {
+        CovarianceType type = model.covarianceType();
+        int[] numeric = layout.numericAttributes();
+        if (numeric.length < 2 || (type != CovarianceType.FULL && type != CovarianceType.TIED)) return;
+        double[][][] covariances = model.covariances();
+        int shown = type == CovarianceType.TIED ? 1 : model.components();
+        for (int c = 0; c < shown; c++) {
+            s.append(type == CovarianceType.TIED ? "Correlations (shared by every cluster)\n" : "Correlations in cluster " + c + "\n");
+            String[] names = new String[numeric.length];
+            for (int j = 0; j < numeric.length; j++) names[j] = abbreviate(header.attribute(numeric[j]).name());
+            row(s, "", names);
+            for (int a = 0; a < numeric.length; a++) {
+                String[] r = new String[numeric.length];
+                for (int b = 0; b < numeric.length; b++) {
+                    double[][] cov = covariances[c];
+                    r[b] = number(cov[a][b] / Math.sqrt(cov[a][a] * cov[b][b]));
+                }
+                row(s, "  " + header.attribute(numeric[a]).name(), r);
+            }
+            s.append('\n');
+        }
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() < CELL ? name : name.substring(0, CELL - 2) + "~";
+    }
+
+    private static String[] cells(String first, int count) {
+        String[] cells = new String[count];
+        java.util.Arrays.fill(cells, "");
+        cells[0] = first;
+        return cells;
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private void row(StringBuilder s, String label, String[] cells) {
+        s.append(String.format("%-" + labelWidth + "s", label));
+        for (String cell : cells) s.append(String.format("%" + CELL + "s", cell));
+        s.append('\n');
+    }
+}

@@ -1,0 +1,568 @@
+package weka.clusterers;
+
+import gmm4j.CovarianceType;
+import gmm4j.Criterion;
+import gmm4j.Dataset;
+import gmm4j.GaussianMixtureModel;
+import gmm4j.Initialization;
+import gmm4j.ModelSelection;
+import gmm4j.weka.AttributeLayout;
+import gmm4j.weka.EngineSettings;
+import gmm4j.weka.ModelReport;
+import gmm4j.weka.ProgressLog;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.RevisionUtils;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation.Type;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import weka.core.WeightedInstancesHandler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * <!-- globalinfo-start -->
+ * Gaussian mixture clustering by Expectation-Maximisation (the gmm4j engine), with full, tied,
+ * diagonal or spherical covariances, automatic choice of the number of clusters (and optionally
+ * the covariance type) by BIC, AIC, ICL or cross-validation, missing values marginalised exactly,
+ * nominal attributes as per-cluster categorical distributions, and instance weights.
+ * <!-- globalinfo-end -->
+ *
+ * <p>A thin translation layer: {@link AttributeLayout} turns instances into the engine's data set,
+ * {@link EngineSettings} turns these options into the engine's settings, {@link ModelReport} writes
+ * {@link #toString()}. All the mathematics is the engine's.
+ */
+public class GaussianMixture extends RandomizableDensityBasedClusterer
+        implements NumberOfClustersRequestable, WeightedInstancesHandler, TechnicalInformationHandler {
+
+    private static final long serialVersionUID = 4306227195815843301L;
+
+    /** Covariance choices; {@link #COVARIANCE_AUTO} lets model selection choose the type too. */
+    public static final int COVARIANCE_FULL = 0;
+    public static final int COVARIANCE_TIED = 1;
+    public static final int COVARIANCE_DIAGONAL = 2;
+    public static final int COVARIANCE_SPHERICAL = 3;
+    public static final int COVARIANCE_AUTO = 4;
+    public static final Tag[] TAGS_COVARIANCE = {
+            new Tag(COVARIANCE_FULL, "full", "Full (own unrestricted covariance per cluster)", false),
+            new Tag(COVARIANCE_TIED, "tied", "Tied (one covariance shared by all clusters)", false),
+            new Tag(COVARIANCE_DIAGONAL, "diagonal", "Diagonal (own variances, no correlations)", false),
+            new Tag(COVARIANCE_SPHERICAL, "spherical", "Spherical (one variance per cluster)", false),
+            new Tag(COVARIANCE_AUTO, "auto", "Auto (choose the type with the number of clusters)", false),
+    };
+
+    public static final int CRITERION_BIC = 0;
+    public static final int CRITERION_AIC = 1;
+    public static final int CRITERION_ICL = 2;
+    public static final int CRITERION_CV = 3;
+    public static final Tag[] TAGS_CRITERION = {
+            new Tag(CRITERION_BIC, "bic", "BIC (Bayesian information criterion)", false),
+            new Tag(CRITERION_AIC, "aic", "AIC (Akaike information criterion)", false),
+            new Tag(CRITERION_ICL, "icl", "ICL (integrated completed likelihood)", false),
+            new Tag(CRITERION_CV, "cv", "Cross-validated log-likelihood", false),
+    };
+
+    public static final int INIT_KMEANS = 0;
+    public static final int INIT_KMEANS_PLUS_PLUS = 1;
+    public static final int INIT_RANDOM = 2;
+    public static final int INIT_RANDOM_FROM_DATA = 3;
+    public static final Tag[] TAGS_INIT = {
+            new Tag(INIT_KMEANS, "kmeans", "k-means (k-means++ seeds refined by Lloyd's k-means)", false),
+            new Tag(INIT_KMEANS_PLUS_PLUS, "kmeans++", "k-means++ seeds only", false),
+            new Tag(INIT_RANDOM, "random", "Random responsibilities", false),
+            new Tag(INIT_RANDOM_FROM_DATA, "random-from-data", "Random instances as means", false),
+    };
+
+    // Defaults: scikit-learn's for the fit, Weka EM's for the seed, folds and threads.
+    static final int DEFAULT_NUM_CLUSTERS = -1;
+    static final int DEFAULT_MIN_CLUSTERS = 1;
+    static final int DEFAULT_MAX_CLUSTERS = 10;
+    static final int DEFAULT_FOLDS = 10;
+    static final int DEFAULT_RESTARTS = 3;
+    static final int DEFAULT_MAX_ITERATIONS = 100;
+    static final double DEFAULT_TOLERANCE = 1e-3;
+    static final double DEFAULT_REGULARIZATION = 1e-6;
+    static final int DEFAULT_SEED = 100;
+    static final int DEFAULT_SLOTS = 1;
+
+    private int numClusters = DEFAULT_NUM_CLUSTERS;
+    private int minNumClusters = DEFAULT_MIN_CLUSTERS;
+    private int maxNumClusters = DEFAULT_MAX_CLUSTERS;
+    private int covariance = COVARIANCE_FULL;
+    private int criterion = CRITERION_BIC;
+    private int numFolds = DEFAULT_FOLDS;
+    private int initialization = INIT_KMEANS;
+    private int numRestarts = DEFAULT_RESTARTS;
+    private int maxIterations = DEFAULT_MAX_ITERATIONS;
+    private double tolerance = DEFAULT_TOLERANCE;
+    private double regularization = DEFAULT_REGULARIZATION;
+    private int numExecutionSlots = DEFAULT_SLOTS;
+
+    /** The fitted model and how it was chosen; null until built. */
+    private GaussianMixtureModel model;
+    private AttributeLayout layout;
+    private ModelReport.Selection selection;
+    /** The settings the model was built with (the options may change after building). */
+    private EngineSettings builtWith;
+
+    public GaussianMixture() {
+        m_SeedDefault = DEFAULT_SEED;
+        setSeed(m_SeedDefault);
+    }
+
+    public String globalInfo() {
+        return "Gaussian mixture clustering by Expectation-Maximisation (gmm4j).\n\n"
+                + "Each cluster is a multivariate Gaussian with a full, tied, diagonal or spherical covariance "
+                + "matrix. The number of clusters (and, with covariance 'auto', the covariance type) can be "
+                + "chosen automatically by BIC, AIC, ICL or cross-validated log-likelihood. Missing values "
+                + "are marginalised out exactly (not replaced by means), nominal attributes are modelled by "
+                + "per-cluster value probabilities, and instance weights are respected.\n\n"
+                + "For more information see:\n\n" + getTechnicalInformation().toString();
+    }
+
+    @Override
+    public TechnicalInformation getTechnicalInformation() {
+        TechnicalInformation result = new TechnicalInformation(Type.ARTICLE);
+        result.setValue(Field.AUTHOR, "A. P. Dempster and N. M. Laird and D. B. Rubin");
+        result.setValue(Field.TITLE, "Maximum likelihood from incomplete data via the EM algorithm");
+        result.setValue(Field.JOURNAL, "Journal of the Royal Statistical Society, Series B");
+        result.setValue(Field.VOLUME, "39");
+        result.setValue(Field.NUMBER, "1");
+        result.setValue(Field.PAGES, "1-38");
+        result.setValue(Field.YEAR, "1977");
+        TechnicalInformation book = result.add(Type.BOOK);
+        book.setValue(Field.AUTHOR, "G. McLachlan and D. Peel");
+        book.setValue(Field.TITLE, "Finite Mixture Models");
+        book.setValue(Field.PUBLISHER, "Wiley");
+        book.setValue(Field.YEAR, "2000");
+        return result;
+    }
+
+    @Override
+    public Capabilities getCapabilities() {
+        Capabilities result = super.getCapabilities();
+        result.disableAll();
+        result.enable(Capability.NO_CLASS);
+        result.enable(Capability.NUMERIC_ATTRIBUTES);
+        result.enable(Capability.DATE_ATTRIBUTES);
+        result.enable(Capability.NOMINAL_ATTRIBUTES);
+        result.enable(Capability.BINARY_ATTRIBUTES);
+        result.enable(Capability.UNARY_ATTRIBUTES);
+        result.enable(Capability.EMPTY_NOMINAL_ATTRIBUTES);
+        result.enable(Capability.MISSING_VALUES);
+        return result;
+    }
+
+    // ---- building and using the model --------------------------------------------------------
+
+    @Override
+    public void buildClusterer(Instances data) throws Exception {
+        getCapabilities().testWithFail(data); // also refuses an empty training set, in Weka's words
+        model = null;
+        selection = null;
+        builtWith = null;
+        layout = AttributeLayout.of(data);
+        Dataset dataset = layout.dataset(data);
+        EngineSettings settings = engineSettings();
+        ProgressLog progress = getDebug() ? new ProgressLog(System.err) : null;
+        if (settings.selects()) {
+            ModelSelection.Result result = settings.selection(progress).select(dataset);
+            model = result.model();
+            selection = ModelReport.selection(result, settings);
+        } else {
+            model = settings.estimator(progress).fit(dataset);
+        }
+        builtWith = settings;
+    }
+
+    /** The engine settings these options stand for. */
+    EngineSettings engineSettings() {
+        if (numClusters < 0 && minNumClusters > maxNumClusters) {
+            throw new IllegalArgumentException("The minimum number of clusters (" + minNumClusters
+                    + ") exceeds the maximum (" + maxNumClusters + ").");
+        }
+        return new EngineSettings(numClusters, minNumClusters, maxNumClusters, covarianceType(), toCriterion(),
+                numFolds, toInitialization(), numRestarts, maxIterations, tolerance, regularization, getSeed(),
+                numExecutionSlots);
+    }
+
+    private CovarianceType covarianceType() {
+        return switch (covariance) {
+            case COVARIANCE_TIED -> CovarianceType.TIED;
+            case COVARIANCE_DIAGONAL -> CovarianceType.DIAGONAL;
+            case COVARIANCE_SPHERICAL -> CovarianceType.SPHERICAL;
+            case COVARIANCE_AUTO -> null;
+            default -> CovarianceType.FULL;
+        };
+    }
+
+    private Criterion toCriterion() {
+        return switch (criterion) {
+            case CRITERION_AIC -> Criterion.AIC;
+            case CRITERION_ICL -> Criterion.ICL;
+            case CRITERION_CV -> Criterion.CROSS_VALIDATION;
+            default -> Criterion.BIC;
+        };
+    }
+
+    private Initialization toInitialization() {
+        return switch (initialization) {
+            case INIT_KMEANS_PLUS_PLUS -> Initialization.KMEANS_PLUS_PLUS;
+            case INIT_RANDOM -> Initialization.RANDOM;
+            case INIT_RANDOM_FROM_DATA -> Initialization.RANDOM_FROM_DATA;
+            default -> Initialization.KMEANS;
+        };
+    }
+
+    /** The fitted engine model (null before {@link #buildClusterer}). */
+    public GaussianMixtureModel getModel() {
+        return model;
+    }
+
+    @Override
+    public int numberOfClusters() throws Exception {
+        return built().components();
+    }
+
+    @Override
+    public double[] clusterPriors() throws Exception {
+        return built().weights();
+    }
+
+    @Override
+    public double[] distributionForInstance(Instance instance) throws Exception {
+        return built().posterior(layout.numericValues(instance), layout.codes(instance));
+    }
+
+    @Override
+    public double logDensityForInstance(Instance instance) throws Exception {
+        return built().logDensity(layout.numericValues(instance), layout.codes(instance));
+    }
+
+    /**
+     * log p(x | cluster). The engine gives log p(x) and p(cluster | x); Bayes' rule turns them into
+     * log p(x | c) = log p(x) + log p(c | x) − log p(c). A cluster whose posterior underflows to
+     * zero gets −∞, which Weka's log-sum-exp over the clusters handles.
+     */
+    @Override
+    public double[] logDensityPerClusterForInstance(Instance instance) throws Exception {
+        GaussianMixtureModel m = built();
+        double[] x = layout.numericValues(instance);
+        int[] codes = layout.codes(instance);
+        double logDensity = m.logDensity(x, codes);
+        double[] posterior = m.posterior(x, codes);
+        double[] priors = m.weights();
+        double[] result = new double[posterior.length];
+        for (int c = 0; c < result.length; c++) {
+            result[c] = logDensity + Math.log(posterior[c]) - Math.log(priors[c]);
+        }
+        return result;
+    }
+
+    private GaussianMixtureModel built() {
+        if (model == null) throw new IllegalStateException("No model built yet: call buildClusterer first.");
+        return model;
+    }
+
+    @Override
+    public String toString() {
+        if (model == null) return "GaussianMixture: No model built yet.";
+        return new ModelReport(model, layout, selection, builtWith).toString();
+    }
+
+    // ---- options ----------------------------------------------------------------------------
+
+    @Override
+    public Enumeration<Option> listOptions() {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("\tNumber of clusters; -1 chooses it automatically (default " + DEFAULT_NUM_CLUSTERS + ").",
+                "N", 1, "-N <num>"));
+        options.add(new Option("\tSmallest number of clusters tried when choosing automatically (default "
+                + DEFAULT_MIN_CLUSTERS + ").", "min", 1, "-min <num>"));
+        options.add(new Option("\tLargest number of clusters tried when choosing automatically (default "
+                + DEFAULT_MAX_CLUSTERS + ").", "max", 1, "-max <num>"));
+        options.add(new Option("\tCovariance type: " + tagList(TAGS_COVARIANCE)
+                + "; auto chooses the type as well (default full).", "C", 1, "-C <type>"));
+        options.add(new Option("\tCriterion for choosing automatically: " + tagList(TAGS_CRITERION) + " (default bic).",
+                "criterion", 1, "-criterion <name>"));
+        options.add(new Option("\tFolds for the cv criterion (default " + DEFAULT_FOLDS + ").", "X", 1, "-X <num>"));
+        options.add(new Option("\tInitialisation: " + tagList(TAGS_INIT) + " (default kmeans).", "init", 1, "-init <name>"));
+        options.add(new Option("\tRestarts from different starts; the most likely fit is kept (default "
+                + DEFAULT_RESTARTS + ").", "n-init", 1, "-n-init <num>"));
+        options.add(new Option("\tMaximum EM iterations per restart (default " + DEFAULT_MAX_ITERATIONS + ").",
+                "I", 1, "-I <num>"));
+        options.add(new Option("\tConvergence tolerance on the mean log-likelihood per instance (default "
+                + DEFAULT_TOLERANCE + ").", "tol", 1, "-tol <num>"));
+        options.add(new Option("\tRegularisation added to covariance diagonals (default " + DEFAULT_REGULARIZATION + ").",
+                "reg", 1, "-reg <num>"));
+        options.add(new Option("\tNumber of execution slots (threads); 0 uses all cores (default " + DEFAULT_SLOTS + ").",
+                "num-slots", 1, "-num-slots <num>"));
+        options.addAll(Collections.list(super.listOptions()));
+        return Collections.enumeration(options);
+    }
+
+    private static String tagList(Tag[] tags) {
+        StringBuilder s = new StringBuilder();
+        for (Tag tag : tags) s.append(s.length() == 0 ? "" : "|").append(tag.getIDStr());
+        return s.toString();
+    }
+
+    @Override
+    public void setOptions(String[] options) throws Exception {
+        setNumClusters(intOption("N", options, DEFAULT_NUM_CLUSTERS));
+        setMinNumClusters(intOption("min", options, DEFAULT_MIN_CLUSTERS));
+        setMaxNumClusters(intOption("max", options, DEFAULT_MAX_CLUSTERS));
+        setCovarianceType(tagOption("C", options, TAGS_COVARIANCE, COVARIANCE_FULL));
+        setCriterion(tagOption("criterion", options, TAGS_CRITERION, CRITERION_BIC));
+        setNumFolds(intOption("X", options, DEFAULT_FOLDS));
+        setInitialization(tagOption("init", options, TAGS_INIT, INIT_KMEANS));
+        setNumRestarts(intOption("n-init", options, DEFAULT_RESTARTS));
+        setMaxIterations(intOption("I", options, DEFAULT_MAX_ITERATIONS));
+        setTolerance(doubleOption("tol", options, DEFAULT_TOLERANCE));
+        setRegularization(doubleOption("reg", options, DEFAULT_REGULARIZATION));
+        setNumExecutionSlots(intOption("num-slots", options, DEFAULT_SLOTS));
+        super.setOptions(options);
+        Utils.checkForRemainingOptions(options);
+    }
+
+    private static int intOption(String flag, String[] options, int fallback) throws Exception {
+        String value = Utils.getOption(flag, options);
+        if (value.isEmpty()) return fallback;
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-" + flag + " needs a whole number, not '" + value + "'.", e);
+        }
+    }
+
+    private static double doubleOption(String flag, String[] options, double fallback) throws Exception {
+        String value = Utils.getOption(flag, options);
+        if (value.isEmpty()) return fallback;
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-" + flag + " needs a number, not '" + value + "'.", e);
+        }
+    }
+
+    private static SelectedTag tagOption(String flag, String[] options, Tag[] tags, int fallback) throws Exception {
+        String value = Utils.getOption(flag, options);
+        if (value.isEmpty()) return new SelectedTag(fallback, tags);
+        for (Tag tag : tags) {
+            if (tag.getIDStr().equalsIgnoreCase(value)) return new SelectedTag(tag.getID(), tags);
+        }
+        throw new IllegalArgumentException("-" + flag + " must be one of " + tagList(tags) + ", not '" + value + "'.");
+    }
+
+    @Override
+    public String[] getOptions() {
+        List<String> options = new ArrayList<>();
+        add(options, "N", numClusters);
+        add(options, "min", minNumClusters);
+        add(options, "max", maxNumClusters);
+        add(options, "C", getCovarianceType().getSelectedTag().getIDStr());
+        add(options, "criterion", getCriterion().getSelectedTag().getIDStr());
+        add(options, "X", numFolds);
+        add(options, "init", getInitialization().getSelectedTag().getIDStr());
+        add(options, "n-init", numRestarts);
+        add(options, "I", maxIterations);
+        add(options, "tol", tolerance);
+        add(options, "reg", regularization);
+        add(options, "num-slots", numExecutionSlots);
+        Collections.addAll(options, super.getOptions());
+        return options.toArray(new String[0]);
+    }
+
+    private static void add(List<String> options, String flag, Object value) {
+        options.add("-" + flag);
+        options.add(String.valueOf(value));
+    }
+
+    // ---- properties (each with its tip text, for the GenericObjectEditor) ---------------------
+
+    public String numClustersTipText() {
+        return "The number of clusters; -1 chooses it automatically between minNumClusters and maxNumClusters.";
+    }
+
+    public int getNumClusters() {
+        return numClusters;
+    }
+
+    @Override
+    public void setNumClusters(int numClusters) throws Exception {
+        if (numClusters == 0 || numClusters < -1) {
+            throw new IllegalArgumentException("Number of clusters must be -1 (automatic) or at least 1, not " + numClusters + ".");
+        }
+        this.numClusters = numClusters;
+    }
+
+    public String minNumClustersTipText() {
+        return "The smallest number of clusters tried when the number is chosen automatically.";
+    }
+
+    public int getMinNumClusters() {
+        return minNumClusters;
+    }
+
+    public void setMinNumClusters(int minNumClusters) {
+        if (minNumClusters < 1) throw new IllegalArgumentException("The minimum number of clusters must be at least 1, not " + minNumClusters + ".");
+        this.minNumClusters = minNumClusters;
+    }
+
+    public String maxNumClustersTipText() {
+        return "The largest number of clusters tried when the number is chosen automatically.";
+    }
+
+    public int getMaxNumClusters() {
+        return maxNumClusters;
+    }
+
+    public void setMaxNumClusters(int maxNumClusters) {
+        if (maxNumClusters < 1) throw new IllegalArgumentException("The maximum number of clusters must be at least 1, not " + maxNumClusters + ".");
+        this.maxNumClusters = maxNumClusters;
+    }
+
+    public String covarianceTypeTipText() {
+        return "The shape of each cluster's covariance: full, tied (shared), diagonal or spherical; "
+                + "auto chooses the shape together with the number of clusters.";
+    }
+
+    public SelectedTag getCovarianceType() {
+        return new SelectedTag(covariance, TAGS_COVARIANCE);
+    }
+
+    public void setCovarianceType(SelectedTag value) {
+        if (value.getTags() == TAGS_COVARIANCE) covariance = value.getSelectedTag().getID();
+    }
+
+    public String criterionTipText() {
+        return "How the number of clusters is chosen automatically: BIC, AIC, ICL or cross-validated "
+                + "log-likelihood (numFolds folds). Lower is better for all of them.";
+    }
+
+    public SelectedTag getCriterion() {
+        return new SelectedTag(criterion, TAGS_CRITERION);
+    }
+
+    public void setCriterion(SelectedTag value) {
+        if (value.getTags() == TAGS_CRITERION) criterion = value.getSelectedTag().getID();
+    }
+
+    public String numFoldsTipText() {
+        return "The number of cross-validation folds for the cv criterion.";
+    }
+
+    public int getNumFolds() {
+        return numFolds;
+    }
+
+    public void setNumFolds(int numFolds) {
+        if (numFolds < 2) throw new IllegalArgumentException("Cross-validation needs at least 2 folds, not " + numFolds + ".");
+        this.numFolds = numFolds;
+    }
+
+    public String initializationTipText() {
+        return "How each restart chooses its starting parameters.";
+    }
+
+    public SelectedTag getInitialization() {
+        return new SelectedTag(initialization, TAGS_INIT);
+    }
+
+    public void setInitialization(SelectedTag value) {
+        if (value.getTags() == TAGS_INIT) initialization = value.getSelectedTag().getID();
+    }
+
+    public String numRestartsTipText() {
+        return "The number of EM runs from different starts; the one with the highest likelihood is kept.";
+    }
+
+    public int getNumRestarts() {
+        return numRestarts;
+    }
+
+    public void setNumRestarts(int numRestarts) {
+        if (numRestarts < 1) throw new IllegalArgumentException("The number of restarts must be at least 1, not " + numRestarts + ".");
+        this.numRestarts = numRestarts;
+    }
+
+    public String maxIterationsTipText() {
+        return "The maximum number of EM iterations per restart.";
+    }
+
+    public int getMaxIterations() {
+        return maxIterations;
+    }
+
+    public void setMaxIterations(int maxIterations) {
+        if (maxIterations < 1) throw new IllegalArgumentException("The maximum number of iterations must be at least 1, not " + maxIterations + ".");
+        this.maxIterations = maxIterations;
+    }
+
+    public String toleranceTipText() {
+        return "EM stops when the mean log-likelihood per instance changes by less than this.";
+    }
+
+    public double getTolerance() {
+        return tolerance;
+    }
+
+    public void setTolerance(double tolerance) {
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("The tolerance must be finite and not negative, not " + tolerance + ".");
+        }
+        this.tolerance = tolerance;
+    }
+
+    public String regularizationTipText() {
+        return "Added to the diagonal of every covariance matrix, to keep it invertible.";
+    }
+
+    public double getRegularization() {
+        return regularization;
+    }
+
+    public void setRegularization(double regularization) {
+        if (!(regularization >= 0) || Double.isInfinite(regularization)) {
+            throw new IllegalArgumentException("The regularization must be finite and not negative, not " + regularization + ".");
+        }
+        this.regularization = regularization;
+    }
+
+    public String numExecutionSlotsTipText() {
+        return "The number of threads to use; 0 uses all cores. The model does not depend on it.";
+    }
+
+    public int getNumExecutionSlots() {
+        return numExecutionSlots;
+    }
+
+    public void setNumExecutionSlots(int numExecutionSlots) {
+        if (numExecutionSlots < 0) throw new IllegalArgumentException("The number of execution slots must be 0 (all cores) or more, not " + numExecutionSlots + ".");
+        this.numExecutionSlots = numExecutionSlots;
+    }
+
+    @Override
+    public String seedTipText() {
+        return "The seed of every random choice (initialisation, cross-validation folds).";
+    }
+
+    @Override
+    public String getRevision() {
+        return RevisionUtils.extract("$Revision: 1 $");
+    }
+
+    public static void main(String[] args) {
+        runClusterer(new GaussianMixture(), args);
+    }
+}

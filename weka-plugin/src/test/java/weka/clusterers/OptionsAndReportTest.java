@@ -1,0 +1,220 @@
+package weka.clusterers;
+
+import gmm4j.RestartSummary;
+import org.junit.jupiter.api.Test;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Options, their errors, the model report, debug output, serialisation and test instances. */
+class OptionsAndReportTest {
+
+    @Test
+    void defaultsFollowWekasEmWhereTheIssueIsSilent() {
+        String options = String.join(" ", new GaussianMixture().getOptions());
+        assertTrue(options.startsWith("-N -1 -min 1 -max 10 -C full -criterion bic -X 10 -init kmeans -n-init 3 -I 100"), options);
+        assertTrue(options.contains("-num-slots 1"), options);
+        assertTrue(options.contains("-S 100"), options);
+    }
+
+    @Test
+    void everyOptionRoundTripsThroughGetAndSetOptions() throws Exception {
+        String given = "-N 4 -min 2 -max 7 -C spherical -criterion cv -X 4 -init random-from-data -n-init 5 -I 42 "
+                + "-tol 1.0E-5 -reg 0.001 -num-slots 0 -S 9 -output-debug-info";
+        GaussianMixture first = new GaussianMixture();
+        first.setOptions(Utils.splitOptions(given));
+        GaussianMixture second = new GaussianMixture();
+        second.setOptions(first.getOptions());
+
+        assertArrayEquals(first.getOptions(), second.getOptions());
+        assertEquals(4, second.getNumClusters());
+        assertEquals(2, second.getMinNumClusters());
+        assertEquals(7, second.getMaxNumClusters());
+        assertEquals("spherical", second.getCovarianceType().getSelectedTag().getIDStr());
+        assertEquals("cv", second.getCriterion().getSelectedTag().getIDStr());
+        assertEquals(4, second.getNumFolds());
+        assertEquals("random-from-data", second.getInitialization().getSelectedTag().getIDStr());
+        assertEquals(5, second.getNumRestarts());
+        assertEquals(42, second.getMaxIterations());
+        assertEquals(1e-5, second.getTolerance());
+        assertEquals(1e-3, second.getRegularization());
+        assertEquals(0, second.getNumExecutionSlots());
+        assertEquals(9, second.getSeed());
+        assertTrue(second.getDebug());
+    }
+
+    @Test
+    void badOptionsAreRejectedNamingTheProblem() {
+        assertMessage("-C must be one of full|tied|diagonal|spherical|auto, not 'cube'", "-C cube");
+        assertMessage("-criterion must be one of bic|aic|icl|cv, not 'mdl'", "-criterion mdl");
+        assertMessage("Number of clusters must be -1 (automatic) or at least 1, not 0", "-N 0");
+        assertMessage("-tol needs a number, not 'small'", "-tol small");
+        assertMessage("-I needs a whole number, not '1.5'", "-I 1.5");
+        assertMessage("Cross-validation needs at least 2 folds, not 1", "-X 1");
+        assertMessage("regularization must be finite and not negative, not -1.0", "-reg -1");
+        assertThrows(Exception.class, () -> new GaussianMixture().setOptions(Utils.splitOptions("-bogus 3")));
+    }
+
+    private static void assertMessage(String expected, String options) {
+        Exception e = assertThrows(Exception.class, () -> new GaussianMixture().setOptions(Utils.splitOptions(options)));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void badDataIsRejectedNamingTheProblem() throws Exception {
+        GaussianMixture clusterer = new GaussianMixture();
+        clusterer.setOptions(Utils.splitOptions("-min 5 -max 2"));
+        Exception range = assertThrows(Exception.class, () -> clusterer.buildClusterer(TestData.irisWithoutClass()));
+        assertTrue(range.getMessage().contains("minimum number of clusters (5) exceeds the maximum (2)"), range.getMessage());
+
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("name", (java.util.List<String>) null));
+        Instances strings = new Instances("strings", attributes, 0);
+        Exception string = assertThrows(Exception.class, () -> new GaussianMixture().buildClusterer(strings));
+        assertTrue(string.getMessage().contains("string attributes"), string.getMessage());
+
+        Exception none = assertThrows(Exception.class, () -> new GaussianMixture().buildClusterer(new Instances(TestData.irisWithoutClass(), 0)));
+        assertTrue(none.getMessage().contains("Not enough training instances"), none.getMessage());
+    }
+
+    @Test
+    void aNominalAttributeWithoutValuesIsIgnoredLikeAMissingOne() throws Exception {
+        Instances iris = TestData.irisWithoutClass();
+        Instances withEmpty = new Instances(iris);
+        withEmpty.insertAttributeAt(new Attribute("empty", new ArrayList<String>()), 0);
+        GaussianMixture plain = TestData.built("-N 3", iris);
+        GaussianMixture widened = TestData.built("-N 3", withEmpty);
+        assertEquals(plain.getModel().logLikelihood(), widened.getModel().logLikelihood(), 0.0);
+        assertArrayEquals(plain.distributionForInstance(iris.instance(7)), widened.distributionForInstance(withEmpty.instance(7)), 0.0);
+    }
+
+    @Test
+    void aTestInstanceOfAnotherShapeIsRejected() throws Exception {
+        GaussianMixture clusterer = TestData.built("-N 2", TestData.irisWithoutClass());
+        Instance other = TestData.arff("faithful.arff").instance(0);
+        Exception e = assertThrows(Exception.class, () -> clusterer.distributionForInstance(other));
+        assertTrue(e.getMessage().contains("has 2 attributes but the model was built on 4"), e.getMessage());
+    }
+
+    @Test
+    void testInstancesWithMissingValuesAreMarginalised() throws Exception {
+        GaussianMixture clusterer = new GaussianMixture();
+        clusterer.setOptions(Utils.splitOptions("-N 3"));
+        Instances iris = TestData.irisWithoutClass();
+        clusterer.buildClusterer(iris);
+
+        Instance partly = (Instance) iris.instance(120).copy();
+        partly.setMissing(0);
+        partly.setMissing(1);
+        double[] p = clusterer.distributionForInstance(partly);
+        assertEquals(1.0, Arrays.stream(p).sum(), 1e-12);
+        assertEquals(clusterer.clusterInstance(iris.instance(120)), clusterer.clusterInstance(partly),
+                "petal measurements alone place a virginica");
+        assertTrue(Double.isFinite(clusterer.logDensityForInstance(partly)));
+
+        Instance nothing = new DenseInstance(iris.numAttributes());
+        nothing.setDataset(iris);
+        assertArrayEquals(clusterer.clusterPriors(), clusterer.distributionForInstance(nothing), 1e-12);
+    }
+
+    @Test
+    void reportDescribesAnAutomaticFullModel() throws Exception {
+        GaussianMixture clusterer = new GaussianMixture();
+        assertEquals("GaussianMixture: No model built yet.", clusterer.toString());
+        clusterer.buildClusterer(ClusteringQualityTest.threeGaussians(new Random(2), 100));
+        String report = clusterer.toString();
+        assertTrue(report.contains("Number of clusters: 3 (chosen by BIC among K = 1..10)"), report);
+        assertTrue(report.contains("Covariance type:    full"), report);
+        assertTrue(report.contains("Model selection by BIC (lower is better; * = chosen)"), report);
+        assertTrue(report.contains("\n*    3  full"), report);
+        assertTrue(report.contains("Correlations in cluster 2"), report);
+        assertTrue(report.contains("  std. dev."), report);
+        String bic = String.format(java.util.Locale.ROOT, "%.4f", clusterer.getModel().bic());
+        assertTrue(report.contains("BIC:                " + bic), report);
+    }
+
+    @Test
+    void reportShowsTiedCorrelationsOnceAndNominalProbabilities() throws Exception {
+        GaussianMixture tied = TestData.built("-N 2 -C tied", SameAsCoreTest.mixedData(new Random(1), 100));
+        String report = tied.toString();
+        assertTrue(report.contains("Correlations (shared by every cluster)"), report);
+        assertFalse(report.contains("Correlations in cluster"), report);
+        assertTrue(report.contains("colour (value probabilities)"), report);
+        assertTrue(report.contains("  green"), report);
+        assertFalse(report.contains("Model selection"), report);
+
+        GaussianMixture diagonal = TestData.built("-N 2 -C diagonal", SameAsCoreTest.mixedData(new Random(1), 100));
+        assertFalse(diagonal.toString().contains("Correlations"), diagonal.toString());
+    }
+
+    @Test
+    void debugOutputHasALinePerIterationRestartAndCandidate() throws Exception {
+        GaussianMixture fixed = new GaussianMixture();
+        fixed.setOptions(Utils.splitOptions("-N 3 -n-init 2 -output-debug-info"));
+        String log = stderrOf(() -> fixed.buildClusterer(TestData.irisWithoutClass()));
+        int iterations = fixed.getModel().restarts().stream().mapToInt(RestartSummary::iterations).sum();
+        assertEquals(iterations, count(log, "GaussianMixture: restart \\d+, iteration \\d+"), log);
+        assertEquals(2, count(log, "GaussianMixture: restart \\d+\n"), log);
+
+        GaussianMixture automatic = new GaussianMixture();
+        automatic.setOptions(Utils.splitOptions("-min 2 -max 5 -output-debug-info"));
+        String candidates = stderrOf(() -> automatic.buildClusterer(TestData.irisWithoutClass()));
+        assertEquals(4, count(candidates, "GaussianMixture: candidate K=\\d full"), candidates);
+
+        GaussianMixture quiet = new GaussianMixture();
+        quiet.setOptions(Utils.splitOptions("-N 3"));
+        assertEquals("", stderrOf(() -> quiet.buildClusterer(TestData.irisWithoutClass())));
+    }
+
+    @Test
+    void aSavedModelLoadsAndPredictsTheSame(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        GaussianMixture clusterer = new GaussianMixture();
+        Instances iris = TestData.irisWithoutClass();
+        clusterer.buildClusterer(iris);
+        Path file = dir.resolve("gmm.model");
+        SerializationHelper.write(file.toString(), clusterer);
+        GaussianMixture loaded = (GaussianMixture) SerializationHelper.read(Files.newInputStream(file));
+        assertEquals(clusterer.toString(), loaded.toString());
+        for (int i = 0; i < iris.numInstances(); i += 10) {
+            assertArrayEquals(clusterer.distributionForInstance(iris.instance(i)), loaded.distributionForInstance(iris.instance(i)), 0.0);
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static String stderrOf(Action action) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int count(String text, String regex) {
+        return (int) java.util.regex.Pattern.compile(regex).matcher(text).results().count();
+    }
+}
