@@ -175,6 +175,14 @@ public final class Dataset {
         return table.emptyRows;
     }
 
+    /**
+     * The number of different rows with weight, counted up to {@code atMost} (a fit needs at least
+     * as many as it has components).
+     */
+    public int distinctRows(int atMost) {
+        return table.distinctRows(atMost);
+    }
+
     /** True when some numeric value is missing. */
     public boolean hasMissingValues() {
         for (int p : table.pattern) if (p >= 0) return true;

@@ -98,13 +98,18 @@ public final class Table {
         return levelOffset[c];
     }
 
-    /** True when at least {@code k} rows differ from each other (stops counting at k). */
+    /** True when at least {@code k} rows with weight differ from each other. */
     public boolean hasDistinctRows(int k) {
+        return distinctRows(k) >= k;
+    }
+
+    /** The number of different rows with weight, counted up to {@code atMost}. */
+    public int distinctRows(int atMost) {
         Set<Row> distinct = new HashSet<>();
-        for (int i = 0; i < n && distinct.size() < k; i++) {
+        for (int i = 0; i < n && distinct.size() < atMost; i++) {
             if (pattern[i] != EMPTY && weight[i] > 0) distinct.add(new Row(i));
         }
-        return distinct.size() >= k;
+        return distinct.size();
     }
 
     /** This table with every row sent through the missing-value path, complete or not. */

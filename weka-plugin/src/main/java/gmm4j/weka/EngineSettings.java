@@ -23,6 +23,12 @@ public record EngineSettings(int components, int minComponents, int maxComponent
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** These settings with a fixed K. */
+    public EngineSettings withComponents(int k) {
+        return new EngineSettings(k, minComponents, maxComponents, covariance, criterion, folds, init, restarts,
+                maxIterations, tolerance, regularization, seed, threads);
+    }
+
     /** Whether the fit chooses K or the covariance type. */
     public boolean selects() {
         return components < 0 || covariance == null;

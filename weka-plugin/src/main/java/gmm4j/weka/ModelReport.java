@@ -92,6 +92,9 @@ public final class ModelReport {
         String how = settings.components() < 0
                 ? " (chosen by " + selection.criterion() + " among K = " + settings.firstK() + ".." + settings.lastK() + ")"
                 : "";
+        if (settings.components() > model.components()) {
+            how = " (" + settings.components() + " requested, but the data have only " + model.components() + " distinct instances)";
+        }
         line(s, "Number of clusters", model.components() + how);
         line(s, "Covariance type", name(model.covarianceType())
                 + (settings.covariance() == null ? " (chosen by " + selection.criterion() + ")" : ""));

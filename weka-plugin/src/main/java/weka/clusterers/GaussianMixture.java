@@ -180,7 +180,9 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
             model = result.model();
             selection = ModelReport.selection(result, settings);
         } else {
-            model = settings.estimator(progress).fit(dataset);
+            // as SimpleKMeans does: no more clusters than distinct instances (the report says so)
+            int distinct = dataset.distinctRows(settings.components());
+            model = settings.withComponents(distinct).estimator(progress).fit(dataset);
         }
         builtWith = settings;
     }

@@ -106,6 +106,17 @@ class OptionsAndReportTest {
         assertArrayEquals(plain.distributionForInstance(iris.instance(7)), widened.distributionForInstance(withEmpty.instance(7)), 0.0);
     }
 
+    /** As SimpleKMeans: asked for more clusters than there are distinct instances, it makes one per instance and says so. */
+    @Test
+    void moreClustersThanDistinctInstancesAreReducedAndReported() throws Exception {
+        Instances iris = TestData.irisWithoutClass();
+        Instances two = new Instances(iris, 0);
+        for (int i = 0; i < 12; i++) two.add(iris.instance(i % 2 == 0 ? 0 : 100));
+        GaussianMixture clusterer = TestData.built("-N 3", two);
+        assertEquals(2, clusterer.numberOfClusters());
+        assertTrue(clusterer.toString().contains("3 requested, but the data have only 2 distinct instances"), clusterer.toString());
+    }
+
     @Test
     void aTestInstanceOfAnotherShapeIsRejected() throws Exception {
         GaussianMixture clusterer = TestData.built("-N 2", TestData.irisWithoutClass());
