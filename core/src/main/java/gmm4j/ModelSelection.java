@@ -31,6 +31,13 @@ public final class ModelSelection {
     private final int folds;
     private final GaussianMixture base;
     private final Consumer<Score> listener;
+    private final IterationListener iterationListener;
+
+    /** Told every EM iteration of every candidate's fit, from worker threads (the candidates run in parallel). */
+    @FunctionalInterface
+    public interface IterationListener {
+        void onIteration(int components, CovarianceType covariance, int restart, int iteration, double meanLogLikelihood);
+    }
 
     private ModelSelection(Builder b) {
         this.components = b.components;
@@ -39,6 +46,7 @@ public final class ModelSelection {
         this.folds = b.folds;
         this.base = b.base;
         this.listener = b.listener;
+        this.iterationListener = b.iterationListener;
     }
 
     public static Builder builder() {
@@ -109,7 +117,15 @@ public final class ModelSelection {
     }
 
     private Candidate candidate(Dataset data, int k, CovarianceType type, int[][] foldRows, Parallel parallel) {
-        GaussianMixture settings = base.toBuilder().components(k).covariance(type).start(null).build();
+        GaussianMixture.Builder builder = base.toBuilder().components(k).covariance(type).start(null);
+        if (iterationListener != null) {
+            FitListener own = base.listener();
+            builder.listener((restart, iteration, ll) -> {
+                iterationListener.onIteration(k, type, restart, iteration, ll);
+                return own == null || own.onIteration(restart, iteration, ll);
+            });
+        }
+        GaussianMixture settings = builder.build();
         GaussianMixtureModel model = settings.fit(data, parallel);
         double crossValidation = Double.NaN;
         if (foldRows != null) {
@@ -183,6 +199,7 @@ public final class ModelSelection {
         private int folds = 5;
         private GaussianMixture base = GaussianMixture.builder().build();
         private Consumer<Score> listener;
+        private IterationListener iterationListener;
 
         private Builder() {
         }
@@ -222,6 +239,12 @@ public final class ModelSelection {
         /** Told each candidate's score as soon as it is known (from worker threads). */
         public Builder listener(Consumer<Score> listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /** Told every EM iteration of every candidate fit, with the candidate's K and type. */
+        public Builder iterationListener(IterationListener listener) {
+            this.iterationListener = listener;
             return this;
         }
 

@@ -51,8 +51,8 @@ public record EngineSettings(int components, int minComponents, int maxComponent
     }
 
     /**
-     * The model selection over the K range and the covariance types. Candidates run in parallel,
-     * so only their scores are logged (iteration lines of concurrent fits could not be told apart).
+     * The model selection over the K range and the covariance types. Candidates run in parallel, so
+     * each logged iteration names its candidate.
      */
     public ModelSelection selection(ProgressLog progress) {
         ModelSelection.Builder b = ModelSelection.builder()
@@ -61,7 +61,7 @@ public record EngineSettings(int components, int minComponents, int maxComponent
                 .criterion(criterion)
                 .settings(estimator(null));
         if (criterion == Criterion.CROSS_VALIDATION) b.folds(folds);
-        if (progress != null) b.listener(progress::candidate);
+        if (progress != null) b.listener(progress::candidate).iterationListener(progress::candidateIteration);
         return b.build();
     }
 

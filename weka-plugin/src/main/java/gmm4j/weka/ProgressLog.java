@@ -1,5 +1,6 @@
 package gmm4j.weka;
 
+import gmm4j.CovarianceType;
 import gmm4j.FitListener;
 import gmm4j.ModelSelection;
 
@@ -20,6 +21,12 @@ public final class ProgressLog implements FitListener {
         out.println(String.format(Locale.ROOT, "GaussianMixture: restart %d, iteration %d, mean log-likelihood %.6f",
                 restart + 1, iteration, meanLogLikelihood));
         return true;
+    }
+
+    /** Reports one EM iteration of a candidate of a model selection (from worker threads; println is atomic). */
+    public void candidateIteration(int components, CovarianceType covariance, int restart, int iteration, double meanLogLikelihood) {
+        out.println(String.format(Locale.ROOT, "GaussianMixture: candidate K=%d %s, restart %d, iteration %d, mean log-likelihood %.6f",
+                components, covariance.name().toLowerCase(Locale.ROOT), restart + 1, iteration, meanLogLikelihood));
     }
 
     /** Reports one scored candidate of a model selection (called from worker threads; println is atomic). */
