@@ -1,0 +1,87 @@
+package gmm4j.benchmarks;
+
+import gmm4j.CovarianceType;
+import gmm4j.Dataset;
+import gmm4j.GaussianMixture;
+import gmm4j.GaussianMixtureModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * gmm4j, every covariance type, all cores. Timed from inside one fit: the fit's listener is called
+ * at the end of each iteration, so the clock reads at the end of iteration 1 and of iteration 11
+ * bracket exactly 10 iterations (E-step and statistics, M-step), without the data copy, the start
+ * or the final scoring pass. A 3-iteration fit runs first, untimed, so the JIT has compiled the kernels.
+ */
+final class Gmm4jPeer implements Peer {
+    static final String NAME = "gmm4j";
+    private static final int WARM_UP_ITERATIONS = 3;
+
+    private final int threads;
+
+    /** @param threads 0 for all cores */
+    Gmm4jPeer(int threads) {
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Measurement> measure(ClusterData data, StartingPoint start) {
+        Dataset dataset = data.dataset();
+        List<Measurement> out = new ArrayList<>();
+        for (CovarianceType type : CovarianceType.values()) {
+            out.add(measure(dataset, start, type, data.problem()));
+        }
+        return out;
+    }
+
+    private Measurement measure(Dataset dataset, StartingPoint start, CovarianceType type, Problem problem) {
+        String variant = typeName(type);
+        try {
+            fit(dataset, start, type, WARM_UP_ITERATIONS, (restart, iteration, ll) -> true);
+            long[] endOfIteration = new long[IterationTiming.FIRST + IterationTiming.TIMED + 1];
+            GaussianMixtureModel model = fit(dataset, start, type, IterationTiming.FIRST + IterationTiming.TIMED,
+                    (restart, iteration, ll) -> {
+                        endOfIteration[iteration] = System.nanoTime();
+                        return true;
+                    });
+            if (model.iterations() != IterationTiming.FIRST + IterationTiming.TIMED) {
+                return Measurement.failed(problem, NAME, variant, variant, "ran " + model.iterations() + " iterations");
+            }
+            double seconds = (endOfIteration[IterationTiming.FIRST + IterationTiming.TIMED]
+                    - endOfIteration[IterationTiming.FIRST]) * 1e-9 / IterationTiming.TIMED;
+            String note = "iterations 2–11 inside one fit" + (model.repairs().isEmpty() ? "" : "; " + model.repairs().size() + " repairs");
+            return new Measurement(problem, NAME, variant, variant, seconds, note);
+        } catch (RuntimeException e) {
+            return Measurement.failed(problem, NAME, variant, variant, "failed: " + e);
+        }
+    }
+
+    private GaussianMixtureModel fit(Dataset dataset, StartingPoint start, CovarianceType type, int iterations,
+                                     gmm4j.FitListener listener) {
+        return GaussianMixture.builder()
+                .covariance(type)
+                .start(start.toStartingParameters())
+                .tolerance(0)
+                .maxIterations(iterations)
+                .threads(threads)
+                .listener(listener)
+                .build()
+                .fit(dataset);
+    }
+
+    /** The neutral type names used in the tables: full, tied, diag, spherical. */
+    static String typeName(CovarianceType type) {
+        return switch (type) {
+            case FULL -> "full";
+            case TIED -> "tied";
+            case DIAGONAL -> "diag";
+            case SPHERICAL -> "spherical";
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package gmm4j.benchmarks;
+
+/**
+ * Seconds per EM iteration of a library that can only be run as a whole fit with a maximum number
+ * of iterations: the time of an 11-iteration fit minus that of a 1-iteration fit, over 10. The
+ * fixed costs (data conversion, initialisation, final scoring) are in both runs and cancel; what
+ * remains is exactly 10 iterations. One 1-iteration fit runs first, untimed, to warm up. When the
+ * library reports how many iterations it really ran (mclust stops once the likelihood is exactly
+ * unchanged), the difference is divided by the difference of those counts instead.
+ */
+final class IterationTiming {
+    static final int FIRST = 1;
+    static final int TIMED = 10;
+
+    /** A fit of the library with at most this many iterations; returns the iterations it actually ran, or -1 if it cannot tell. */
+    @FunctionalInterface
+    interface Fit {
+        int run(int maxIterations) throws Exception;
+    }
+
+    /** The result: seconds per iteration and the fixed cost of a fit (the one-iteration time minus one iteration). */
+    record Result(double secondsPerIteration, double fixedSeconds, int iterationsRanShort, int iterationsRanLong) {
+    }
+
+    private IterationTiming() {
+    }
+
+    static Result measure(Fit fit) throws Exception {
+        fit.run(FIRST);
+        long start = System.nanoTime();
+        int ranShort = fit.run(FIRST);
+        double shortSeconds = (System.nanoTime() - start) * 1e-9;
+        start = System.nanoTime();
+        int ranLong = fit.run(FIRST + TIMED);
+        double longSeconds = (System.nanoTime() - start) * 1e-9;
+        return fromTimes(shortSeconds, longSeconds, ranShort, ranLong);
+    }
+
+    /** Kept apart from the clock so it can be tested. */
+    static Result fromTimes(double shortSeconds, double longSeconds, int ranShort, int ranLong) {
+        boolean counted = ranShort >= 0 && ranLong > ranShort;
+        int iterations = counted ? ranLong - ranShort : TIMED;
+        double perIteration = (longSeconds - shortSeconds) / iterations;
+        return new Result(perIteration, shortSeconds - perIteration * (counted ? ranShort : FIRST), ranShort, ranLong);
+    }
+
+    /** A note for the table when the library did not run the iterations asked for, or the difference drowned in noise. */
+    static String warnings(Result r) {
+        StringBuilder s = new StringBuilder();
+        if (r.iterationsRanLong() >= 0 && r.iterationsRanLong() != FIRST + TIMED) {
+            s.append("stopped after ").append(r.iterationsRanLong()).append(" of ").append(FIRST + TIMED)
+                    .append(" iterations (timed over the ").append(r.iterationsRanLong() - r.iterationsRanShort())
+                    .append(" extra); ");
+        }
+        if (!(r.secondsPerIteration() > 0)) s.append("difference below timing noise; ");
+        return s.toString();
+    }
+}

@@ -1,0 +1,21 @@
+package gmm4j.benchmarks;
+
+/**
+ * One library's time on one problem.
+ *
+ * @param variant            the covariance type in the library's own words ("full", "VVV", "diagonal")
+ * @param type               the covariance type it corresponds to, for ratios: full, tied, diag, spherical
+ * @param secondsPerIteration seconds per EM iteration, or NaN when it could not be measured
+ * @param note               what the time includes, or why it is missing
+ */
+public record Measurement(Problem problem, String library, String variant, String type,
+                          double secondsPerIteration, String note) {
+
+    public static Measurement failed(Problem problem, String library, String variant, String type, String why) {
+        return new Measurement(problem, library, variant, type, Double.NaN, why);
+    }
+
+    public boolean measured() {
+        return Double.isFinite(secondsPerIteration) && secondsPerIteration > 0;
+    }
+}

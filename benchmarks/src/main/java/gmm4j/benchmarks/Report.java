@@ -1,0 +1,251 @@
+package gmm4j.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** docs/benchmarks.md: what was run, on what, the times, the targets, and how each time was taken. */
+final class Report {
+    /** The estimate of this machine's peak: 2 cores × 2.6 GHz × 16 double flops per cycle. */
+    static final double PEAK_GFLOPS = 2 * 2.6 * 16;
+    static final String COMMAND = "mvn -q -Pbenchmarks,compare -pl benchmarks -am package -DskipTests";
+
+    private final boolean quick;
+    private final List<Peer> peers;
+    private final List<Measurement> measurements;
+    private final ModelSelectionTiming.Result selection;
+    private final List<MemoryCheckRunner.Result> memory;
+    private final String arguments;
+
+    Report(boolean quick, List<Peer> peers, List<Measurement> measurements, ModelSelectionTiming.Result selection,
+           List<MemoryCheckRunner.Result> memory, String arguments) {
+        this.quick = quick;
+        this.peers = peers;
+        this.measurements = measurements;
+        this.selection = selection;
+        this.memory = memory;
+        this.arguments = arguments;
+    }
+
+    String markdown() {
+        StringBuilder s = new StringBuilder();
+        s.append("# Benchmarks\n\n");
+        s.append("Written by `gmm4j.benchmarks.Comparison` (module `benchmarks/`); do not edit by hand. Regenerate with\n\n");
+        s.append("    ").append(COMMAND).append("\n\n");
+        s.append("(add `-Dcompare.args=--quick` for sizes ten times smaller; `--skip-memory`, `--skip-selection` leave parts out).\n");
+        s.append("The JMH benchmarks of one EM iteration: `mvn -Pbenchmarks,jmh -pl benchmarks -am package -DskipTests` ")
+                .append("(see `EmIterationBenchmark`).\n\n");
+        s.append("## This run\n\n");
+        s.append("- Date: ").append(LocalDate.now()).append(quick ? "; **quick mode** (small sizes, not the issue's)" : "").append('\n');
+        s.append("- Machine: ").append(machine()).append('\n');
+        s.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append('\n');
+        s.append("- Libraries: ");
+        List<String> names = new ArrayList<>();
+        for (Peer p : peers) names.add(p.name());
+        s.append(String.join("; ", names)).append('\n');
+        if (!arguments.isBlank()) s.append("- Options: `").append(arguments).append("`\n");
+        s.append("- The machine was shared with other work during this run: times are noisy.\n\n");
+        s.append("## Seconds per EM iteration\n\n");
+        s.append(timeTable()).append('\n');
+        s.append("Smile's cells are seconds **per call**, not per iteration (see below). `—`: not run on that size.\n\n");
+        s.append("![seconds per iteration, log scale](figures/benchmark.png)\n\n");
+        s.append("## The issue's targets\n\n");
+        s.append(targetTable()).append('\n');
+        appendSelection(s);
+        appendMemory(s);
+        appendMethod(s);
+        appendNotes(s);
+        return s.toString();
+    }
+
+    /** Rows: problems; columns: each library's covariance types; cells: seconds per iteration. */
+    String timeTable() {
+        Set<String> columns = new LinkedHashSet<>();
+        for (Measurement m : measurements) columns.add(column(m));
+        StringBuilder s = new StringBuilder("| data n×d, K |");
+        for (String c : columns) s.append(' ').append(c).append(" |");
+        s.append("\n|---|");
+        s.append("---:|".repeat(columns.size())).append('\n');
+        for (Problem p : problems()) {
+            s.append("| ").append(p.label()).append(" |");
+            for (String c : columns) {
+                Measurement m = find(p, c);
+                s.append(' ').append(m == null ? "—" : m.measured() ? seconds(m.secondsPerIteration()) : "failed").append(" |");
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    private String targetTable() {
+        StringBuilder s = new StringBuilder();
+        s.append("gmm4j's time as a fraction of scikit-learn's, same covariance type, same run (targets: full ≤ 0.15, ")
+                .append("diagonal ≤ 0.2, tied and spherical at least as far ahead), Weka's EM time over gmm4j's diagonal ")
+                .append("(target ≥ 15), and gmm4j's full-covariance speed in GFLOP/s, counting n·K·2d(d+1) flops per iteration, ")
+                .append(String.format(Locale.ROOT, "against this machine's peak of about %.0f GFLOP/s.%n%n", PEAK_GFLOPS));
+        s.append("| data n×d, K | full | tied | diag | spherical | Weka / gmm4j diag | gmm4j full GFLOP/s |\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Problem p : problems()) {
+            s.append("| ").append(p.label()).append(" |");
+            for (String type : List.of("full", "tied", "diag", "spherical")) {
+                s.append(' ').append(ratio(find(p, Gmm4jPeer.NAME, type), find(p, "scikit-learn", type))).append(" |");
+            }
+            s.append(' ').append(ratio(find(p, WekaPeer.NAME, "diag"), find(p, Gmm4jPeer.NAME, "diag"))).append(" |");
+            Measurement full = find(p, Gmm4jPeer.NAME, "full");
+            s.append(' ').append(full != null && full.measured()
+                    ? String.format(Locale.ROOT, "%.1f (%.0f%% of peak)", p.fullIterationFlops() / full.secondsPerIteration() * 1e-9,
+                    100 * p.fullIterationFlops() / full.secondsPerIteration() * 1e-9 / PEAK_GFLOPS) : "—").append(" |\n");
+        }
+        return s.toString();
+    }
+
+    private void appendSelection(StringBuilder s) {
+        s.append("\n## Model selection\n\n");
+        if (selection == null) {
+            s.append("Not run (`--skip-selection`).\n");
+            return;
+        }
+        s.append(String.format(Locale.ROOT, "`ModelSelection` over K = 1..%d × the four covariance types by BIC on %s data "
+                        + "(%d true clusters; default settings: k-means start, tolerance 1e-3, at most 100 iterations, all cores): "
+                        + "**%.2f s**, best K = %d, %s.%n%n", ModelSelectionTiming.MAX_K, selection.problem().label(),
+                ModelSelectionTiming.TRUE_K, selection.gmm4jSeconds(), selection.bestK(), selection.bestType()));
+        if (Double.isNaN(selection.sklearnSeconds())) {
+            s.append("scikit-learn is not installed: no comparison.\n");
+        } else {
+            s.append(String.format(Locale.ROOT, "scikit-learn, one fit of the true model (K = %d, full, `n_init=1`, its defaults, "
+                            + "%d iterations): **%.2f s**. Target: the whole selection faster than that one fit — %s (ratio %.2f).%n",
+                    ModelSelectionTiming.TRUE_K, selection.sklearnIterations(), selection.sklearnSeconds(),
+                    selection.gmm4jSeconds() < selection.sklearnSeconds() ? "met" : "**not met**",
+                    selection.gmm4jSeconds() / selection.sklearnSeconds()));
+        }
+    }
+
+    private void appendMemory(StringBuilder s) {
+        s.append("\n## Memory\n\n");
+        if (memory.isEmpty()) {
+            s.append("Not run (`--skip-memory`).\n");
+            return;
+        }
+        s.append("A separate JVM generates n×16 data (one row-major `double[]`, no `double[][]`), builds the `Dataset` ")
+                .append("with `Dataset.ofRowMajor` — which **copies** the array, so for a moment the data exist twice — drops its ")
+                .append("own array and fits K = ").append(MemoryCheck.K).append(", full covariance, ").append(MemoryCheck.ITERATIONS)
+                .append(" iterations from the fixed start. *Peak live after GC*, over the whole run including the copy: the most heap still ")
+                .append("in use right after a collection (a lower bound of the peak). *Pool peaks during fit*, from the built `Dataset` to ")
+                .append("the end of the fit: the sum of each heap pool's peak (an upper bound: garbage not yet collected counts). ")
+                .append("Target: peak ≤ 1.3 × data + O(K·d²).\n\n");
+        s.append("| n×d | data | -Xmx | outcome | heap after Dataset | peak live after GC | pool peaks during fit |\n");
+        s.append("|---|---:|---:|---|---:|---:|---:|\n");
+        for (MemoryCheckRunner.Result r : memory) {
+            long data = 8L * r.n() * MemoryCheck.D;
+            s.append(String.format(Locale.ROOT, "| %,d×%d | %s | %s | %s | %s | %s | %s |%n", r.n(), MemoryCheck.D, mb(data),
+                    r.heapLimit(), r.outcome(), withRatio(r.bytes("heapAfterDataset"), data),
+                    withRatio(r.bytes("peakLiveAfterGc"), data), withRatio(r.bytes("peakPoolsSumDuringFit"), data)));
+        }
+    }
+
+    private static void appendMethod(StringBuilder s) {
+        s.append("\n## What each time includes\n\n");
+        s.append("All libraries get the same data — K Gaussian clusters with random correlated shapes, generated from a fixed seed — ")
+                .append("and, where the library accepts one, the same start: equal weights, means at K rows spaced evenly through the data ")
+                .append("(rows are in random cluster order), and the data's overall covariance for every component (its diagonal for ")
+                .append("diagonal types, the mean of the diagonal for spherical ones). Every JVM library runs in this one JVM after a warm-up fit.\n\n");
+        s.append("- **gmm4j** (all cores): one fit of 11 iterations with tolerance 0; its per-iteration listener reads the clock at the end of ")
+                .append("iteration 1 and of iteration 11, so exactly 10 iterations (fused E-step and statistics, M-step) are timed — ")
+                .append("not the data copy, the start, nor the final scoring pass.\n");
+        s.append("- **scikit-learn**, **mclust**, **Weka**, **Commons Math**: a library that can only be run as a whole fit is timed ")
+                .append("twice, with 1 and with 11 iterations, after an untimed 1-iteration warm-up; (t₁₁ − t₁) / 10 is one iteration, ")
+                .append("and the fixed costs (conversion, initialisation, final scoring) cancel. scikit-learn gets the start as ")
+                .append("`weights_init`, `means_init`, `precisions_init` (`init_params=\"random_from_data\"` so the discarded initial ")
+                .append("responsibilities are cheap), `tol=0`; it uses all cores through OpenBLAS. mclust's `me()` starts from ")
+                .append("responsibilities: it gets those of the fixed start (computed before the clock starts), `tol = 0`; it stops ")
+                .append("on an exactly unchanged likelihood, so the difference is divided by the iterations it reports. ")
+                .append("Python and R time inside the script: interpreter start-up and file reading are not counted.\n");
+        s.append("- **Weka EM** (diagonal only): no way to give it a start, so it starts from its own k-means (one run, seed 1) — that ")
+                .append("cancels in the difference. Its early stop is switched off (minimum improvement −∞) and it gets one execution slot per core.\n");
+        s.append("- **Smile** (`MultivariateExponentialFamilyMixture.fit`, the EM behind `MultivariateGaussianMixture`), from the fixed ")
+                .append("start: its loop stops after the first iteration whenever the log-likelihood is negative, so the cell is the time of ")
+                .append("one call asked for 11 iterations — per call, not per iteration.\n");
+        s.append("- **Commons Math** (`MultivariateNormalMixtureExpectationMaximization`, full, one thread): only on the small row, ")
+                .append("as it needs most of a second per iteration already at 20 000×16; it throws on reaching the iteration limit, which is caught.\n");
+    }
+
+    private void appendNotes(StringBuilder s) {
+        s.append("\n## Notes per measurement\n\n");
+        Map<String, List<String>> byLibrary = new LinkedHashMap<>();
+        for (Measurement m : measurements) {
+            byLibrary.computeIfAbsent(m.library(), x -> new ArrayList<>())
+                    .add(m.problem().label() + ", " + m.variant() + ": " + m.note());
+        }
+        for (var e : byLibrary.entrySet()) {
+            s.append("<details><summary>").append(e.getKey()).append("</summary>\n\n");
+            for (String line : e.getValue()) s.append("- ").append(line).append('\n');
+            s.append("\n</details>\n\n");
+        }
+    }
+
+    private List<Problem> problems() {
+        Set<Problem> seen = new LinkedHashSet<>();
+        for (Measurement m : measurements) seen.add(m.problem());
+        return List.copyOf(seen);
+    }
+
+    private static String column(Measurement m) {
+        return m.library() + " " + m.variant();
+    }
+
+    private Measurement find(Problem p, String column) {
+        for (Measurement m : measurements) if (m.problem().equals(p) && column(m).equals(column)) return m;
+        return null;
+    }
+
+    private Measurement find(Problem p, String library, String type) {
+        for (Measurement m : measurements) {
+            if (m.problem().equals(p) && m.library().equals(library) && m.type().equals(type)) return m;
+        }
+        return null;
+    }
+
+    private static String ratio(Measurement top, Measurement bottom) {
+        if (top == null || bottom == null || !top.measured() || !bottom.measured()) return "—";
+        return String.format(Locale.ROOT, "%.3f", top.secondsPerIteration() / bottom.secondsPerIteration());
+    }
+
+    static String seconds(double s) {
+        return s >= 1 ? String.format(Locale.ROOT, "%.2f", s) : s >= 0.01 ? String.format(Locale.ROOT, "%.3f", s)
+                : String.format(Locale.ROOT, "%.4f", s);
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%,.0f MB", bytes / 1e6);
+    }
+
+    private static String withRatio(long bytes, long data) {
+        return bytes < 0 ? "—" : String.format(Locale.ROOT, "%s (%.2f×)", mb(bytes), (double) bytes / data);
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux: the CPU model is only informative
+        }
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        return String.format(Locale.ROOT, "%s, %d cores visible to the JVM, %.0f GiB memory, %s %s", cpu,
+                Runtime.getRuntime().availableProcessors(), memory / (double) (1L << 30),
+                System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+}
