@@ -59,12 +59,25 @@ public final class Dataset {
      * copied; {@code weights} may be {@code null}.
      */
     public static Dataset ofRowMajor(double[] values, int n, int d, double[] weights) {
+        checkRowMajor(values, n, d);
+        return ofRowMajor(values.clone(), n, d, weights, null, null);
+    }
+
+    /**
+     * Numeric rows given row-major in one array, used as they are, without a copy: for data too big
+     * to hold twice. The caller must not change {@code values} while the data set is in use.
+     */
+    public static Dataset wrapRowMajor(double[] values, int n, int d, double[] weights) {
+        checkRowMajor(values, n, d);
+        return ofRowMajor(values, n, d, weights, null, null);
+    }
+
+    private static void checkRowMajor(double[] values, int n, int d) {
         Objects.requireNonNull(values, "values");
         if (n <= 0) throw new IllegalArgumentException("The data set has no rows (n = " + n + "): give at least one row.");
         if (d < 0 || (long) n * d != values.length) {
             throw new IllegalArgumentException("values has " + values.length + " entries, not n*d = " + n + "*" + d + ".");
         }
-        return ofRowMajor(values.clone(), n, d, weights, null, null);
     }
 
     private static Dataset ofRowMajor(double[] x, int n, int d, double[] weights, int[][] categories, int[] levels) {
@@ -97,11 +110,7 @@ public final class Dataset {
     }
 
     private static double[] checkedWeights(double[] weights, int n) {
-        if (weights == null) {
-            double[] unit = new double[n];
-            Arrays.fill(unit, 1.0);
-            return unit;
-        }
+        if (weights == null) return null; // unit weights: no array of ones
         if (weights.length != n) {
             throw new IllegalArgumentException("There are " + weights.length + " weights for " + n + " rows: give one weight per row.");
         }
@@ -185,8 +194,7 @@ public final class Dataset {
 
     /** True when some numeric value is missing. */
     public boolean hasMissingValues() {
-        for (int p : table.pattern) if (p >= 0) return true;
-        return false;
+        return table.observed.length > 0;
     }
 
     /** A copy of row {@code i}'s numeric values. */
@@ -203,7 +211,7 @@ public final class Dataset {
 
     /** The weight of row {@code i}. */
     public double weight(int i) {
-        return table.weight[i];
+        return table.weight(i);
     }
 
     /** The rows at the given indices, in that order, with their weights and codes. */

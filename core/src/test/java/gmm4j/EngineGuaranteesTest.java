@@ -89,6 +89,22 @@ class EngineGuaranteesTest {
     }
 
     @Test
+    void wrappedRowMajorDataFitLikeCopiedRows() {
+        double[][] rows = Csv.resource("faithful.csv", 2);
+        double[] flat = new double[rows.length * 2];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, 2 * i, 2);
+        GaussianMixture settings = GaussianMixture.builder().components(2).seed(3).build();
+        GaussianMixtureModel copied = settings.fit(Dataset.of(rows));
+        GaussianMixtureModel wrapped = settings.fit(Dataset.wrapRowMajor(flat, rows.length, 2, null));
+        assertEquals(copied.logLikelihood(), wrapped.logLikelihood());
+        assertTrue(Arrays.deepEquals(copied.means(), wrapped.means()));
+        flat[7] = Double.NEGATIVE_INFINITY;
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Dataset.wrapRowMajor(flat, rows.length, 2, null));
+        assertTrue(e.getMessage().contains("Row 3, column 1"), e.getMessage());
+    }
+
+    @Test
     void posteriorsSumToOneAndAgreeWithPredictions() {
         double[][] rows = Csv.resource("iris.csv", 4);
         GaussianMixtureModel model = GaussianMixture.builder().components(3).seed(1).build().fit(rows);

@@ -66,9 +66,9 @@ public final class ClusterData {
         return values;
     }
 
-    /** A gmm4j data set (which copies the values). */
+    /** A gmm4j data set over the values themselves (no copy: the values must not change while it is used). */
     public Dataset dataset() {
-        return Dataset.ofRowMajor(values, problem.n(), problem.d(), null);
+        return Dataset.wrapRowMajor(values, problem.n(), problem.d(), null);
     }
 
     /** The rows as {@code double[][]}, the form Smile and Commons Math need (a second copy of the data). */

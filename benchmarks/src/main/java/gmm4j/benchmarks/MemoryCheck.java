@@ -45,9 +45,9 @@ public final class MemoryCheck {
             print("dataBytes", problem.dataBytes());
             ClusterData data = ClusterData.generate(problem, Comparison.SEED);
             StartingPoint start = data.startingPoint();
-            stage = "building the Dataset (Dataset.ofRowMajor copies the array)";
+            stage = "building the Dataset (Dataset.wrapRowMajor: no copy)";
             Dataset dataset = data.dataset();
-            data = null; // only the Dataset's copy stays reachable
+            data = null; // only the Dataset holds the values now
             System.gc();
             print("heapAfterDataset", usedHeap());
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();

@@ -134,9 +134,8 @@ final class Report {
             return;
         }
         s.append("A separate JVM generates n×16 data (one row-major `double[]`, no `double[][]`), builds the `Dataset` ")
-                .append("with `Dataset.ofRowMajor` — which **copies** the array, so for a moment the data exist twice — drops its ")
-                .append("own array and fits K = ").append(MemoryCheck.K).append(", full covariance, ").append(MemoryCheck.ITERATIONS)
-                .append(" iterations from the fixed start. *Peak live after GC*, over the whole run including the copy: the most heap still ")
+                .append("over that array with `Dataset.wrapRowMajor` (no copy) and fits K = ").append(MemoryCheck.K).append(", full covariance, ").append(MemoryCheck.ITERATIONS)
+                .append(" iterations from the fixed start. *Peak live after GC*, over the whole run: the most heap still ")
                 .append("in use right after a collection (a lower bound of the peak). *Pool peaks during fit*, from the built `Dataset` to ")
                 .append("the end of the fit: the sum of each heap pool's peak (an upper bound: garbage not yet collected counts). ")
                 .append("Target: peak ≤ 1.3 × data + O(K·d²).\n\n");

@@ -88,13 +88,13 @@ final class EStep {
                 completeTile(tile, Math.min(to, tile + TILE_ROWS), mixture, accumulate);
             }
             for (int i = from; i < to; i++) {
-                int pattern = t.pattern[i];
-                if (pattern < 0 || t.weight[i] == 0) continue;
+                int pattern = t.pattern(i);
+                if (pattern < 0 || t.weight(i) == 0) continue;
                 mixture.logJoint(t.x, i * d, marginals[pattern], t.codes, i * t.c, resp, scratch);
                 record(i, Mixture.normalise(resp, k), accumulate);
                 if (!accumulate) continue;
-                addIncomplete(i, t.weight[i], mixture.flatMeans(), marginals[pattern], null, mixture);
-                addCategorical(i, t.weight[i]);
+                addIncomplete(i, t.weight(i), mixture.flatMeans(), marginals[pattern], null, mixture);
+                addCategorical(i, t.weight(i));
             }
         }
 
@@ -109,7 +109,7 @@ final class EStep {
                 mixture.addWeightsAndLevels(t.codes, i * t.c, resp);
                 record(i, Mixture.normalise(resp, k), accumulate);
                 if (!accumulate) continue;
-                double w = t.weight[i];
+                double w = t.weight(i);
                 for (int c = 0; c < k; c++) block[c * count + b] = w * resp[c];
                 addCategorical(i, w);
             }
@@ -118,8 +118,8 @@ final class EStep {
 
         void given(int from, int to, Responsibilities given, double[] shift, double[] fill) {
             for (int i = from; i < to; i++) {
-                int pattern = t.pattern[i];
-                double w = t.weight[i];
+                int pattern = t.pattern(i);
+                double w = t.weight(i);
                 if (pattern == Table.EMPTY || w == 0) continue;
                 given.fill(i, resp);
                 if (pattern == Table.COMPLETE) {
@@ -140,7 +140,7 @@ final class EStep {
         private int gatherCompleteRows(int from, int to) {
             int count = 0;
             for (int i = from; i < to; i++) {
-                if (t.pattern[i] == Table.COMPLETE && t.weight[i] > 0) rows[count++] = i;
+                if (t.pattern(i) == Table.COMPLETE && t.weight(i) > 0) rows[count++] = i;
             }
             for (int j = 0; j < d; j++) {
                 int col = j * count;
@@ -151,7 +151,7 @@ final class EStep {
 
         /** Adds a row's log-likelihood (its posterior is in {@link #resp}) to the pass's totals. */
         private void record(int i, double logLik, boolean fitting) {
-            double w = t.weight[i];
+            double w = t.weight(i);
             stats.logLikelihood += w * logLik;
             stats.weight += w;
             if (logLik < stats.worstLogLikelihood) {

@@ -66,8 +66,8 @@ public final class Fitter {
             for (int j = 0; j < t.d; j++) {
                 double v = t.x[i * t.d + j];
                 if (!Double.isNaN(v)) {
-                    sum[j] += t.weight[i] * v;
-                    weight[j] += t.weight[i];
+                    sum[j] += t.weight(i) * v;
+                    weight[j] += t.weight(i);
                 }
             }
         }
@@ -89,8 +89,8 @@ public final class Fitter {
                 double v = t.x[i * t.d + j];
                 if (Double.isNaN(v)) continue;
                 double diff = v - columnMeans[j];
-                s += t.weight[i] * diff * diff;
-                w += t.weight[i];
+                s += t.weight(i) * diff * diff;
+                w += t.weight(i);
             }
             variance[j] = w > 0 ? s / w : 0;
         }

@@ -37,11 +37,11 @@ final class Initializer {
                 case RANDOM_FROM_DATA -> distinctRows(t, kMeans, k, random);
                 case RANDOM -> throw new AssertionError();
             };
-            int[] labels = init == Initialization.KMEANS ? kMeans.lloyd(centers, k, parallel) : kMeans.nearest(centers, k);
+            if (init == Initialization.KMEANS) kMeans.lloyd(centers, k, parallel);
             shift = kMeans.numericPart(centers, k);
             stats = EStep.assign(t, k, fullScatter, (row, out) -> {
                 java.util.Arrays.fill(out, 0);
-                out[labels[row]] = 1;
+                out[kMeans.nearest(row, centers, k)] = 1;
             }, shift, columnMeans, parallel);
         }
         return Mixture.estimate(stats, shift, s.type(), s.regularization(), floor, t.levels, log);

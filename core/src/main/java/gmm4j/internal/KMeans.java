@@ -26,12 +26,12 @@ final class KMeans {
         System.arraycopy(columnMeans, 0, fill, 0, t.d);
         double[] observed = new double[t.c];
         for (int i = 0; i < t.n; i++) {
-            if (t.pattern[i] == Table.EMPTY) continue;
+            if (t.pattern(i) == Table.EMPTY) continue;
             for (int j = 0; j < t.c; j++) {
                 int code = t.codes[i * t.c + j];
                 if (code < 0) continue;
-                fill[t.d + t.levelOffset[j] + code] += t.weight[i];
-                observed[j] += t.weight[i];
+                fill[t.d + t.levelOffset[j] + code] += t.weight(i);
+                observed[j] += t.weight(i);
             }
         }
         for (int j = 0; j < t.c; j++) {
@@ -51,7 +51,7 @@ final class KMeans {
 
     /** Whether row i takes part: it has weight and something observed. */
     boolean usable(int i) {
-        return t.weight[i] > 0 && t.pattern[i] != Table.EMPTY;
+        return t.weight(i) > 0 && t.pattern(i) != Table.EMPTY;
     }
 
     double value(int i, int j) {
@@ -93,11 +93,9 @@ final class KMeans {
         double potential = 0;
         for (int i = 0; i < n; i++) {
             closest[i] = usable(i) ? squaredDistance(i, centers, 0) : 0;
-            potential += t.weight[i] * closest[i];
+            potential += t.weight(i) * closest[i];
         }
         int trials = 2 + (int) Math.log(k);
-        double[] candidate = new double[n];
-        double[] best = new double[n];
         for (int c = 1; c < k; c++) {
             double bestPotential = Double.POSITIVE_INFINITY;
             int bestRow = -1;
@@ -106,17 +104,15 @@ final class KMeans {
                 copyRow(row, centers, c);
                 double p = 0;
                 for (int i = 0; i < n; i++) {
-                    candidate[i] = usable(i) ? Math.min(closest[i], squaredDistance(i, centers, c)) : 0;
-                    p += t.weight[i] * candidate[i];
+                    if (usable(i)) p += t.weight(i) * Math.min(closest[i], squaredDistance(i, centers, c));
                 }
                 if (p < bestPotential) {
                     bestPotential = p;
                     bestRow = row;
-                    System.arraycopy(candidate, 0, best, 0, n);
                 }
             }
             copyRow(bestRow, centers, c);
-            System.arraycopy(best, 0, closest, 0, n);
+            for (int i = 0; i < n; i++) if (usable(i)) closest[i] = Math.min(closest[i], squaredDistance(i, centers, c));
             potential = bestPotential;
         }
         return centers;
@@ -125,12 +121,12 @@ final class KMeans {
     /** A row drawn with probability ∝ weight × score (score null: ∝ weight). */
     private int sample(double[] score, SplittableRandom random) {
         double total = 0;
-        for (int i = 0; i < t.n; i++) if (usable(i)) total += t.weight[i] * (score == null ? 1 : score[i]);
+        for (int i = 0; i < t.n; i++) if (usable(i)) total += t.weight(i) * (score == null ? 1 : score[i]);
         double u = random.nextDouble() * total;
         int last = -1;
         for (int i = 0; i < t.n; i++) {
             if (!usable(i)) continue;
-            double mass = t.weight[i] * (score == null ? 1 : score[i]);
+            double mass = t.weight(i) * (score == null ? 1 : score[i]);
             if (mass <= 0) continue;
             last = i;
             u -= mass;
@@ -139,14 +135,8 @@ final class KMeans {
         return last;
     }
 
-    /** The index of the nearest center of each row (-1 for rows that take no part). */
-    int[] nearest(double[] centers, int k) {
-        int[] labels = new int[t.n];
-        for (int i = 0; i < t.n; i++) labels[i] = usable(i) ? nearest(i, centers, k) : -1;
-        return labels;
-    }
-
-    private int nearest(int i, double[] centers, int k) {
+    /** The index of the center nearest to row i. */
+    int nearest(int i, double[] centers, int k) {
         int best = 0;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int c = 0; c < k; c++) {
@@ -159,25 +149,21 @@ final class KMeans {
         return best;
     }
 
-    /** Lloyd's iterations from {@code centers} (updated in place) until no row changes cluster. */
-    int[] lloyd(double[] centers, int k, Parallel parallel) {
+    /**
+     * Lloyd's iterations from {@code centers} (updated in place) until they stop moving. Nothing
+     * per row is kept: each pass assigns rows to the centers of the previous one.
+     */
+    void lloyd(double[] centers, int k, Parallel parallel) {
         int d = dimension;
-        int[] labels = new int[t.n];
-        java.util.Arrays.fill(labels, -2);
         for (int iteration = 0; iteration < MAX_LLOYD_ITERATIONS; iteration++) {
             double[] frozen = centers.clone();
             double[] totals = parallel.reduce(t.n, (from, to) -> {
-                // per center: weight, then d weighted sums; last slot counts changed labels
-                double[] acc = new double[k * (d + 1) + 1];
+                // per center: weight, then d weighted sums
+                double[] acc = new double[k * (d + 1)];
                 for (int i = from; i < to; i++) {
-                    if (!usable(i)) {
-                        labels[i] = -1;
-                        continue;
-                    }
+                    if (!usable(i)) continue;
                     int c = nearest(i, frozen, k);
-                    if (c != labels[i]) acc[k * (d + 1)]++;
-                    labels[i] = c;
-                    double w = t.weight[i];
+                    double w = t.weight(i);
                     acc[c * (d + 1)] += w;
                     for (int j = 0; j < d; j++) acc[c * (d + 1) + 1 + j] += w * value(i, j);
                 }
@@ -190,8 +176,7 @@ final class KMeans {
                 double w = totals[c * (d + 1)];
                 if (w > 0) for (int j = 0; j < d; j++) centers[c * d + j] = totals[c * (d + 1) + 1 + j] / w;
             }
-            if (totals[k * (d + 1)] == 0) break;
+            if (java.util.Arrays.equals(frozen, centers)) break;
         }
-        return labels;
     }
 }

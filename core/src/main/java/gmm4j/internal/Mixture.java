@@ -228,11 +228,11 @@ public final class Mixture implements Serializable {
         BlockScratch scratch = new BlockScratch(d, 1);
         for (int i = 0; i < t.n; i++) {
             double logDensity;
-            if (t.pattern[i] == Table.EMPTY) {
+            if (t.pattern(i) == Table.EMPTY) {
                 System.arraycopy(weights, 0, posterior, 0, k);
                 logDensity = 0;
             } else {
-                logJoint(t.x, i * d, t.pattern[i] == Table.COMPLETE ? null : marginals[t.pattern[i]], t.codes, i * t.c,
+                logJoint(t.x, i * d, t.pattern(i) == Table.COMPLETE ? null : marginals[t.pattern(i)], t.codes, i * t.c,
                         posterior, scratch);
                 logDensity = normalise(posterior, k);
             }

@@ -21,7 +21,8 @@ public final class Table {
     public final int d;
     /** Numeric values, row i at {@code [i*d, (i+1)*d)}. */
     public final double[] x;
-    public final double[] weight;
+    /** Row weights, or null when every row weighs 1 (no array of ones for big data). */
+    private final double[] weight;
     /** Number of categorical attributes. */
     public final int c;
     /** Categorical codes, row i at {@code [i*c, (i+1)*c)}; -1 is missing. */
@@ -30,8 +31,8 @@ public final class Table {
     public final int[] levels;
     /** Where each categorical attribute's levels start in a flat per-level array. */
     public final int[] levelOffset;
-    /** Per row: {@link #COMPLETE}, {@link #EMPTY}, or the index of its pattern in {@link #observed}. */
-    public final int[] pattern;
+    /** Per row: {@link #COMPLETE}, {@link #EMPTY}, or a pattern index; null when every row is complete. */
+    private final int[] pattern;
     /** Missing-value patterns: which numeric columns are observed. */
     public final boolean[][] observed;
     public final double totalWeight;
@@ -55,7 +56,7 @@ public final class Table {
         this.levels = levels;
         this.levelOffset = new int[c + 1];
         for (int j = 0; j < c; j++) levelOffset[j + 1] = levelOffset[j] + levels[j];
-        this.pattern = new int[n];
+        int[] pattern = new int[n];
         Map<String, Integer> ids = new HashMap<>();
         java.util.List<boolean[]> patterns = new java.util.ArrayList<>();
         int empty = 0;
@@ -74,7 +75,7 @@ public final class Table {
                 empty++;
                 continue;
             }
-            total += weight[i];
+            total += weight == null ? 1 : weight[i];
             if (seen == d && !marginaliseAll) {
                 pattern[i] = COMPLETE;
                 continue;
@@ -88,9 +89,20 @@ public final class Table {
             }
             pattern[i] = id;
         }
+        this.pattern = empty == 0 && patterns.isEmpty() ? null : pattern;
         this.observed = patterns.toArray(new boolean[0][]);
         this.emptyRows = empty;
         this.totalWeight = total;
+    }
+
+    /** The weight of row i. */
+    public double weight(int i) {
+        return weight == null ? 1 : weight[i];
+    }
+
+    /** Row i's {@link #COMPLETE}, {@link #EMPTY} or missing-value pattern index. */
+    public int pattern(int i) {
+        return pattern == null ? COMPLETE : pattern[i];
     }
 
     /** The number of level slots of all categorical attributes together. */
@@ -107,7 +119,7 @@ public final class Table {
     public int distinctRows(int atMost) {
         Set<Row> distinct = new HashSet<>();
         for (int i = 0; i < n && distinct.size() < atMost; i++) {
-            if (pattern[i] != EMPTY && weight[i] > 0) distinct.add(new Row(i));
+            if (pattern(i) != EMPTY && weight(i) > 0) distinct.add(new Row(i));
         }
         return distinct.size();
     }
@@ -120,12 +132,12 @@ public final class Table {
     /** A table holding the given rows of this one, in the given order. */
     public Table select(int[] rows) {
         double[] xs = new double[rows.length * d];
-        double[] ws = new double[rows.length];
+        double[] ws = weight == null ? null : new double[rows.length];
         int[] cs = new int[rows.length * c];
         for (int r = 0; r < rows.length; r++) {
             System.arraycopy(x, rows[r] * d, xs, r * d, d);
             System.arraycopy(codes, rows[r] * c, cs, r * c, c);
-            ws[r] = weight[rows[r]];
+            if (ws != null) ws[r] = weight[rows[r]];
         }
         return new Table(rows.length, d, xs, ws, c, cs, levels);
     }

@@ -27,7 +27,7 @@ class MissingValuePathTest {
         Arrays.fill(w, 1);
         Table plain = new Table(n, d, x, w, 0, new int[0], new int[0]);
         Table marginal = plain.marginalisedEverywhere();
-        assertEquals(0, marginal.pattern[0], "the test must really use the missing-value path");
+        assertEquals(0, marginal.pattern(0), "the test must really use the missing-value path");
 
         FitSettings settings = new FitSettings(3, type, Initialization.KMEANS, null, 1, 30, 0, 1e-6, 3, null);
         try (Parallel parallel = new Parallel(1)) {
