@@ -5,6 +5,7 @@ import gmm4j.internal.Fitter;
 import gmm4j.internal.Mixture;
 import gmm4j.internal.Parallel;
 import gmm4j.internal.RepairLog;
+import gmm4j.internal.StartCache;
 import gmm4j.internal.Table;
 
 import java.util.Objects;
@@ -91,6 +92,11 @@ public final class GaussianMixture {
     }
 
     GaussianMixtureModel fit(Dataset data, Parallel parallel) {
+        return fit(data, parallel, null);
+    }
+
+    /** A fit that may share its k-means starts with other fits of the same data ({@code starts} may be null). */
+    GaussianMixtureModel fit(Dataset data, Parallel parallel, StartCache starts) {
         Objects.requireNonNull(data, "data");
         Table t = data.table();
         if (start != null && start.dimension() != t.d) {
@@ -101,11 +107,11 @@ public final class GaussianMixture {
             throw new IllegalArgumentException("Cannot fit " + components + " components: the data have fewer than "
                     + components + " distinct rows with weight. Use fewer components or more data.");
         }
-        Fitter.Result result = Fitter.fit(t, settings(t), parallel);
+        Fitter.Result result = Fitter.fit(t, settings(t, starts), parallel);
         return new GaussianMixtureModel(result, t.totalWeight, t.emptyRows);
     }
 
-    private FitSettings settings(Table t) {
+    private FitSettings settings(Table t, StartCache starts) {
         Mixture startMixture = null;
         if (start != null) {
             double[][] flat = new double[start.components()][];
@@ -115,7 +121,7 @@ public final class GaussianMixture {
                     Double.MIN_NORMAL, RepairLog.IGNORE);
         }
         return new FitSettings(components, covariance, init, startMixture, restarts, maxIterations, tolerance,
-                regularization, seed, listener);
+                regularization, seed, listener, starts);
     }
 
     /** The number of mixture components K. */

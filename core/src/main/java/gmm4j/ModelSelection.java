@@ -1,6 +1,7 @@
 package gmm4j;
 
 import gmm4j.internal.Parallel;
+import gmm4j.internal.StartCache;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,10 +93,11 @@ public final class ModelSelection {
                     + " fits: the data have fewer distinct rows than the smallest K.");
         }
         int[][] foldRows = criterion == Criterion.CROSS_VALIDATION ? foldRows(data) : null;
+        StartCache starts = new StartCache();
         try (Parallel parallel = new Parallel(base.threads())) {
             List<Callable<Candidate>> jobs = new ArrayList<>();
             for (CovarianceType type : covariances) {
-                for (int k : feasible) jobs.add(() -> candidate(data, k, type, foldRows, parallel));
+                for (int k : feasible) jobs.add(() -> candidate(data, k, type, foldRows, parallel, starts));
             }
             List<Candidate> candidates = parallel.all(jobs);
             Candidate best = candidates.get(0);
@@ -116,7 +118,8 @@ public final class ModelSelection {
     private record Candidate(Score score, GaussianMixtureModel model) {
     }
 
-    private Candidate candidate(Dataset data, int k, CovarianceType type, int[][] foldRows, Parallel parallel) {
+    private Candidate candidate(Dataset data, int k, CovarianceType type, int[][] foldRows, Parallel parallel,
+                                StartCache starts) {
         GaussianMixture.Builder builder = base.toBuilder().components(k).covariance(type).start(null);
         if (iterationListener != null) {
             FitListener own = base.listener();
@@ -126,7 +129,7 @@ public final class ModelSelection {
             });
         }
         GaussianMixture settings = builder.build();
-        GaussianMixtureModel model = settings.fit(data, parallel);
+        GaussianMixtureModel model = settings.fit(data, parallel, starts);
         double crossValidation = Double.NaN;
         if (foldRows != null) {
             crossValidation = 0;

@@ -40,7 +40,7 @@ public final class Fitter {
             SplittableRandom random = new SplittableRandom(s.seed() + restart * 0x9E3779B97F4A7C15L);
             Repairs log = new Repairs(restart, repairs);
             Mixture start = s.start() != null ? s.start()
-                    : Initializer.initialize(t, s, random, parallel, columnMeans, meanVariance, floor, log);
+                    : Initializer.initialize(t, s, restart, random, parallel, columnMeans, meanVariance, floor, log);
             EmRun run = new EmRun(t, s, restart, parallel, floor, columnMeans, log);
             run.run(start);
             summaries.add(new RestartSummary(restart, run.iterations, run.converged,

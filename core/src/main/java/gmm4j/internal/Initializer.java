@@ -3,6 +3,7 @@ package gmm4j.internal;
 import gmm4j.Initialization;
 
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Starting parameters for one restart: responsibilities from the chosen heuristic, then one
@@ -16,7 +17,7 @@ final class Initializer {
      * @param meanVariance the numeric columns' average variance (1 when there are none): the
      *                     scale at which k-means weighs a differing categorical level
      */
-    static Mixture initialize(Table t, FitSettings s, SplittableRandom random, Parallel parallel,
+    static Mixture initialize(Table t, FitSettings s, int restart, SplittableRandom random, Parallel parallel,
                               double[] columnMeans, double meanVariance, double floor, RepairLog log) {
         int k = s.k();
         int d = t.d;
@@ -32,12 +33,16 @@ final class Initializer {
                     shift, columnMeans, parallel);
         } else {
             KMeans kMeans = new KMeans(t, columnMeans, Math.sqrt(Math.max(meanVariance, floor)));
-            double[] centers = switch (init) {
-                case KMEANS, KMEANS_PLUS_PLUS -> kMeans.plusPlus(k, random);
-                case RANDOM_FROM_DATA -> distinctRows(t, kMeans, k, random);
-                case RANDOM -> throw new AssertionError();
+            Supplier<double[]> compute = () -> {
+                double[] found = switch (init) {
+                    case KMEANS, KMEANS_PLUS_PLUS -> kMeans.plusPlus(k, random, parallel);
+                    case RANDOM_FROM_DATA -> distinctRows(t, kMeans, k, random, parallel);
+                    case RANDOM -> throw new AssertionError();
+                };
+                if (init == Initialization.KMEANS) kMeans.lloyd(found, k, meanVariance, parallel);
+                return found;
             };
-            if (init == Initialization.KMEANS) kMeans.lloyd(centers, k, parallel);
+            double[] centers = s.starts() == null ? compute.get() : s.starts().centers(init, k, s.seed(), restart, compute);
             shift = kMeans.numericPart(centers, k);
             stats = EStep.assign(t, k, fullScatter, (row, out) -> {
                 java.util.Arrays.fill(out, 0);
@@ -48,7 +53,7 @@ final class Initializer {
     }
 
     /** k rows with distinct values, drawn uniformly, as centers. */
-    private static double[] distinctRows(Table t, KMeans kMeans, int k, SplittableRandom random) {
+    private static double[] distinctRows(Table t, KMeans kMeans, int k, SplittableRandom random, Parallel parallel) {
         double[] centers = new double[k * kMeans.dimension];
         int found = 0;
         int usable = 0;
@@ -64,7 +69,7 @@ final class Initializer {
             for (int c = 0; c < found && !duplicate; c++) duplicate = kMeans.squaredDistance(row, centers, c) == 0;
             if (!duplicate) kMeans.copyRow(row, centers, found++);
         }
-        if (found < k) return kMeans.plusPlus(k, random);
+        if (found < k) return kMeans.plusPlus(k, random, parallel);
         return centers;
     }
 

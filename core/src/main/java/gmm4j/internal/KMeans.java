@@ -68,11 +68,29 @@ final class KMeans {
     }
 
     double squaredDistance(int i, double[] centers, int c) {
-        int d = dimension;
+        int base = c * dimension;
+        int off = i * t.d;
         double s = 0;
-        for (int j = 0; j < d; j++) {
-            double diff = value(i, j) - centers[c * d + j];
-            s += diff * diff;
+        if (t.pattern(i) == Table.COMPLETE) {
+            for (int j = 0; j < t.d; j++) {
+                double diff = t.x[off + j] - centers[base + j];
+                s += diff * diff;
+            }
+        } else {
+            for (int j = 0; j < t.d; j++) {
+                double v = t.x[off + j];
+                double diff = (Double.isNaN(v) ? fill[j] : v) - centers[base + j];
+                s += diff * diff;
+            }
+        }
+        for (int j = 0; j < t.c; j++) {
+            int code = t.codes[i * t.c + j];
+            int first = t.d + t.levelOffset[j];
+            for (int l = 0; l < t.levels[j]; l++) {
+                double v = code < 0 ? fill[first + l] : code == l ? levelScale : 0;
+                double diff = v - centers[base + first + l];
+                s += diff * diff;
+            }
         }
         return s;
     }
@@ -85,34 +103,46 @@ final class KMeans {
      * Greedy k-means++ (as scikit-learn): each new center is the best, by total potential, of
      * 2 + ⌊ln k⌋ rows drawn with probability ∝ weight × squared distance to the nearest center.
      */
-    double[] plusPlus(int k, SplittableRandom random) {
+    double[] plusPlus(int k, SplittableRandom random, Parallel parallel) {
         int n = t.n;
         double[] centers = new double[k * dimension];
         double[] closest = new double[n];
         copyRow(sample(null, random), centers, 0);
-        double potential = 0;
-        for (int i = 0; i < n; i++) {
-            closest[i] = usable(i) ? squaredDistance(i, centers, 0) : 0;
-            potential += t.weight(i) * closest[i];
-        }
+        double potential = parallel.reduce(n, (from, to) -> {
+            double p = 0;
+            for (int i = from; i < to; i++) {
+                closest[i] = usable(i) ? squaredDistance(i, centers, 0) : 0;
+                p += t.weight(i) * closest[i];
+            }
+            return p;
+        }, Double::sum);
         int trials = 2 + (int) Math.log(k);
         for (int c = 1; c < k; c++) {
             double bestPotential = Double.POSITIVE_INFINITY;
             int bestRow = -1;
+            int center = c;
             for (int trial = 0; trial < trials; trial++) {
                 int row = potential > 0 ? sample(closest, random) : sample(null, random);
                 copyRow(row, centers, c);
-                double p = 0;
-                for (int i = 0; i < n; i++) {
-                    if (usable(i)) p += t.weight(i) * Math.min(closest[i], squaredDistance(i, centers, c));
-                }
+                double p = parallel.reduce(n, (from, to) -> {
+                    double sum = 0;
+                    for (int i = from; i < to; i++) {
+                        if (usable(i)) sum += t.weight(i) * Math.min(closest[i], squaredDistance(i, centers, center));
+                    }
+                    return sum;
+                }, Double::sum);
                 if (p < bestPotential) {
                     bestPotential = p;
                     bestRow = row;
                 }
             }
             copyRow(bestRow, centers, c);
-            for (int i = 0; i < n; i++) if (usable(i)) closest[i] = Math.min(closest[i], squaredDistance(i, centers, c));
+            parallel.reduce(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (usable(i)) closest[i] = Math.min(closest[i], squaredDistance(i, centers, center));
+                }
+                return 0.0;
+            }, Double::sum);
             potential = bestPotential;
         }
         return centers;
@@ -150,10 +180,11 @@ final class KMeans {
     }
 
     /**
-     * Lloyd's iterations from {@code centers} (updated in place) until they stop moving. Nothing
+     * Lloyd's iterations from {@code centers} (updated in place) until they move by less than
+     * scikit-learn's tolerance: a total squared shift of 1e-4 × the mean column variance. Nothing
      * per row is kept: each pass assigns rows to the centers of the previous one.
      */
-    void lloyd(double[] centers, int k, Parallel parallel) {
+    void lloyd(double[] centers, int k, double meanVariance, Parallel parallel) {
         int d = dimension;
         for (int iteration = 0; iteration < MAX_LLOYD_ITERATIONS; iteration++) {
             double[] frozen = centers.clone();
@@ -176,7 +207,9 @@ final class KMeans {
                 double w = totals[c * (d + 1)];
                 if (w > 0) for (int j = 0; j < d; j++) centers[c * d + j] = totals[c * (d + 1) + 1 + j] / w;
             }
-            if (java.util.Arrays.equals(frozen, centers)) break;
+            double shift = 0;
+            for (int i = 0; i < centers.length; i++) shift += (centers[i] - frozen[i]) * (centers[i] - frozen[i]);
+            if (shift <= 1e-4 * meanVariance) break;
         }
     }
 }

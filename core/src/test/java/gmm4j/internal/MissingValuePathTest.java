@@ -29,7 +29,7 @@ class MissingValuePathTest {
         Table marginal = plain.marginalisedEverywhere();
         assertEquals(0, marginal.pattern(0), "the test must really use the missing-value path");
 
-        FitSettings settings = new FitSettings(3, type, Initialization.KMEANS, null, 1, 30, 0, 1e-6, 3, null);
+        FitSettings settings = new FitSettings(3, type, Initialization.KMEANS, null, 1, 30, 0, 1e-6, 3, null, null);
         try (Parallel parallel = new Parallel(1)) {
             Fitter.Result a = Fitter.fit(plain, settings, parallel);
             Fitter.Result b = Fitter.fit(marginal, settings, parallel);

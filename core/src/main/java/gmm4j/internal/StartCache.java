@@ -1,0 +1,20 @@
+package gmm4j.internal;
+
+import gmm4j.Initialization;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The k-means centers of each (K, restart) start, shared by fits that differ only in their
+ * covariance type: a model selection computes each once instead of once per type.
+ */
+public final class StartCache {
+    private final ConcurrentHashMap<List<Object>, double[]> centers = new ConcurrentHashMap<>();
+
+    /** The centers for this start, computed by {@code compute} the first time (do not modify them). */
+    double[] centers(Initialization init, int k, long seed, int restart, Supplier<double[]> compute) {
+        return centers.computeIfAbsent(List.of(init, k, seed, restart), key -> compute.get());
+    }
+}
