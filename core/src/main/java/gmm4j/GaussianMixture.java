@@ -129,10 +129,12 @@ public final class GaussianMixture {
         return components;
     }
 
+    /** @return the shape of the covariance matrices */
     public CovarianceType covariance() {
         return covariance;
     }
 
+    /** @return how each restart chooses its starting parameters (unless {@link #start()} gives them) */
     public Initialization init() {
         return init;
     }
@@ -142,30 +144,37 @@ public final class GaussianMixture {
         return start;
     }
 
+    /** @return the number of runs from independent starts; the most likely is kept */
     public int restarts() {
         return restarts;
     }
 
+    /** @return the most EM iterations per restart */
     public int maxIterations() {
         return maxIterations;
     }
 
+    /** @return the convergence tolerance on the change of the mean per-row log-likelihood */
     public double tolerance() {
         return tolerance;
     }
 
+    /** @return what is added to every covariance diagonal */
     public double regularization() {
         return regularization;
     }
 
+    /** @return the seed of every random choice */
     public long seed() {
         return seed;
     }
 
+    /** @return the number of worker threads, 0 for one per core */
     public int threads() {
         return threads;
     }
 
+    /** @return the per-iteration listener, or {@code null} */
     public FitListener listener() {
         return listener;
     }
@@ -202,11 +211,13 @@ public final class GaussianMixture {
             return this;
         }
 
+        /** The shape of the covariance matrices (default {@link CovarianceType#FULL}). */
         public Builder covariance(CovarianceType type) {
             this.covariance = Objects.requireNonNull(type, "covariance");
             return this;
         }
 
+        /** How each restart chooses its starting parameters (default {@link Initialization#KMEANS}). */
         public Builder init(Initialization init) {
             this.init = Objects.requireNonNull(init, "init");
             return this;
@@ -270,6 +281,11 @@ public final class GaussianMixture {
             return this;
         }
 
+        /**
+         * The estimator with these settings.
+         *
+         * @throws IllegalArgumentException when explicit starting parameters disagree with {@link #components}
+         */
         public GaussianMixture build() {
             if (start != null && start.components() != components) {
                 throw new IllegalArgumentException("The starting parameters have " + start.components()

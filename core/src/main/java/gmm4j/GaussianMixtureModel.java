@@ -21,15 +21,25 @@ public final class GaussianMixtureModel implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The fitted parameters. */
     private final Mixture mixture;
+    /** The weighted training log-likelihood at the final parameters. */
     private final double logLikelihood;
+    /** The weighted entropy of the training responsibilities (for ICL). */
     private final double entropy;
+    /** The total weight of the training rows with an observed value. */
     private final double totalWeight;
+    /** EM iterations of the kept restart. */
     private final int iterations;
+    /** Whether the kept restart converged. */
     private final boolean converged;
+    /** Whether a listener stopped the fit. */
     private final boolean cancelled;
+    /** Training rows with nothing observed. */
     private final int ignoredRows;
+    /** Every restart's summary. */
     private final List<RestartSummary> restarts;
+    /** What the fit repaired. */
     private final List<Repair> repairs;
 
     GaussianMixtureModel(Fitter.Result result, double totalWeight, int ignoredRows) {
@@ -72,6 +82,7 @@ public final class GaussianMixtureModel implements Serializable {
         return mixture.d;
     }
 
+    /** @return the shape of the covariance matrices */
     public CovarianceType covarianceType() {
         return mixture.covariance.type();
     }

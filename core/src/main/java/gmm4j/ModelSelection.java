@@ -50,6 +50,7 @@ public final class ModelSelection {
         this.iterationListener = b.iterationListener;
     }
 
+    /** @return a builder: K = 1..10, full covariance, BIC, 5 folds, the default fit settings */
     public static Builder builder() {
         return new Builder();
     }
@@ -58,6 +59,14 @@ public final class ModelSelection {
      * The score of one candidate. Information criteria are on the whole data; {@code crossValidation}
      * is NaN unless the criterion is {@link Criterion#CROSS_VALIDATION}.
      *
+     * @param components      the candidate's K
+     * @param covariance      the candidate's covariance type
+     * @param logLikelihood   its training log-likelihood
+     * @param parameters      its number of free parameters
+     * @param bic             its BIC on the training data
+     * @param aic             its AIC on the training data
+     * @param icl             its ICL on the training data
+     * @param crossValidation −2 × its held-out log-likelihood summed over the folds, or NaN
      * @param value the value of the selection's criterion (lower is better); +∞ for a candidate
      *              with more free parameters than the data's total weight, which is never chosen
      */
@@ -71,6 +80,7 @@ public final class ModelSelection {
     /**
      * What a selection found.
      *
+     * @param criterion the criterion candidates were ranked by
      * @param scores every candidate's score, in grid order (types outer, K inner)
      * @param best   the best score
      * @param model  the best candidate fitted on all the data
@@ -221,6 +231,7 @@ public final class ModelSelection {
             return this;
         }
 
+        /** How candidates are ranked (default {@link Criterion#BIC}). */
         public Builder criterion(Criterion criterion) {
             this.criterion = Objects.requireNonNull(criterion, "criterion");
             return this;
@@ -245,12 +256,18 @@ public final class ModelSelection {
             return this;
         }
 
-        /** Told every EM iteration of every candidate fit, with the candidate's K and type. */
+        /**
+         * Told every EM iteration of every candidate fit, with the candidate's K and type.
+         *
+         * @param listener the listener, or null for none
+         * @return this builder
+         */
         public Builder iterationListener(IterationListener listener) {
             this.iterationListener = listener;
             return this;
         }
 
+        /** @return the model selection with these settings */
         public ModelSelection build() {
             return new ModelSelection(this);
         }

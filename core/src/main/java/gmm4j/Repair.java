@@ -23,7 +23,7 @@ public record Repair(Kind kind, int restart, int iteration, int component, doubl
     public enum Kind {
         /** A covariance was not numerically positive definite; its diagonal was raised by {@code value}. */
         JITTER_RAISED,
-        /** A component had collapsed (mass below one row); it was moved to the worst-explained row. */
+        /** A component had collapsed (responsibility mass below one and a half average rows); it was moved to the worst-explained row. */
         COMPONENT_RESEEDED
     }
 

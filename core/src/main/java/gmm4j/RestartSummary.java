@@ -17,10 +17,12 @@ public record RestartSummary(int restart, int iterations, boolean converged, dou
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** Copies the trace. */
     public RestartSummary {
         trace = trace.clone();
     }
 
+    /** @return a copy of the mean per-row log-likelihood at each iteration's start */
     @Override
     public double[] trace() {
         return trace.clone();

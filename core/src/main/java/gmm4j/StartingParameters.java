@@ -14,6 +14,12 @@ import java.util.Objects;
  * @param covariances k symmetric positive-definite d×d matrices
  */
 public record StartingParameters(double[] weights, double[][] means, double[][][] covariances) {
+    /**
+     * Checks and copies the parameters and normalises the weights.
+     *
+     * @throws IllegalArgumentException when the shapes disagree, a weight is not positive, a value is
+     *                                  not finite, or a covariance is not symmetric positive definite
+     */
     public StartingParameters {
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(means, "means");
@@ -75,16 +81,19 @@ public record StartingParameters(double[] weights, double[][] means, double[][][
         return means[0].length;
     }
 
+    /** @return a copy of the weights, normalised to sum to one */
     @Override
     public double[] weights() {
         return weights.clone();
     }
 
+    /** @return a copy of the means */
     @Override
     public double[][] means() {
         return Matrices.copy(means);
     }
 
+    /** @return a copy of the covariance matrices */
     @Override
     public double[][][] covariances() {
         double[][][] out = new double[covariances.length][][];

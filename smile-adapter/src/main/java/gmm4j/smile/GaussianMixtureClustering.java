@@ -179,6 +179,11 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
         return model;
     }
 
+    /**
+     * The shape of the covariance matrices.
+     *
+     * @return the covariance type the model was fitted with
+     */
     public CovarianceType covarianceType() {
         return model.covarianceType();
     }
@@ -309,6 +314,11 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                           IterativeAlgorithmController<AlgoStatus> controller) {
         private static final String PREFIX = "smile.gmm.";
 
+        /**
+         * Checks the options.
+         *
+         * @throws IllegalArgumentException naming the first option out of range
+         */
         public Options {
             if (k < 1) throw new IllegalArgumentException("k must be at least 1, not " + k + ".");
             Objects.requireNonNull(covariance, "covariance");
@@ -407,6 +417,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      */
     public record Selection(Criterion criterion, List<ModelSelection.Score> scores, ModelSelection.Score best,
                             GaussianMixtureClustering model) {
+        /** Copies the scores. */
         public Selection {
             scores = List.copyOf(scores);
         }

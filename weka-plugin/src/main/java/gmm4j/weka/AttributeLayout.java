@@ -20,9 +20,13 @@ public final class AttributeLayout implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The training data's attributes (no instances). */
     private final Instances header;
+    /** The indices of the numeric (and date) attributes, in column order. */
     private final int[] numeric;
+    /** The indices of the nominal attributes, in column order. */
     private final int[] nominal;
+    /** The number of values of each nominal attribute. */
     private final int[] levels;
 
     private AttributeLayout(Instances header, int[] numeric, int[] nominal, int[] levels) {

@@ -13,8 +13,19 @@ import java.io.Serializable;
  * The clusterer's options as engine settings: either one fit ({@link #estimator}) or, when the
  * number of clusters is -1 or the covariance type is to be chosen, a model selection.
  *
- * @param components fixed K, or -1 to choose it in {@code [minComponents, maxComponents]}
- * @param covariance the covariance type, or {@code null} to choose it too
+ * @param components     fixed K, or -1 to choose it in {@code [minComponents, maxComponents]}
+ * @param minComponents  the smallest K tried when choosing
+ * @param maxComponents  the largest K tried when choosing
+ * @param covariance     the covariance type, or {@code null} to choose it too
+ * @param criterion      how candidates are ranked when choosing
+ * @param folds          folds of the cross-validation criterion
+ * @param init           how each restart starts
+ * @param restarts       runs from different starts
+ * @param maxIterations  the most EM iterations per restart
+ * @param tolerance      the convergence tolerance
+ * @param regularization what is added to covariance diagonals
+ * @param seed           the seed of every random choice
+ * @param threads        worker threads, 0 for all cores
  */
 public record EngineSettings(int components, int minComponents, int maxComponents, CovarianceType covariance,
                              Criterion criterion, int folds, Initialization init, int restarts, int maxIterations,
@@ -65,10 +76,12 @@ public record EngineSettings(int components, int minComponents, int maxComponent
         return b.build();
     }
 
+    /** @return the smallest K these settings fit */
     public int firstK() {
         return components < 0 ? minComponents : components;
     }
 
+    /** @return the largest K these settings fit */
     public int lastK() {
         return components < 0 ? maxComponents : components;
     }

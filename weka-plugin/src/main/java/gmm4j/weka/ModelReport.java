@@ -29,6 +29,9 @@ public final class ModelReport {
     /**
      * How K (and perhaps the covariance type) were chosen, kept as text so that it serialises with
      * the clusterer (the engine's selection result is not {@link Serializable}).
+     *
+     * @param criterion the criterion, in words
+     * @param table     every candidate's scores, the chosen one marked with '*'
      */
     public record Selection(String criterion, String table) implements Serializable {
         @Serial
@@ -51,6 +54,14 @@ public final class ModelReport {
         return new Selection(criterion, s.toString());
     }
 
+    /**
+     * A report of a built clusterer.
+     *
+     * @param model     the fitted model
+     * @param layout    how the attributes map onto the model's columns
+     * @param selection how K was chosen, or null when it was fixed
+     * @param settings  the settings the model was built with
+     */
     public ModelReport(GaussianMixtureModel model, AttributeLayout layout, Selection selection, EngineSettings settings) {
         this.model = model;
         this.layout = layout;

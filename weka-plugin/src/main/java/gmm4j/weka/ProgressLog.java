@@ -11,6 +11,7 @@ import java.util.Locale;
 public final class ProgressLog implements FitListener {
     private final PrintStream out;
 
+    /** @param out where the lines go (Weka's debug output is standard error) */
     public ProgressLog(PrintStream out) {
         this.out = out;
     }

@@ -49,10 +49,15 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
 
     /** Covariance choices; {@link #COVARIANCE_AUTO} lets model selection choose the type too. */
     public static final int COVARIANCE_FULL = 0;
+    /** Covariance choice: one unrestricted covariance shared by all clusters. */
     public static final int COVARIANCE_TIED = 1;
+    /** Covariance choice: each cluster with its own variances, no correlations. */
     public static final int COVARIANCE_DIAGONAL = 2;
+    /** Covariance choice: each cluster with one variance in every direction. */
     public static final int COVARIANCE_SPHERICAL = 3;
+    /** Covariance choice: chosen by the criterion together with the number of clusters. */
     public static final int COVARIANCE_AUTO = 4;
+    /** The covariance choices, for {@link #setCovarianceType(SelectedTag)}. */
     public static final Tag[] TAGS_COVARIANCE = {
             new Tag(COVARIANCE_FULL, "full", "Full (own unrestricted covariance per cluster)", false),
             new Tag(COVARIANCE_TIED, "tied", "Tied (one covariance shared by all clusters)", false),
@@ -61,10 +66,15 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
             new Tag(COVARIANCE_AUTO, "auto", "Auto (choose the type with the number of clusters)", false),
     };
 
+    /** Criterion choice: Bayesian information criterion. */
     public static final int CRITERION_BIC = 0;
+    /** Criterion choice: Akaike information criterion. */
     public static final int CRITERION_AIC = 1;
+    /** Criterion choice: integrated completed likelihood. */
     public static final int CRITERION_ICL = 2;
+    /** Criterion choice: cross-validated log-likelihood. */
     public static final int CRITERION_CV = 3;
+    /** The criterion choices, for {@link #setCriterion(SelectedTag)}. */
     public static final Tag[] TAGS_CRITERION = {
             new Tag(CRITERION_BIC, "bic", "BIC (Bayesian information criterion)", false),
             new Tag(CRITERION_AIC, "aic", "AIC (Akaike information criterion)", false),
@@ -72,10 +82,15 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
             new Tag(CRITERION_CV, "cv", "Cross-validated log-likelihood", false),
     };
 
+    /** Initialisation choice: k-means++ seeds refined by Lloyd's k-means. */
     public static final int INIT_KMEANS = 0;
+    /** Initialisation choice: k-means++ seeds only. */
     public static final int INIT_KMEANS_PLUS_PLUS = 1;
+    /** Initialisation choice: random responsibilities. */
     public static final int INIT_RANDOM = 2;
+    /** Initialisation choice: random instances as means. */
     public static final int INIT_RANDOM_FROM_DATA = 3;
+    /** The initialisation choices, for {@link #setInitialization(SelectedTag)}. */
     public static final Tag[] TAGS_INIT = {
             new Tag(INIT_KMEANS, "kmeans", "k-means (k-means++ seeds refined by Lloyd's k-means)", false),
             new Tag(INIT_KMEANS_PLUS_PLUS, "kmeans++", "k-means++ seeds only", false),
@@ -95,31 +110,47 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     static final int DEFAULT_SEED = 100;
     static final int DEFAULT_SLOTS = 1;
 
+    /** The number of clusters, -1 to choose it. */
     private int numClusters = DEFAULT_NUM_CLUSTERS;
+    /** The smallest K tried when choosing. */
     private int minNumClusters = DEFAULT_MIN_CLUSTERS;
+    /** The largest K tried when choosing. */
     private int maxNumClusters = DEFAULT_MAX_CLUSTERS;
+    /** The covariance choice (a {@code COVARIANCE_} constant). */
     private int covariance = COVARIANCE_FULL;
+    /** The criterion choice (a {@code CRITERION_} constant). */
     private int criterion = CRITERION_BIC;
+    /** Folds of the cross-validation criterion. */
     private int numFolds = DEFAULT_FOLDS;
+    /** The initialisation choice (an {@code INIT_} constant). */
     private int initialization = INIT_KMEANS;
+    /** Runs from different starts. */
     private int numRestarts = DEFAULT_RESTARTS;
+    /** The most EM iterations per restart. */
     private int maxIterations = DEFAULT_MAX_ITERATIONS;
+    /** The convergence tolerance. */
     private double tolerance = DEFAULT_TOLERANCE;
+    /** What is added to covariance diagonals. */
     private double regularization = DEFAULT_REGULARIZATION;
+    /** Worker threads, 0 for all cores. */
     private int numExecutionSlots = DEFAULT_SLOTS;
 
     /** The fitted model and how it was chosen; null until built. */
     private GaussianMixtureModel model;
+    /** How instances map to the engine's columns; null until built. */
     private AttributeLayout layout;
+    /** How the model was chosen; null when K was fixed. */
     private ModelReport.Selection selection;
     /** The settings the model was built with (the options may change after building). */
     private EngineSettings builtWith;
 
+    /** A clusterer with the default options: K chosen by BIC in 1..10, full covariances, seed 100. */
     public GaussianMixture() {
         m_SeedDefault = DEFAULT_SEED;
         setSeed(m_SeedDefault);
     }
 
+    /** @return the description shown by Weka's GenericObjectEditor */
     public String globalInfo() {
         return "Gaussian mixture clustering by Expectation-Maximisation (gmm4j).\n\n"
                 + "Each cluster is a multivariate Gaussian with a full, tied, diagonal or spherical covariance "
@@ -392,10 +423,12 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
 
     // ---- properties (each with its tip text, for the GenericObjectEditor) ---------------------
 
+    /** @return the tool tip of the {@code numClusters} property, shown by Weka's GenericObjectEditor */
     public String numClustersTipText() {
         return "The number of clusters; -1 chooses it automatically between minNumClusters and maxNumClusters.";
     }
 
+    /** @return the {@code numClusters} property (see {@link #numClustersTipText()}) */
     public int getNumClusters() {
         return numClusters;
     }
@@ -408,117 +441,186 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         this.numClusters = numClusters;
     }
 
+    /** @return the tool tip of the {@code minNumClusters} property, shown by Weka's GenericObjectEditor */
     public String minNumClustersTipText() {
         return "The smallest number of clusters tried when the number is chosen automatically.";
     }
 
+    /** @return the {@code minNumClusters} property (see {@link #minNumClustersTipText()}) */
     public int getMinNumClusters() {
         return minNumClusters;
     }
 
+    /**
+     * Sets the {@code minNumClusters} property (see {@link #minNumClustersTipText()}).
+     *
+     * @param minNumClusters the new value
+     * @throws IllegalArgumentException when the value is out of range
+     */
     public void setMinNumClusters(int minNumClusters) {
         if (minNumClusters < 1) throw new IllegalArgumentException("The minimum number of clusters must be at least 1, not " + minNumClusters + ".");
         this.minNumClusters = minNumClusters;
     }
 
+    /** @return the tool tip of the {@code maxNumClusters} property, shown by Weka's GenericObjectEditor */
     public String maxNumClustersTipText() {
         return "The largest number of clusters tried when the number is chosen automatically.";
     }
 
+    /** @return the {@code maxNumClusters} property (see {@link #maxNumClustersTipText()}) */
     public int getMaxNumClusters() {
         return maxNumClusters;
     }
 
+    /**
+     * Sets the {@code maxNumClusters} property (see {@link #maxNumClustersTipText()}).
+     *
+     * @param maxNumClusters the new value
+     * @throws IllegalArgumentException when the value is out of range
+     */
     public void setMaxNumClusters(int maxNumClusters) {
         if (maxNumClusters < 1) throw new IllegalArgumentException("The maximum number of clusters must be at least 1, not " + maxNumClusters + ".");
         this.maxNumClusters = maxNumClusters;
     }
 
+    /** @return the tool tip of the {@code covarianceType} property, shown by Weka's GenericObjectEditor */
     public String covarianceTypeTipText() {
         return "The shape of each cluster's covariance: full, tied (shared), diagonal or spherical; "
                 + "auto chooses the shape together with the number of clusters.";
     }
 
+    /** @return the {@code covarianceType} property (see {@link #covarianceTypeTipText()}) */
     public SelectedTag getCovarianceType() {
         return new SelectedTag(covariance, TAGS_COVARIANCE);
     }
 
+    /**
+     * Sets the {@code covarianceType} property (see {@link #covarianceTypeTipText()}).
+     *
+     * @param value the new value
+     */
     public void setCovarianceType(SelectedTag value) {
         if (value.getTags() == TAGS_COVARIANCE) covariance = value.getSelectedTag().getID();
     }
 
+    /** @return the tool tip of the {@code criterion} property, shown by Weka's GenericObjectEditor */
     public String criterionTipText() {
         return "How the number of clusters is chosen automatically: BIC, AIC, ICL or cross-validated "
                 + "log-likelihood (numFolds folds). Lower is better for all of them.";
     }
 
+    /** @return the {@code criterion} property (see {@link #criterionTipText()}) */
     public SelectedTag getCriterion() {
         return new SelectedTag(criterion, TAGS_CRITERION);
     }
 
+    /**
+     * Sets the {@code criterion} property (see {@link #criterionTipText()}).
+     *
+     * @param value the new value
+     */
     public void setCriterion(SelectedTag value) {
         if (value.getTags() == TAGS_CRITERION) criterion = value.getSelectedTag().getID();
     }
 
+    /** @return the tool tip of the {@code numFolds} property, shown by Weka's GenericObjectEditor */
     public String numFoldsTipText() {
         return "The number of cross-validation folds for the cv criterion.";
     }
 
+    /** @return the {@code numFolds} property (see {@link #numFoldsTipText()}) */
     public int getNumFolds() {
         return numFolds;
     }
 
+    /**
+     * Sets the {@code numFolds} property (see {@link #numFoldsTipText()}).
+     *
+     * @param numFolds the new value
+     * @throws IllegalArgumentException when the value is out of range
+     */
     public void setNumFolds(int numFolds) {
         if (numFolds < 2) throw new IllegalArgumentException("Cross-validation needs at least 2 folds, not " + numFolds + ".");
         this.numFolds = numFolds;
     }
 
+    /** @return the tool tip of the {@code initialization} property, shown by Weka's GenericObjectEditor */
     public String initializationTipText() {
         return "How each restart chooses its starting parameters.";
     }
 
+    /** @return the {@code initialization} property (see {@link #initializationTipText()}) */
     public SelectedTag getInitialization() {
         return new SelectedTag(initialization, TAGS_INIT);
     }
 
+    /**
+     * Sets the {@code initialization} property (see {@link #initializationTipText()}).
+     *
+     * @param value the new value
+     */
     public void setInitialization(SelectedTag value) {
         if (value.getTags() == TAGS_INIT) initialization = value.getSelectedTag().getID();
     }
 
+    /** @return the tool tip of the {@code numRestarts} property, shown by Weka's GenericObjectEditor */
     public String numRestartsTipText() {
         return "The number of EM runs from different starts; the one with the highest likelihood is kept.";
     }
 
+    /** @return the {@code numRestarts} property (see {@link #numRestartsTipText()}) */
     public int getNumRestarts() {
         return numRestarts;
     }
 
+    /**
+     * Sets the {@code numRestarts} property (see {@link #numRestartsTipText()}).
+     *
+     * @param numRestarts the new value
+     * @throws IllegalArgumentException when the value is out of range
+     */
     public void setNumRestarts(int numRestarts) {
         if (numRestarts < 1) throw new IllegalArgumentException("The number of restarts must be at least 1, not " + numRestarts + ".");
         this.numRestarts = numRestarts;
     }
 
+    /** @return the tool tip of the {@code maxIterations} property, shown by Weka's GenericObjectEditor */
     public String maxIterationsTipText() {
         return "The maximum number of EM iterations per restart.";
     }
 
+    /** @return the {@code maxIterations} property (see {@link #maxIterationsTipText()}) */
     public int getMaxIterations() {
         return maxIterations;
     }
 
+    /**
+     * Sets the {@code maxIterations} property (see {@link #maxIterationsTipText()}).
+     *
+     * @param maxIterations the new value
+     * @throws IllegalArgumentException when the value is out of range
+     */
     public void setMaxIterations(int maxIterations) {
         if (maxIterations < 1) throw new IllegalArgumentException("The maximum number of iterations must be at least 1, not " + maxIterations + ".");
         this.maxIterations = maxIterations;
     }
 
+    /** @return the tool tip of the {@code tolerance} property, shown by Weka's GenericObjectEditor */
     public String toleranceTipText() {
         return "EM stops when the mean log-likelihood per instance changes by less than this.";
     }
 
+    /** @return the {@code tolerance} property (see {@link #toleranceTipText()}) */
     public double getTolerance() {
         return tolerance;
     }
 
+    /**
+     * Sets the {@code tolerance} property (see {@link #toleranceTipText()}).
+     *
+     * @param tolerance the new value
+     * @throws IllegalArgumentException when the value is out of range
+     */
     public void setTolerance(double tolerance) {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("The tolerance must be finite and not negative, not " + tolerance + ".");
@@ -526,14 +628,22 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         this.tolerance = tolerance;
     }
 
+    /** @return the tool tip of the {@code regularization} property, shown by Weka's GenericObjectEditor */
     public String regularizationTipText() {
         return "Added to the diagonal of every covariance matrix, to keep it invertible.";
     }
 
+    /** @return the {@code regularization} property (see {@link #regularizationTipText()}) */
     public double getRegularization() {
         return regularization;
     }
 
+    /**
+     * Sets the {@code regularization} property (see {@link #regularizationTipText()}).
+     *
+     * @param regularization the new value
+     * @throws IllegalArgumentException when the value is out of range
+     */
     public void setRegularization(double regularization) {
         if (!(regularization >= 0) || Double.isInfinite(regularization)) {
             throw new IllegalArgumentException("The regularization must be finite and not negative, not " + regularization + ".");
@@ -541,14 +651,22 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         this.regularization = regularization;
     }
 
+    /** @return the tool tip of the {@code numExecutionSlots} property, shown by Weka's GenericObjectEditor */
     public String numExecutionSlotsTipText() {
         return "The number of threads to use; 0 uses all cores. The model does not depend on it.";
     }
 
+    /** @return the {@code numExecutionSlots} property (see {@link #numExecutionSlotsTipText()}) */
     public int getNumExecutionSlots() {
         return numExecutionSlots;
     }
 
+    /**
+     * Sets the {@code numExecutionSlots} property (see {@link #numExecutionSlotsTipText()}).
+     *
+     * @param numExecutionSlots the new value
+     * @throws IllegalArgumentException when the value is out of range
+     */
     public void setNumExecutionSlots(int numExecutionSlots) {
         if (numExecutionSlots < 0) throw new IllegalArgumentException("The number of execution slots must be 0 (all cores) or more, not " + numExecutionSlots + ".");
         this.numExecutionSlots = numExecutionSlots;
@@ -564,6 +682,11 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         return RevisionUtils.extract("$Revision: 1 $");
     }
 
+    /**
+     * Runs the clusterer from the command line, as every Weka clusterer ({@code -h} lists the options).
+     *
+     * @param args Weka's clusterer evaluation options and this clusterer's
+     */
     public static void main(String[] args) {
         runClusterer(new GaussianMixture(), args);
     }
