@@ -114,6 +114,29 @@ public abstract sealed class Covariance implements Serializable
     }
 
     /**
+     * The log-densities of axis-aligned Gaussians (diagonal or spherical) for a transposed block:
+     * the precision root of component c on axis j is {@code precisionRoot[c*cStride + j*jStride]}.
+     */
+    static void axisAlignedLogGaussian(double[] xt, int off, int rows, double[] means, double[] out, int k, int d,
+                                       double[] precisionRoot, int cStride, int jStride, double[] halfLogDetPrecision) {
+        for (int c = 0; c < k; c++) {
+            int o = c * rows;
+            for (int b = 0; b < rows; b++) out[o + b] = 0;
+            for (int j = 0; j < d; j++) {
+                double m = means[c * d + j];
+                double p = precisionRoot[c * cStride + j * jStride];
+                int col = off + j * rows;
+                for (int b = 0; b < rows; b++) {
+                    double z = (xt[col + b] - m) * p;
+                    out[o + b] += z * z;
+                }
+            }
+            double constant = -0.5 * d * LN_2PI + halfLogDetPrecision[c];
+            for (int b = 0; b < rows; b++) out[o + b] = constant - 0.5 * out[o + b];
+        }
+    }
+
+    /**
      * What must be added to variances whose smallest is {@code smallest} to make them all exceed the
      * floor (0 when they already do); a non-positive variance can only come from no regularisation.
      */

@@ -58,21 +58,7 @@ final class DiagonalCovariance extends Covariance {
 
     @Override
     void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch) {
-        for (int c = 0; c < k; c++) {
-            int o = c * rows;
-            for (int b = 0; b < rows; b++) out[o + b] = 0;
-            for (int j = 0; j < d; j++) {
-                double m = means[c * d + j];
-                double p = precisionRoot[c * d + j];
-                int col = off + j * rows;
-                for (int b = 0; b < rows; b++) {
-                    double z = (xt[col + b] - m) * p;
-                    out[o + b] += z * z;
-                }
-            }
-            double constant = -0.5 * d * LN_2PI + halfLogDetPrecision[c];
-            for (int b = 0; b < rows; b++) out[o + b] = constant - 0.5 * out[o + b];
-        }
+        axisAlignedLogGaussian(xt, off, rows, means, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
     }
 
     @Override

@@ -55,21 +55,7 @@ final class SphericalCovariance extends Covariance {
 
     @Override
     void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch) {
-        for (int c = 0; c < k; c++) {
-            int o = c * rows;
-            for (int b = 0; b < rows; b++) out[o + b] = 0;
-            for (int j = 0; j < d; j++) {
-                double m = means[c * d + j];
-                int col = off + j * rows;
-                for (int b = 0; b < rows; b++) {
-                    double diff = xt[col + b] - m;
-                    out[o + b] += diff * diff;
-                }
-            }
-            double precision = precisionRoot[c] * precisionRoot[c];
-            double constant = -0.5 * d * LN_2PI + halfLogDetPrecision[c];
-            for (int b = 0; b < rows; b++) out[o + b] = constant - 0.5 * precision * out[o + b];
-        }
+        axisAlignedLogGaussian(xt, off, rows, means, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
     }
 
     @Override
