@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * docs/figures/benchmark.png: seconds per iteration, one group of bars per problem, one colour per
+ * docs/images/benchmark.png: seconds per iteration, one group of bars per problem, one colour per
  * library, on a log scale (the libraries differ by orders of magnitude). Plain Java2D: no dependency.
  */
 final class BarChart {

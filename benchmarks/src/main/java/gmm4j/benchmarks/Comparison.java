@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The side-by-side comparison (issue 5): generates each problem's data once, runs every library on
  * it from the same fixed start, then writes {@code docs/benchmarks.md} and
- * {@code docs/figures/benchmark.png}. Options:
+ * {@code docs/images/benchmark.png}. Options:
  * <pre>
  *   --quick            sizes about ten times smaller (a few minutes; for developing the harness)
  *   --skip-memory      no 10 000 000×16 memory check
@@ -57,10 +57,10 @@ public final class Comparison {
             memory.addAll(memoryChecks(options.quick));
         }
         Report report = new Report(options.quick, peers, measurements, selection, memory, String.join(" ", args));
-        Files.createDirectories(options.docs.resolve("figures"));
+        Files.createDirectories(options.docs.resolve("images"));
         Files.writeString(options.docs.resolve("benchmarks.md"), report.markdown());
-        BarChart.write(measurements, options.docs.resolve("figures/benchmark.png"));
-        System.out.println("wrote " + options.docs.resolve("benchmarks.md") + " and " + options.docs.resolve("figures/benchmark.png"));
+        BarChart.write(measurements, options.docs.resolve("images/benchmark.png"));
+        System.out.println("wrote " + options.docs.resolve("benchmarks.md") + " and " + options.docs.resolve("images/benchmark.png"));
         System.out.println(report.timeTable());
         deleteTree(work);
     }

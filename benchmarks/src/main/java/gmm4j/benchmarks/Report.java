@@ -55,7 +55,7 @@ final class Report {
         s.append("## Seconds per EM iteration\n\n");
         s.append(timeTable()).append('\n');
         s.append("Smile's cells are seconds **per call**, not per iteration (see below). `—`: not run on that size.\n\n");
-        s.append("![seconds per iteration, log scale](figures/benchmark.png)\n\n");
+        s.append("![seconds per iteration, log scale](images/benchmark.png)\n\n");
         s.append("## The issue's targets\n\n");
         s.append(targetTable()).append('\n');
         appendSelection(s);
