@@ -1,14 +1,27 @@
 package gmm4j.internal;
 
-/** Work arrays of a block kernel, kept apart so the JIT can see that they do not overlap. */
+/**
+ * Work arrays of the block kernels. A block of rows is held transposed, one array per coordinate,
+ * and every inner loop indexes its arrays by the row alone: then the JIT can prove that the loop
+ * carries no dependence through memory and vectorises it (with an offset it cannot, and does not).
+ */
 final class BlockScratch {
-    /** d × rows: a block's differences from a mean. */
-    final double[] diff;
+    /** d × rows: the block transposed. */
+    final double[][] xt;
+    /** d × rows: the block's differences from a mean. */
+    final double[][] diff;
     /** One value per row. */
     final double[] z;
+    /** k × rows: log-densities, then responsibilities. */
+    final double[][] out;
+    /** d values for one row at a time. */
+    final double[] work;
 
-    BlockScratch(int d, int rows) {
-        this.diff = new double[d * rows];
+    BlockScratch(int k, int d, int rows) {
+        this.xt = new double[d][rows];
+        this.diff = new double[d][rows];
         this.z = new double[rows];
+        this.out = new double[k][rows];
+        this.work = new double[d];
     }
 }

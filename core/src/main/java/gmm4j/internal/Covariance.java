@@ -33,12 +33,10 @@ public abstract sealed class Covariance implements Serializable
     abstract boolean fullScatter();
 
     /**
-     * {@code out[c*rows + b] = log N(x_b | μ_c, Σ_c)} for a block of complete rows stored
-     * transposed: coordinate j of row b at {@code xt[off + j*rows + b]} (a single row, rows = 1, is
-     * its own transpose).
-     *
+     * {@code out[c][b] = log N(x_b | μ_c, Σ_c)} for a block of complete rows stored transposed:
+     * {@code xt[j][b]} is coordinate j of row b.
      */
-    abstract void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch);
+    abstract void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch);
 
     /** Component {@code c}'s covariance as a full row-major d×d matrix (a copy). */
     public abstract double[] matrix(int c);
@@ -117,22 +115,22 @@ public abstract sealed class Covariance implements Serializable
      * The log-densities of axis-aligned Gaussians (diagonal or spherical) for a transposed block:
      * the precision root of component c on axis j is {@code precisionRoot[c*cStride + j*jStride]}.
      */
-    static void axisAlignedLogGaussian(double[] xt, int off, int rows, double[] means, double[] out, int k, int d,
+    static void axisAlignedLogGaussian(double[][] xt, int rows, double[] means, double[][] out, int k, int d,
                                        double[] precisionRoot, int cStride, int jStride, double[] halfLogDetPrecision) {
         for (int c = 0; c < k; c++) {
-            int o = c * rows;
-            for (int b = 0; b < rows; b++) out[o + b] = 0;
+            double[] o = out[c];
+            for (int b = 0; b < rows; b++) o[b] = 0;
             for (int j = 0; j < d; j++) {
                 double m = means[c * d + j];
                 double p = precisionRoot[c * cStride + j * jStride];
-                int col = off + j * rows;
+                double[] x = xt[j];
                 for (int b = 0; b < rows; b++) {
-                    double z = (xt[col + b] - m) * p;
-                    out[o + b] += z * z;
+                    double z = (x[b] - m) * p;
+                    o[b] += z * z;
                 }
             }
             double constant = -0.5 * d * LN_2PI + halfLogDetPrecision[c];
-            for (int b = 0; b < rows; b++) out[o + b] = constant - 0.5 * out[o + b];
+            for (int b = 0; b < rows; b++) o[b] = constant - 0.5 * o[b];
         }
     }
 

@@ -57,8 +57,8 @@ final class DiagonalCovariance extends Covariance {
     }
 
     @Override
-    void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch) {
-        axisAlignedLogGaussian(xt, off, rows, means, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
+    void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
+        axisAlignedLogGaussian(xt, rows, means, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
     }
 
     @Override

@@ -63,10 +63,6 @@ final class EStep {
         final double[] diff;
         /** Row indices of the block of complete rows. */
         final int[] rows;
-        /** The block transposed: d × rows. */
-        final double[] xt;
-        /** K × rows: log-densities, then weighted responsibilities. */
-        final double[] block;
         final BlockScratch scratch;
 
         Chunk(Table t, int k, boolean fullScatter, int size) {
@@ -78,9 +74,7 @@ final class EStep {
             this.completed = new double[t.d];
             this.diff = new double[t.d];
             this.rows = new int[size];
-            this.xt = new double[t.d * size];
-            this.block = new double[k * size];
-            this.scratch = new BlockScratch(t.d, Math.max(1, size));
+            this.scratch = new BlockScratch(k, t.d, Math.max(1, size));
         }
 
         void underMixture(int from, int to, Mixture mixture, MarginalGaussian[][] marginals, boolean accumulate) {
@@ -102,15 +96,16 @@ final class EStep {
         private void completeTile(int from, int to, Mixture mixture, boolean accumulate) {
             int count = gatherCompleteRows(from, to);
             if (count == 0) return;
-            mixture.covariance.logGaussian(xt, 0, count, mixture.flatMeans(), block, scratch);
+            double[][] block = scratch.out;
+            mixture.covariance.logGaussian(scratch.xt, count, mixture.flatMeans(), block, scratch);
             for (int b = 0; b < count; b++) {
                 int i = rows[b];
-                for (int c = 0; c < k; c++) resp[c] = block[c * count + b];
+                for (int c = 0; c < k; c++) resp[c] = block[c][b];
                 mixture.addWeightsAndLevels(t.codes, i * t.c, resp);
                 record(i, Mixture.normalise(resp, k), accumulate);
                 if (!accumulate) continue;
                 double w = t.weight(i);
-                for (int c = 0; c < k; c++) block[c * count + b] = w * resp[c];
+                for (int c = 0; c < k; c++) block[c][b] = w * resp[c];
                 addCategorical(i, w);
             }
             if (accumulate) addCompleteBlock(count, mixture.flatMeans());
@@ -136,15 +131,15 @@ final class EStep {
             }
         }
 
-        /** Collects the complete rows with weight into {@link #rows} and {@link #xt}; returns their number. */
+        /** Collects the complete rows with weight into {@link #rows} and, transposed, the scratch; returns their number. */
         private int gatherCompleteRows(int from, int to) {
             int count = 0;
             for (int i = from; i < to; i++) {
                 if (t.pattern(i) == Table.COMPLETE && t.weight(i) > 0) rows[count++] = i;
             }
             for (int j = 0; j < d; j++) {
-                int col = j * count;
-                for (int b = 0; b < count; b++) xt[col + b] = t.x[rows[b] * d + j];
+                double[] column = scratch.xt[j];
+                for (int b = 0; b < count; b++) column[b] = t.x[rows[b] * d + j];
             }
             return count;
         }
@@ -166,14 +161,14 @@ final class EStep {
 
         /**
          * The moments of the block of complete rows, whose weighted responsibilities are in
-         * {@link #block}: a rank-one update per row and component, over the row-major values
+         * the scratch's {@code out}: a rank-one update per row and component, over the row-major values
          * (inner loops along a row of the scatter matrix, which stays in the L1 cache).
          */
         private void addCompleteBlock(int count, double[] shift) {
             for (int b = 0; b < count; b++) {
                 int off = rows[b] * d;
                 for (int c = 0; c < k; c++) {
-                    double rw = block[c * count + b];
+                    double rw = scratch.out[c][b];
                     if (rw == 0) continue;
                     for (int j = 0; j < d; j++) diff[j] = t.x[off + j] - shift[c * d + j];
                     addMoments(c, rw);

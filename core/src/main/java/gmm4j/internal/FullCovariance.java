@@ -37,12 +37,13 @@ final class FullCovariance extends Covariance {
     }
 
     @Override
-    void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch) {
+    void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
         for (int c = 0; c < k; c++) {
             GaussianFactor f = factors[c];
-            f.mahalanobis(xt, off, rows, means, c * d, out, c * rows, scratch);
+            double[] o = out[c];
+            f.mahalanobis(xt, rows, means, c * d, o, scratch);
             double constant = -0.5 * d * LN_2PI + f.halfLogDetPrecision;
-            for (int b = 0; b < rows; b++) out[c * rows + b] = constant - 0.5 * out[c * rows + b];
+            for (int b = 0; b < rows; b++) o[b] = constant - 0.5 * o[b];
         }
     }
 

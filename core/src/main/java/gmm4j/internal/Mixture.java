@@ -141,9 +141,11 @@ public final class Mixture implements Serializable {
     void logJoint(double[] x, int off, MarginalGaussian[] marginal, int[] codes, int codeOff,
                   double[] out, BlockScratch scratch) {
         if (marginal == null) {
-            covariance.logGaussian(x, off, 1, means, out, scratch);
+            for (int j = 0; j < d; j++) scratch.xt[j][0] = x[off + j];
+            covariance.logGaussian(scratch.xt, 1, means, scratch.out, scratch);
+            for (int c = 0; c < k; c++) out[c] = scratch.out[c][0];
         } else {
-            for (int c = 0; c < k; c++) out[c] = marginal[c].logDensity(x, off, means, c * d, scratch.diff);
+            for (int c = 0; c < k; c++) out[c] = marginal[c].logDensity(x, off, means, c * d, scratch.work);
         }
         addWeightsAndLevels(codes, codeOff, out);
     }
@@ -207,7 +209,7 @@ public final class Mixture implements Serializable {
             codes = new int[levels.length];
             java.util.Arrays.fill(codes, -1);
         }
-        logJoint(x, 0, marginal, codes, 0, out, new BlockScratch(d, 1));
+        logJoint(x, 0, marginal, codes, 0, out, new BlockScratch(k, d, 1));
         if (!normalise) {
             for (int c = 0; c < k; c++) out[c] -= logWeights[c];
             return Double.NaN;
@@ -225,7 +227,7 @@ public final class Mixture implements Serializable {
     public void forEachRow(Table t, RowVisitor visitor) {
         MarginalGaussian[][] marginals = marginals(t.observed);
         double[] posterior = new double[k];
-        BlockScratch scratch = new BlockScratch(d, 1);
+        BlockScratch scratch = new BlockScratch(k, d, 1);
         for (int i = 0; i < t.n; i++) {
             double logDensity;
             if (t.pattern(i) == Table.EMPTY) {

@@ -54,8 +54,8 @@ final class SphericalCovariance extends Covariance {
     }
 
     @Override
-    void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch) {
-        axisAlignedLogGaussian(xt, off, rows, means, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
+    void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
+        axisAlignedLogGaussian(xt, rows, means, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
     }
 
     @Override

@@ -40,11 +40,12 @@ final class TiedCovariance extends Covariance {
     }
 
     @Override
-    void logGaussian(double[] xt, int off, int rows, double[] means, double[] out, BlockScratch scratch) {
+    void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
         double constant = -0.5 * d * LN_2PI + factor.halfLogDetPrecision;
         for (int c = 0; c < k; c++) {
-            factor.mahalanobis(xt, off, rows, means, c * d, out, c * rows, scratch);
-            for (int b = 0; b < rows; b++) out[c * rows + b] = constant - 0.5 * out[c * rows + b];
+            double[] o = out[c];
+            factor.mahalanobis(xt, rows, means, c * d, o, scratch);
+            for (int b = 0; b < rows; b++) o[b] = constant - 0.5 * o[b];
         }
     }
 
