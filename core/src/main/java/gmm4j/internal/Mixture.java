@@ -164,6 +164,12 @@ public final class Mixture implements Serializable {
     }
 
     /** Turns log-joint values into posterior probabilities in place; returns their log-sum-exp. */
+    /**
+     * Below this log-ratio to the largest term, e^x (< 2e-22) cannot change a sum that holds 1:
+     * the exponential is not worth computing, and most components are that far from most rows.
+     */
+    private static final double NEGLIGIBLE = -50;
+
     static double normalise(double[] logJoint, int k) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) max = Math.max(max, logJoint[c]);
@@ -173,7 +179,8 @@ public final class Mixture implements Serializable {
         }
         double sum = 0;
         for (int c = 0; c < k; c++) {
-            double e = Math.exp(logJoint[c] - max);
+            double x = logJoint[c] - max;
+            double e = x < NEGLIGIBLE ? 0 : Math.exp(x);
             logJoint[c] = e;
             sum += e;
         }
