@@ -51,7 +51,9 @@ final class Report {
         for (Peer p : peers) names.add(p.name());
         s.append(String.join("; ", names)).append('\n');
         if (!arguments.isBlank()) s.append("- Options: `").append(arguments).append("`\n");
-        s.append("- The machine was shared with other work during this run: times are noisy.\n\n");
+        s.append(String.format(java.util.Locale.ROOT, "- Load average when the run started: %.2f on %d cores (times are noisier the higher it is)%n%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors()));
         s.append("## Seconds per EM iteration\n\n");
         s.append(timeTable()).append('\n');
         s.append("Smile's cells are seconds **per call**, not per iteration (see below). `—`: not run on that size.\n\n");

@@ -282,24 +282,10 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         return built().logDensity(layout.numericValues(instance), layout.codes(instance));
     }
 
-    /**
-     * log p(x | cluster). The engine gives log p(x) and p(cluster | x); Bayes' rule turns them into
-     * log p(x | c) = log p(x) + log p(c | x) − log p(c). A cluster whose posterior underflows to
-     * zero gets −∞, which Weka's log-sum-exp over the clusters handles.
-     */
+    /** log p(x | cluster), finite however far the instance lies from a cluster; missing values marginalised. */
     @Override
     public double[] logDensityPerClusterForInstance(Instance instance) throws Exception {
-        GaussianMixtureModel m = built();
-        double[] x = layout.numericValues(instance);
-        int[] codes = layout.codes(instance);
-        double logDensity = m.logDensity(x, codes);
-        double[] posterior = m.posterior(x, codes);
-        double[] priors = m.weights();
-        double[] result = new double[posterior.length];
-        for (int c = 0; c < result.length; c++) {
-            result[c] = logDensity + Math.log(posterior[c]) - Math.log(priors[c]);
-        }
-        return result;
+        return built().logComponentDensities(layout.numericValues(instance), layout.codes(instance));
     }
 
     private GaussianMixtureModel built() {

@@ -19,6 +19,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The clusterer is a translation layer: on the same data and settings it must give exactly the
@@ -96,6 +97,7 @@ class SameAsCoreTest {
         for (int i = 0; i < data.numInstances(); i++) {
             Instance in = data.instance(i);
             double[] perCluster = clusterer.logDensityPerClusterForInstance(in);
+            for (double v : perCluster) assertTrue(Double.isFinite(v), "log p(x | c) must be finite: " + v);
             double[] joint = new double[perCluster.length];
             for (int c = 0; c < joint.length; c++) joint[c] = perCluster[c] + Math.log(priors[c]);
             // Weka's own log-sum-exp over the joint densities must give the engine's log p(x).
