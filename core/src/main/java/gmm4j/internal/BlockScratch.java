@@ -10,6 +10,8 @@ final class BlockScratch {
     final double[][] xt;
     /** d × rows: the block's differences from a mean. */
     final double[][] diff;
+    /** d × rows: the block transformed by a covariance's inverse factor. */
+    final double[][] transformed;
     /** One value per row. */
     final double[] z;
     /** k × rows: log-densities, then responsibilities. */
@@ -20,6 +22,7 @@ final class BlockScratch {
     BlockScratch(int k, int d, int rows) {
         this.xt = new double[d][rows];
         this.diff = new double[d][rows];
+        this.transformed = new double[d][rows];
         this.z = new double[rows];
         this.out = new double[k][rows];
         this.work = new double[d];

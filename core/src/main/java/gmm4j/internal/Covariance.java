@@ -29,8 +29,23 @@ public abstract sealed class Covariance implements Serializable
 
     public abstract CovarianceType type();
 
-    /** Whether the M-step needs the whole scatter matrix of each component, not its diagonal. */
-    abstract boolean fullScatter();
+    /** What the M-step needs of the scatter. */
+    ScatterLayout scatterLayout() {
+        return ScatterLayout.of(type());
+    }
+
+    /**
+     * The shift each component's statistics are accumulated around: its mean, or for a pooled
+     * scatter one shared point, the unweighted mean of the means, for every component.
+     */
+    double[] statisticsShift(double[] means) {
+        if (scatterLayout() != ScatterLayout.POOLED) return means;
+        double[] centre = new double[d];
+        for (int c = 0; c < k; c++) for (int j = 0; j < d; j++) centre[j] += means[c * d + j] / k;
+        double[] shift = new double[k * d];
+        for (int c = 0; c < k; c++) System.arraycopy(centre, 0, shift, c * d, d);
+        return shift;
+    }
 
     /**
      * {@code out[c][b] = log N(x_b | μ_c, Σ_c)} for a block of complete rows stored transposed:
@@ -54,11 +69,14 @@ public abstract sealed class Covariance implements Serializable
 
     /** The M-step: covariances from the statistics of an E-step, plus {@code regularization} on the diagonal. */
     static Covariance estimate(CovarianceType type, Statistics s, double regularization, double floor, RepairLog log) {
+        if (type == CovarianceType.TIED && s.layout == ScatterLayout.POOLED) {
+            return TiedCovariance.estimate(s.k, s.d, new double[][]{pooledCovariance(s)}, new double[]{1}, regularization, floor, log);
+        }
         double[][] centered = new double[s.k][];
         for (int c = 0; c < s.k; c++) centered[c] = centeredScatter(s, c, type == CovarianceType.FULL || type == CovarianceType.TIED);
         return switch (type) {
             case FULL -> FullCovariance.estimate(s.d, centered, regularization, floor, log);
-            case TIED -> TiedCovariance.estimate(s.d, centered, s.count, regularization, floor, log);
+            case TIED -> TiedCovariance.estimate(s.k, s.d, centered, s.count, regularization, floor, log);
             case DIAGONAL -> DiagonalCovariance.estimate(s.d, centered, regularization, floor, log);
             case SPHERICAL -> SphericalCovariance.estimate(s.d, centered, regularization, floor, log);
         };
@@ -71,7 +89,7 @@ public abstract sealed class Covariance implements Serializable
             case TIED -> {
                 double[] mass = new double[matrices.length];
                 java.util.Arrays.fill(mass, 1.0);
-                yield TiedCovariance.estimate(d, matrices, mass, 0, floor, log);
+                yield TiedCovariance.estimate(matrices.length, d, matrices, mass, 0, floor, log);
             }
             case DIAGONAL -> DiagonalCovariance.estimate(d, diagonals(matrices, d), 0, floor, log);
             case SPHERICAL -> SphericalCovariance.estimate(d, diagonals(matrices, d), 0, floor, log);
@@ -103,9 +121,9 @@ public abstract sealed class Covariance implements Serializable
             return cov;
         }
         double[] var = new double[d];
-        int base = s.fullScatter ? c * d * d : c * d;
+        int base = s.layout.base(c, d);
         for (int j = 0; j < d; j++) {
-            double sjj = s.fullScatter ? s.scatter[base + j * d + j] : s.scatter[base + j];
+            double sjj = s.layout.isMatrix() ? s.scatter[base + j * d + j] : s.scatter[base + j];
             var[j] = sjj / n - m[j] * m[j];
         }
         return var;
@@ -141,6 +159,26 @@ public abstract sealed class Covariance implements Serializable
     static double jitterFor(double smallest, double floor) {
         if (smallest > floor) return 0;
         return Math.max(floor, Double.MIN_NORMAL) - Math.min(smallest, 0);
+    }
+
+    /**
+     * The within-component covariance from a pooled scatter around one shift s:
+     * (S − Σ_c n_c·m_c·m_cᵀ) / Σ_c n_c, with m_c the offset of component c's new mean from s.
+     */
+    private static double[] pooledCovariance(Statistics s) {
+        int d = s.d;
+        double[] pooled = s.scatterMatrix(0);
+        double total = 0;
+        for (int c = 0; c < s.k; c++) {
+            double n = s.count[c] + EMPTY_GUARD;
+            total += n;
+            for (int i = 0; i < d; i++) {
+                double mi = s.sum[c * d + i] / n;
+                for (int j = 0; j < d; j++) pooled[i * d + j] -= n * mi * (s.sum[c * d + j] / n);
+            }
+        }
+        for (int i = 0; i < d * d; i++) pooled[i] /= total;
+        return pooled;
     }
 
     /** The transpose of a row-major d×d matrix. */

@@ -52,11 +52,6 @@ final class DiagonalCovariance extends Covariance {
     }
 
     @Override
-    boolean fullScatter() {
-        return false;
-    }
-
-    @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
         axisAlignedLogGaussian(xt, rows, means, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
     }

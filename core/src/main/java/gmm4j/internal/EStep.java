@@ -22,9 +22,10 @@ final class EStep {
     /** The E-step under {@code mixture} with the statistics for the M-step, accumulated around its means. */
     static Statistics fit(Table t, Mixture mixture, Parallel parallel) {
         MarginalGaussian[][] marginals = mixture.marginals(t.observed);
-        boolean full = mixture.covariance.fullScatter();
+        ScatterLayout layout = mixture.covariance.scatterLayout();
+        double[] shift = mixture.covariance.statisticsShift(mixture.flatMeans());
         return parallel.reduce(t.n, (from, to) -> {
-            Chunk chunk = new Chunk(t, mixture.k, full, TILE_ROWS);
+            Chunk chunk = new Chunk(t, mixture.k, layout, shift, TILE_ROWS);
             chunk.underMixture(from, to, mixture, marginals, true);
             return chunk.stats;
         }, Statistics::merge);
@@ -34,7 +35,7 @@ final class EStep {
     static Statistics score(Table t, Mixture mixture, Parallel parallel) {
         MarginalGaussian[][] marginals = mixture.marginals(t.observed);
         return parallel.reduce(t.n, (from, to) -> {
-            Chunk chunk = new Chunk(t, mixture.k, false, TILE_ROWS);
+            Chunk chunk = new Chunk(t, mixture.k, ScatterLayout.DIAGONALS, null, TILE_ROWS);
             chunk.underMixture(from, to, mixture, marginals, false);
             return chunk.stats;
         }, Statistics::merge);
@@ -44,11 +45,11 @@ final class EStep {
      * Statistics of given responsibilities, around {@code shift}; missing values are replaced by
      * {@code fill} (initialisation only: no mixture exists yet to marginalise with).
      */
-    static Statistics assign(Table t, int k, boolean fullScatter, Responsibilities given, double[] shift,
+    static Statistics assign(Table t, int k, ScatterLayout layout, Responsibilities given, double[] shift,
                              double[] fill, Parallel parallel) {
         return parallel.reduce(t.n, (from, to) -> {
-            Chunk chunk = new Chunk(t, k, fullScatter, 0);
-            chunk.given(from, to, given, shift, fill);
+            Chunk chunk = new Chunk(t, k, layout, shift, 0);
+            chunk.given(from, to, given, fill);
             return chunk.stats;
         }, Statistics::merge);
     }
@@ -65,11 +66,11 @@ final class EStep {
         final int[] rows;
         final BlockScratch scratch;
 
-        Chunk(Table t, int k, boolean fullScatter, int size) {
+        Chunk(Table t, int k, ScatterLayout layout, double[] shift, int size) {
             this.t = t;
             this.k = k;
             this.d = t.d;
-            this.stats = new Statistics(k, t.d, fullScatter, t.c, t.levelSlots());
+            this.stats = new Statistics(k, t.d, layout, shift, t.c, t.levelSlots());
             this.resp = new double[k];
             this.completed = new double[t.d];
             this.diff = new double[t.d];
@@ -87,7 +88,7 @@ final class EStep {
                 mixture.logJoint(t.x, i * d, marginals[pattern], t.codes, i * t.c, resp, scratch);
                 record(i, Mixture.normalise(resp, k), accumulate);
                 if (!accumulate) continue;
-                addIncomplete(i, t.weight(i), mixture.flatMeans(), marginals[pattern], null, mixture);
+                addIncomplete(i, t.weight(i), marginals[pattern], null, mixture);
                 addCategorical(i, t.weight(i));
             }
         }
@@ -108,10 +109,11 @@ final class EStep {
                 for (int c = 0; c < k; c++) block[c][b] = w * resp[c];
                 addCategorical(i, w);
             }
-            if (accumulate) addCompleteBlock(count, mixture.flatMeans());
+            if (accumulate) addCompleteBlock(count);
         }
 
-        void given(int from, int to, Responsibilities given, double[] shift, double[] fill) {
+        void given(int from, int to, Responsibilities given, double[] fill) {
+            double[] shift = stats.shift;
             for (int i = from; i < to; i++) {
                 int pattern = t.pattern(i);
                 double w = t.weight(i);
@@ -125,7 +127,7 @@ final class EStep {
                         addMoments(c, rw);
                     }
                 } else {
-                    addIncomplete(i, w, shift, null, fill, null);
+                    addIncomplete(i, w, null, fill, null);
                 }
                 addCategorical(i, w);
             }
@@ -164,9 +166,24 @@ final class EStep {
          * the scratch's {@code out}: a rank-one update per row and component, over the row-major values
          * (inner loops along a row of the scatter matrix, which stays in the L1 cache).
          */
-        private void addCompleteBlock(int count, double[] shift) {
+        private void addCompleteBlock(int count) {
+            double[] shift = stats.shift;
+            boolean pooled = stats.layout == ScatterLayout.POOLED;
             for (int b = 0; b < count; b++) {
                 int off = rows[b] * d;
+                if (pooled) {
+                    // one shift for all: the scatter is the row's, weighted by its whole weight
+                    for (int j = 0; j < d; j++) diff[j] = t.x[off + j] - shift[j];
+                    double total = 0;
+                    for (int c = 0; c < k; c++) {
+                        double rw = scratch.out[c][b];
+                        total += rw;
+                        stats.count[c] += rw;
+                        for (int j = 0; j < d; j++) stats.sum[c * d + j] += rw * diff[j];
+                    }
+                    addScatter(0, total);
+                    continue;
+                }
                 for (int c = 0; c < k; c++) {
                     double rw = scratch.out[c][b];
                     if (rw == 0) continue;
@@ -176,8 +193,8 @@ final class EStep {
             }
         }
 
-        private void addIncomplete(int i, double w, double[] shift, MarginalGaussian[] marginal, double[] fill,
-                                   Mixture mixture) {
+        private void addIncomplete(int i, double w, MarginalGaussian[] marginal, double[] fill, Mixture mixture) {
+            double[] shift = stats.shift;
             int off = i * d;
             for (int c = 0; c < k; c++) {
                 double rw = w * resp[c];
@@ -201,15 +218,20 @@ final class EStep {
             stats.count[c] += rw;
             int mean = c * d;
             for (int j = 0; j < d; j++) stats.sum[mean + j] += rw * diff[j];
-            if (stats.fullScatter) {
-                int base = c * d * d;
+            addScatter(c, rw);
+        }
+
+        /** Adds rw·{@link #diff}·{@link #diff}ᵀ (or its diagonal) to component c's scatter. */
+        private void addScatter(int c, double rw) {
+            int base = stats.layout.base(c, d);
+            if (stats.layout.isMatrix()) {
                 for (int a = 0; a < d; a++) {
                     double rwa = rw * diff[a];
                     int row = base + a * d;
                     for (int b = 0; b <= a; b++) stats.scatter[row + b] += rwa * diff[b];
                 }
             } else {
-                for (int j = 0; j < d; j++) stats.scatter[mean + j] += rw * diff[j] * diff[j];
+                for (int j = 0; j < d; j++) stats.scatter[base + j] += rw * diff[j] * diff[j];
             }
         }
 
@@ -217,15 +239,15 @@ final class EStep {
         private void addConditionalCovariance(int c, double rw, MarginalGaussian g) {
             int[] m = g.missing;
             int q = m.length;
-            if (stats.fullScatter) {
-                int base = c * d * d;
+            int base = stats.layout.base(c, d);
+            if (stats.layout.isMatrix()) {
                 for (int a = 0; a < q; a++) {
                     for (int b = 0; b < q; b++) {
                         if (m[b] <= m[a]) stats.scatter[base + m[a] * d + m[b]] += rw * g.conditionalCovariance[a * q + b];
                     }
                 }
             } else {
-                for (int a = 0; a < q; a++) stats.scatter[c * d + m[a]] += rw * g.conditionalCovariance[a * q + a];
+                for (int a = 0; a < q; a++) stats.scatter[base + m[a]] += rw * g.conditionalCovariance[a * q + a];
             }
         }
 

@@ -46,7 +46,7 @@ final class EmRun {
             Statistics stats = EStep.fit(t, mixture, parallel);
             double current = stats.meanLogLikelihood();
             trace[iteration - 1] = current;
-            mixture = Mixture.estimate(stats, mixture.flatMeans(), s.type(), s.regularization(), floor, t.levels, log);
+            mixture = Mixture.estimate(stats, s.type(), s.regularization(), floor, t.levels, log);
             boolean reseeded = reseedCollapsed(stats);
             iterations = iteration;
             if (s.listener() != null && !s.listener().onIteration(restart, iteration, current)) {

@@ -32,11 +32,6 @@ final class FullCovariance extends Covariance {
     }
 
     @Override
-    boolean fullScatter() {
-        return true;
-    }
-
-    @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
         for (int c = 0; c < k; c++) {
             GaussianFactor f = factors[c];

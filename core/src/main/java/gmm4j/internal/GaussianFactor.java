@@ -42,25 +42,50 @@ final class GaussianFactor implements Serializable {
      * rows, which the JIT vectorises.
      */
     void mahalanobis(double[][] xt, int rows, double[] mean, int mOff, double[] out, BlockScratch scratch) {
-        double[][] diff = scratch.diff;
+        difference(xt, rows, mean, mOff, scratch.diff);
         double[] z = scratch.z;
+        for (int b = 0; b < rows; b++) out[b] = 0;
+        for (int i = 0; i < d; i++) {
+            rowOfProduct(i, scratch.diff, rows, z);
+            for (int b = 0; b < rows; b++) out[b] += z[b] * z[b];
+        }
+    }
+
+    /** {@code y[i][b] = (U·(x_b − centre))_i} for the rows of a transposed block. */
+    void transform(double[][] xt, int rows, double[] centre, double[][] y, BlockScratch scratch) {
+        difference(xt, rows, centre, 0, scratch.diff);
+        for (int i = 0; i < d; i++) rowOfProduct(i, scratch.diff, rows, y[i]);
+    }
+
+    /** U·v for one vector. */
+    double[] times(double[] v) {
+        double[] out = new double[d];
+        for (int i = 0; i < d; i++) {
+            double s = 0;
+            for (int j = 0; j <= i; j++) s += inverseFactor[i * d + j] * v[j];
+            out[i] = s;
+        }
+        return out;
+    }
+
+    private void difference(double[][] xt, int rows, double[] point, int off, double[][] diff) {
         for (int j = 0; j < d; j++) {
-            double m = mean[mOff + j];
+            double m = point[off + j];
             double[] x = xt[j];
             double[] dj = diff[j];
             for (int b = 0; b < rows; b++) dj[b] = x[b] - m;
         }
-        for (int b = 0; b < rows; b++) out[b] = 0;
-        for (int i = 0; i < d; i++) {
-            double first = inverseFactor[i * d];
-            double[] d0 = diff[0];
-            for (int b = 0; b < rows; b++) z[b] = first * d0[b];
-            for (int j = 1; j <= i; j++) {
-                double u = inverseFactor[i * d + j];
-                double[] dj = diff[j];
-                for (int b = 0; b < rows; b++) z[b] += u * dj[b];
-            }
-            for (int b = 0; b < rows; b++) out[b] += z[b] * z[b];
+    }
+
+    /** {@code z[b] = Σ_{j≤i} U_ij·diff[j][b]}. */
+    private void rowOfProduct(int i, double[][] diff, int rows, double[] z) {
+        double first = inverseFactor[i * d];
+        double[] d0 = diff[0];
+        for (int b = 0; b < rows; b++) z[b] = first * d0[b];
+        for (int j = 1; j <= i; j++) {
+            double u = inverseFactor[i * d + j];
+            double[] dj = diff[j];
+            for (int b = 0; b < rows; b++) z[b] += u * dj[b];
         }
     }
 }

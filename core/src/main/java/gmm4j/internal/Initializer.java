@@ -22,14 +22,13 @@ final class Initializer {
         int k = s.k();
         int d = t.d;
         Initialization init = s.init();
-        boolean fullScatter = s.type() != gmm4j.CovarianceType.DIAGONAL && s.type() != gmm4j.CovarianceType.SPHERICAL;
+        ScatterLayout layout = ScatterLayout.of(s.type());
         Statistics stats;
         double[] shift;
         if (init == Initialization.RANDOM) {
-            shift = new double[k * d];
-            for (int c = 0; c < k; c++) System.arraycopy(columnMeans, 0, shift, c * d, d);
+            shift = replicated(columnMeans, k);
             long seed = random.nextLong();
-            stats = EStep.assign(t, k, fullScatter, (row, out) -> randomResponsibilities(seed, row, out),
+            stats = EStep.assign(t, k, layout, (row, out) -> randomResponsibilities(seed, row, out),
                     shift, columnMeans, parallel);
         } else {
             KMeans kMeans = new KMeans(t, columnMeans, Math.sqrt(Math.max(meanVariance, floor)));
@@ -43,13 +42,20 @@ final class Initializer {
                 return found;
             };
             double[] centers = s.starts() == null ? compute.get() : s.starts().centers(init, k, s.seed(), restart, compute);
-            shift = kMeans.numericPart(centers, k);
-            stats = EStep.assign(t, k, fullScatter, (row, out) -> {
+            shift = layout == ScatterLayout.POOLED ? replicated(columnMeans, k) : kMeans.numericPart(centers, k);
+            stats = EStep.assign(t, k, layout, (row, out) -> {
                 java.util.Arrays.fill(out, 0);
                 out[kMeans.nearest(row, centers, k)] = 1;
             }, shift, columnMeans, parallel);
         }
-        return Mixture.estimate(stats, shift, s.type(), s.regularization(), floor, t.levels, log);
+        return Mixture.estimate(stats, s.type(), s.regularization(), floor, t.levels, log);
+    }
+
+    /** The same point for each of k components. */
+    private static double[] replicated(double[] point, int k) {
+        double[] out = new double[k * point.length];
+        for (int c = 0; c < k; c++) System.arraycopy(point, 0, out, c * point.length, point.length);
+        return out;
     }
 
     /** k rows with distinct values, drawn uniformly, as centers. */

@@ -64,12 +64,10 @@ public final class Mixture implements Serializable {
                 levels.clone(), logLevel);
     }
 
-    /**
-     * The M-step: the parameters that maximise the expected log-likelihood of the statistics, which
-     * were accumulated around {@code shift}.
-     */
-    static Mixture estimate(Statistics s, double[] shift, CovarianceType type, double regularization,
-                            double floor, int[] levels, RepairLog log) {
+    /** The M-step: the parameters that maximise the expected log-likelihood of the statistics. */
+    static Mixture estimate(Statistics s, CovarianceType type, double regularization, double floor, int[] levels,
+                            RepairLog log) {
+        double[] shift = s.shift;
         int k = s.k;
         int d = s.d;
         double[] weights = new double[k];

@@ -49,11 +49,6 @@ final class SphericalCovariance extends Covariance {
     }
 
     @Override
-    boolean fullScatter() {
-        return false;
-    }
-
-    @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
         axisAlignedLogGaussian(xt, rows, means, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
     }

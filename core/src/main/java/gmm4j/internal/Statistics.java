@@ -3,14 +3,16 @@ package gmm4j.internal;
 /**
  * The sufficient statistics of one E-step over some rows, mergeable in any grouping: per
  * component the responsibility mass, the first moment and the scatter, both taken around a shift
- * (the component's previous mean) so that the M-step does not cancel catastrophically; the
- * categorical level counts; and the pass's log-likelihood, entropy and worst-explained row.
+ * (the component's previous mean, or for a tied covariance the mixture's mean, shared) so that the
+ * M-step does not cancel catastrophically; the categorical level counts; and the pass's
+ * log-likelihood, entropy and worst-explained row.
  */
 public final class Statistics {
     final int k;
     final int d;
-    /** Scatter kept as a d×d lower triangle per component (else its diagonal only). */
-    final boolean fullScatter;
+    final ScatterLayout layout;
+    /** The point each component's moments are taken around, component c at {@code [c*d, (c+1)*d)}. */
+    final double[] shift;
     final double[] count;
     final double[] sum;
     final double[] scatter;
@@ -22,13 +24,14 @@ public final class Statistics {
     int worstRow = -1;
     double worstLogLikelihood = Double.POSITIVE_INFINITY;
 
-    Statistics(int k, int d, boolean fullScatter, int categoricalColumns, int levelSlots) {
+    Statistics(int k, int d, ScatterLayout layout, double[] shift, int categoricalColumns, int levelSlots) {
         this.k = k;
         this.d = d;
-        this.fullScatter = fullScatter;
+        this.layout = layout;
+        this.shift = shift;
         this.count = new double[k];
         this.sum = new double[k * d];
-        this.scatter = new double[fullScatter ? k * d * d : k * d];
+        this.scatter = new double[layout.size(k, d)];
         this.levelCount = new double[k * levelSlots];
         this.levelTotal = new double[k * categoricalColumns];
     }
@@ -54,11 +57,14 @@ public final class Statistics {
         for (int i = 0; i < into.length; i++) into[i] += from[i];
     }
 
-    /** Σ w·r·(x − shift)(x − shift)ᵀ of the given component as a full symmetric d×d matrix. */
+    /**
+     * Σ w·r·(x − shift)(x − shift)ᵀ of the given component (of all, when pooled) as a full
+     * symmetric d×d matrix.
+     */
     double[] scatterMatrix(int comp) {
         double[] s = new double[d * d];
-        if (fullScatter) {
-            int base = comp * d * d;
+        if (layout.isMatrix()) {
+            int base = layout.base(comp, d);
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j <= i; j++) {
                     s[i * d + j] = scatter[base + i * d + j];

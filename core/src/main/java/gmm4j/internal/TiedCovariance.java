@@ -16,8 +16,8 @@ final class TiedCovariance extends Covariance {
         this.factor = factor;
     }
 
-    /** The shared covariance: the components' covariances averaged by their mass. */
-    static TiedCovariance estimate(int d, double[][] covariances, double[] mass, double regularization, double floor, RepairLog log) {
+    /** The shared covariance of k components: the given covariances averaged by their mass. */
+    static TiedCovariance estimate(int k, int d, double[][] covariances, double[] mass, double regularization, double floor, RepairLog log) {
         double[] pooled = new double[d * d];
         double total = 0;
         for (int c = 0; c < covariances.length; c++) {
@@ -26,7 +26,7 @@ final class TiedCovariance extends Covariance {
         }
         for (int i = 0; i < d * d; i++) pooled[i] /= total;
         for (int j = 0; j < d; j++) pooled[j * d + j] += regularization;
-        return new TiedCovariance(covariances.length, d, GaussianFactor.of(pooled, d, floor, log, -1));
+        return new TiedCovariance(k, d, GaussianFactor.of(pooled, d, floor, log, -1));
     }
 
     @Override
@@ -34,17 +34,31 @@ final class TiedCovariance extends Covariance {
         return CovarianceType.TIED;
     }
 
-    @Override
-    boolean fullScatter() {
-        return true;
-    }
-
+    /**
+     * One shared factor: U·(x − s) is computed once per row around the means' centre s, and each
+     * component only subtracts its own U·(μ_c − s), d operations instead of d²/2.
+     */
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
+        double[] centre = new double[d];
+        for (int c = 0; c < k; c++) for (int j = 0; j < d; j++) centre[j] += means[c * d + j] / k;
+        double[][] y = scratch.transformed;
+        factor.transform(xt, rows, centre, y, scratch);
         double constant = -0.5 * d * LN_2PI + factor.halfLogDetPrecision;
+        double[] offset = new double[d];
         for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) offset[j] = means[c * d + j] - centre[j];
+            double[] v = factor.times(offset);
             double[] o = out[c];
-            factor.mahalanobis(xt, rows, means, c * d, o, scratch);
+            for (int b = 0; b < rows; b++) o[b] = 0;
+            for (int i = 0; i < d; i++) {
+                double vi = v[i];
+                double[] yi = y[i];
+                for (int b = 0; b < rows; b++) {
+                    double z = yi[b] - vi;
+                    o[b] += z * z;
+                }
+            }
             for (int b = 0; b < rows; b++) o[b] = constant - 0.5 * o[b];
         }
     }
