@@ -13,8 +13,11 @@ final class EStep {
         void fill(int row, double[] out);
     }
 
-    /** Rows per block of the complete-row kernels: a block's d × rows values stay in the L1/L2 cache. */
-    static final int TILE_ROWS = 128;
+    /**
+     * Rows per block of the complete-row kernels: long vectorised loops over rows; measured best
+     * from d = 2 to d = 64 (at d = 64 a block of 128 rows was 30% slower, 32 rows twice as slow).
+     */
+    static final int TILE_ROWS = 256;
 
     private EStep() {
     }
@@ -79,8 +82,9 @@ final class EStep {
         }
 
         void underMixture(int from, int to, Mixture mixture, MarginalGaussian[][] marginals, boolean accumulate) {
-            for (int tile = from; tile < to; tile += TILE_ROWS) {
-                completeTile(tile, Math.min(to, tile + TILE_ROWS), mixture, accumulate);
+            int tileRows = rows.length;
+            for (int tile = from; tile < to; tile += tileRows) {
+                completeTile(tile, Math.min(to, tile + tileRows), mixture, accumulate);
             }
             for (int i = from; i < to; i++) {
                 int pattern = t.pattern(i);
