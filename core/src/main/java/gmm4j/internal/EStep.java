@@ -19,7 +19,40 @@ final class EStep {
      */
     static final int TILE_ROWS = 256;
 
+    /**
+     * Up to this many columns the moments are accumulated column by column (measured: 1.7× faster
+     * at d = 2, even at d = 4, slower from d = 8 on, where the rank-one updates vectorise).
+     */
+    static final int SMALL_D = 4;
+
     private EStep() {
+    }
+
+    /**
+     * Σ a[b]·c[b] over b < n (Σ a[b] when c is null), with four partial sums so that the
+     * additions overlap (the JIT keeps floating-point sums in order and will not do it).
+     */
+    static double dot(double[] a, double[] c, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int b = 0;
+        if (c == null) {
+            for (; b + 3 < n; b += 4) {
+                s0 += a[b];
+                s1 += a[b + 1];
+                s2 += a[b + 2];
+                s3 += a[b + 3];
+            }
+            for (; b < n; b++) s0 += a[b];
+        } else {
+            for (; b + 3 < n; b += 4) {
+                s0 += a[b] * c[b];
+                s1 += a[b + 1] * c[b + 1];
+                s2 += a[b + 2] * c[b + 2];
+                s3 += a[b + 3] * c[b + 3];
+            }
+            for (; b < n; b++) s0 += a[b] * c[b];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** The E-step under {@code mixture} with the statistics for the M-step, accumulated around its means. */
@@ -171,6 +204,10 @@ final class EStep {
          * (inner loops along a row of the scatter matrix, which stays in the L1 cache).
          */
         private void addCompleteBlock(int count) {
+            if (d <= SMALL_D && stats.layout != ScatterLayout.POOLED) {
+                addCompleteBlockByColumns(count);
+                return;
+            }
             double[] shift = stats.shift;
             boolean pooled = stats.layout == ScatterLayout.POOLED;
             for (int b = 0; b < count; b++) {
@@ -193,6 +230,43 @@ final class EStep {
                     if (rw == 0) continue;
                     for (int j = 0; j < d; j++) diff[j] = t.x[off + j] - shift[c * d + j];
                     addMoments(c, rw);
+                }
+            }
+        }
+
+        /**
+         * The same moments for few columns: per component, each statistic is a dot product over the
+         * block's rows (the differences and their weighted copies computed in vectorised loops);
+         * with d this small a rank-one update per row is mostly loop overhead.
+         */
+        private void addCompleteBlockByColumns(int count) {
+            double[] shift = stats.shift;
+            double[][] diffs = scratch.diff;
+            double[][] weighted = scratch.transformed;
+            for (int c = 0; c < k; c++) {
+                double[] wr = scratch.out[c];
+                double mass = dot(wr, null, count);
+                if (mass == 0) continue;
+                stats.count[c] += mass;
+                for (int j = 0; j < d; j++) {
+                    double s = shift[c * d + j];
+                    double[] x = scratch.xt[j];
+                    double[] dj = diffs[j];
+                    double[] wj = weighted[j];
+                    for (int b = 0; b < count; b++) {
+                        double v = x[b] - s;
+                        dj[b] = v;
+                        wj[b] = wr[b] * v;
+                    }
+                    stats.sum[c * d + j] += dot(wj, null, count);
+                }
+                int base = stats.layout.base(c, d);
+                if (stats.layout.isMatrix()) {
+                    for (int a = 0; a < d; a++) {
+                        for (int j = 0; j <= a; j++) stats.scatter[base + a * d + j] += dot(weighted[a], diffs[j], count);
+                    }
+                } else {
+                    for (int j = 0; j < d; j++) stats.scatter[base + j] += dot(weighted[j], diffs[j], count);
                 }
             }
         }
