@@ -88,6 +88,26 @@ class EngineGuaranteesTest {
         assertEquals(copies.bic(), weighted.bic(), 1e-6);
     }
 
+    /**
+     * A categorical column with a single level changes no likelihood, but sends every row through
+     * the row-by-row E-step instead of the column-wise block one: the two must agree.
+     */
+    @ParameterizedTest
+    @EnumSource(CovarianceType.class)
+    void rowByRowAndColumnWiseEStepsAgree(CovarianceType type) {
+        double[][] rows = Csv.resource("iris.csv", 4);
+        int[][] codes = new int[rows.length][1];
+        GaussianMixture settings = GaussianMixture.builder().components(3).covariance(type).seed(2).tolerance(0)
+                .maxIterations(30).build();
+        GaussianMixtureModel columnWise = settings.fit(Dataset.of(rows));
+        GaussianMixtureModel rowByRow = settings.fit(Dataset.of(rows, null, codes, new int[]{1}));
+        assertEquals(columnWise.logLikelihood(), rowByRow.logLikelihood(), 1e-9 * Math.abs(columnWise.logLikelihood()));
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(columnWise.means()[c], rowByRow.means()[c], 1e-9);
+            assertEquals(columnWise.weights()[c], rowByRow.weights()[c], 1e-12);
+        }
+    }
+
     @Test
     void wrappedRowMajorDataFitLikeCopiedRows() {
         double[][] rows = Csv.resource("faithful.csv", 2);

@@ -14,6 +14,10 @@ final class BlockScratch {
     final double[][] transformed;
     /** One value per row. */
     final double[] z;
+    /** One value per row. */
+    final double[] total;
+    /** One value per row: the rows' weights. */
+    final double[] weight;
     /** k × rows: log-densities, then responsibilities. */
     final double[][] out;
     /** d values for one row at a time. */
@@ -24,6 +28,8 @@ final class BlockScratch {
         this.diff = new double[d][rows];
         this.transformed = new double[d][rows];
         this.z = new double[rows];
+        this.total = new double[rows];
+        this.weight = new double[rows];
         this.out = new double[k][rows];
         this.work = new double[d];
     }

@@ -136,6 +136,11 @@ final class EStep {
             if (count == 0) return;
             double[][] block = scratch.out;
             mixture.covariance.logGaussian(scratch.xt, count, mixture.flatMeans(), block, scratch);
+            if (t.c == 0 && accumulate) {
+                normaliseColumns(count, mixture);
+                addCompleteBlock(count);
+                return;
+            }
             for (int b = 0; b < count; b++) {
                 int i = rows[b];
                 for (int c = 0; c < k; c++) resp[c] = block[c][b];
@@ -147,6 +152,53 @@ final class EStep {
                 addCategorical(i, w);
             }
             if (accumulate) addCompleteBlock(count);
+        }
+
+        /**
+         * The E-step of a block without categorical columns, component by component over the rows
+         * (the row-by-row form of {@link Mixture#normalise} in loops the JIT vectorises, but for the
+         * exponentials): leaves w·r in the scratch's {@code out} and records each row.
+         */
+        private void normaliseColumns(int count, Mixture mixture) {
+            double[][] block = scratch.out;
+            double[] max = scratch.z;
+            double[] total = scratch.total;
+            for (int b = 0; b < count; b++) max[b] = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                double[] o = block[c];
+                double logWeight = mixture.logWeights[c];
+                for (int b = 0; b < count; b++) {
+                    double v = o[b] + logWeight;
+                    o[b] = v;
+                    max[b] = v > max[b] ? v : max[b];
+                }
+            }
+            for (int b = 0; b < count; b++) total[b] = 0;
+            for (int c = 0; c < k; c++) {
+                double[] o = block[c];
+                for (int b = 0; b < count; b++) {
+                    double x = o[b] - max[b];
+                    double e = x < Mixture.NEGLIGIBLE ? 0 : Math.exp(x);
+                    o[b] = e;
+                    total[b] += e;
+                }
+            }
+            double[] weight = scratch.weight;
+            for (int b = 0; b < count; b++) {
+                int i = rows[b];
+                weight[b] = t.weight(i);
+                if (max[b] == Double.NEGATIVE_INFINITY) {
+                    // no component can explain the row: as Mixture.normalise, equal shares
+                    for (int c = 0; c < k; c++) block[c][b] = 1;
+                    total[b] = k;
+                }
+                recordLogLikelihood(i, max[b] + Math.log(total[b]));
+                weight[b] /= total[b];
+            }
+            for (int c = 0; c < k; c++) {
+                double[] o = block[c];
+                for (int b = 0; b < count; b++) o[b] *= weight[b];
+            }
         }
 
         void given(int from, int to, Responsibilities given, double[] fill) {
@@ -185,6 +237,15 @@ final class EStep {
 
         /** Adds a row's log-likelihood (its posterior is in {@link #resp}) to the pass's totals. */
         private void record(int i, double logLik, boolean fitting) {
+            recordLogLikelihood(i, logLik);
+            if (fitting) return; // only a final score needs the entropy, and its logarithms cost
+            double w = t.weight(i);
+            double h = 0;
+            for (int c = 0; c < k; c++) if (resp[c] > 0) h -= resp[c] * Math.log(resp[c]);
+            stats.entropy += w * h;
+        }
+
+        private void recordLogLikelihood(int i, double logLik) {
             double w = t.weight(i);
             stats.logLikelihood += w * logLik;
             stats.weight += w;
@@ -192,10 +253,6 @@ final class EStep {
                 stats.worstLogLikelihood = logLik;
                 stats.worstRow = i;
             }
-            if (fitting) return; // only a final score needs the entropy, and its logarithms cost
-            double h = 0;
-            for (int c = 0; c < k; c++) if (resp[c] > 0) h -= resp[c] * Math.log(resp[c]);
-            stats.entropy += w * h;
         }
 
         /**

@@ -166,7 +166,7 @@ public final class Mixture implements Serializable {
      * Below this log-ratio to the largest term, e^x (< 2e-22) cannot change a sum that holds 1:
      * the exponential is not worth computing, and most components are that far from most rows.
      */
-    private static final double NEGLIGIBLE = -50;
+    static final double NEGLIGIBLE = -50;
 
     static double normalise(double[] logJoint, int k) {
         double max = Double.NEGATIVE_INFINITY;
