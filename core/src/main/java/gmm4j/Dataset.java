@@ -223,8 +223,4 @@ public final class Dataset {
     Table table() {
         return table;
     }
-
-    static Dataset wrap(Table table) {
-        return new Dataset(table);
-    }
 }

@@ -117,7 +117,7 @@ public final class GaussianMixture {
             double[][] flat = new double[start.components()][];
             double[][][] covariances = start.covariances();
             for (int c = 0; c < flat.length; c++) flat[c] = Matrices.flat(covariances[c]);
-            startMixture = Mixture.of(covariance, start.weights(), start.means(), flat, t.levels, null,
+            startMixture = Mixture.of(covariance, start.weights(), start.means(), flat, t.levels,
                     Double.MIN_NORMAL, RepairLog.IGNORE);
         }
         return new FitSettings(components, covariance, init, startMixture, restarts, maxIterations, tolerance,

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,10 +20,6 @@ final class Csv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static double[][] file(Path path, int columns) throws IOException {
-        return parse(Files.readString(path), columns);
     }
 
     private static double[][] parse(String text, int columns) {

@@ -48,13 +48,6 @@ public final class Cholesky {
         return u;
     }
 
-    /** Σ log L_ii: half the log-determinant of L·Lᵀ. */
-    public static double halfLogDet(double[] l, int d) {
-        double s = 0;
-        for (int i = 0; i < d; i++) s += Math.log(l[i * d + i]);
-        return s;
-    }
-
     /**
      * Factors a covariance, adding a growing jitter to its diagonal until the factor exists.
      *

@@ -42,9 +42,12 @@ public final class Mixture implements Serializable {
         this.logLevel = logLevel;
     }
 
-    /** Mixture parameters given in full: weights, means, covariance matrices and level probabilities. */
+    /**
+     * Mixture parameters given as weights, means and covariance matrices; every categorical column
+     * starts with equal level probabilities.
+     */
     public static Mixture of(CovarianceType type, double[] weights, double[][] means, double[][] covariances,
-                             int[] levels, double[][][] levelProbabilities, double floor, RepairLog log) {
+                             int[] levels, double floor, RepairLog log) {
         int k = weights.length;
         int d = means[0].length;
         double[] flatMeans = new double[k * d];
@@ -54,10 +57,7 @@ public final class Mixture implements Serializable {
         double[] logLevel = new double[k * slots];
         for (int c = 0; c < k; c++) {
             for (int j = 0, off = 0; j < levels.length; off += levels[j], j++) {
-                for (int l = 0; l < levels[j]; l++) {
-                    double p = levelProbabilities == null ? 1.0 / levels[j] : levelProbabilities[c][j][l];
-                    logLevel[c * slots + off + l] = Math.log(p);
-                }
+                for (int l = 0; l < levels[j]; l++) logLevel[c * slots + off + l] = -Math.log(levels[j]);
             }
         }
         return new Mixture(weights.clone(), flatMeans, Covariance.fromMatrices(type, d, covariances, floor, log),
