@@ -202,7 +202,6 @@ final class EStep {
         }
 
         void given(int from, int to, Responsibilities given, double[] fill) {
-            double[] shift = stats.shift;
             for (int i = from; i < to; i++) {
                 int pattern = t.pattern(i);
                 double w = t.weight(i);
@@ -211,9 +210,7 @@ final class EStep {
                 if (pattern == Table.COMPLETE) {
                     for (int c = 0; c < k; c++) {
                         double rw = w * resp[c];
-                        if (rw == 0) continue;
-                        for (int j = 0; j < d; j++) diff[j] = t.x[i * d + j] - shift[c * d + j];
-                        addMoments(c, rw);
+                        if (rw != 0) addRow(i, c, rw);
                     }
                 } else {
                     addIncomplete(i, w, null, fill, null);
@@ -284,9 +281,7 @@ final class EStep {
                 }
                 for (int c = 0; c < k; c++) {
                     double rw = scratch.out[c][b];
-                    if (rw == 0) continue;
-                    for (int j = 0; j < d; j++) diff[j] = t.x[off + j] - shift[c * d + j];
-                    addMoments(c, rw);
+                    if (rw != 0) addRow(rows[b], c, rw);
                 }
             }
         }
@@ -346,6 +341,13 @@ final class EStep {
                 addMoments(c, rw);
                 if (marginal != null) addConditionalCovariance(c, rw, marginal[c]);
             }
+        }
+
+        /** Adds complete row i to component c's moments with weight {@code rw}. */
+        private void addRow(int i, int c, double rw) {
+            double[] shift = stats.shift;
+            for (int j = 0; j < d; j++) diff[j] = t.x[i * d + j] - shift[c * d + j];
+            addMoments(c, rw);
         }
 
         /** Adds one row's difference from the shift, {@link #diff}, with weight {@code rw}. */

@@ -55,11 +55,7 @@ public final class Mixture implements Serializable {
         int slots = 0;
         for (int l : levels) slots += l;
         double[] logLevel = new double[k * slots];
-        for (int c = 0; c < k; c++) {
-            for (int j = 0, off = 0; j < levels.length; off += levels[j], j++) {
-                for (int l = 0; l < levels[j]; l++) logLevel[c * slots + off + l] = -Math.log(levels[j]);
-            }
-        }
+        for (int c = 0; c < k; c++) setUniformLevels(logLevel, c * slots, levels);
         return new Mixture(weights.clone(), flatMeans, Covariance.fromMatrices(type, d, covariances, floor, log),
                 levels.clone(), logLevel);
     }
@@ -111,12 +107,16 @@ public final class Mixture implements Serializable {
         double[] newMeans = means.clone();
         System.arraycopy(mean, 0, newMeans, c * d, d);
         double[] logLevel = this.logLevel.clone();
-        int slots = levelOffset[levels.length];
-        for (int j = 0; j < levels.length; j++) {
-            for (int l = 0; l < levels[j]; l++) logLevel[c * slots + levelOffset[j] + l] = -Math.log(levels[j]);
-        }
+        setUniformLevels(logLevel, c * levelOffset[levels.length], levels);
         return new Mixture(newWeights, newMeans, Covariance.fromMatrices(covariance.type(), d, matrices, floor, log),
                 levels, logLevel);
+    }
+
+    /** Equal probabilities for the levels of every categorical column, one component's at {@code from}. */
+    private static void setUniformLevels(double[] logLevel, int from, int[] levels) {
+        for (int j = 0, off = from; j < levels.length; off += levels[j], j++) {
+            for (int l = 0; l < levels[j]; l++) logLevel[off + l] = -Math.log(levels[j]);
+        }
     }
 
     /** Each component's Gaussian marginalised onto each missing-value pattern: [pattern][component]. */
