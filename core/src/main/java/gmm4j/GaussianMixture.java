@@ -111,6 +111,14 @@ public final class GaussianMixture {
         return new GaussianMixtureModel(result, t.totalWeight, t.emptyRows);
     }
 
+    /** One EM run on {@code data} from {@code from}'s parameters (its levels too); K and the type are {@code from}'s. */
+    GaussianMixtureModel refine(Dataset data, Parallel parallel, GaussianMixtureModel from) {
+        Table t = data.table();
+        FitSettings s = new FitSettings(from.components(), from.covarianceType(), init, from.mixture(), 1, maxIterations,
+                tolerance, regularization, seed, listener, null);
+        return new GaussianMixtureModel(Fitter.fit(t, s, parallel), t.totalWeight, t.emptyRows);
+    }
+
     private FitSettings settings(Table t, StartCache starts) {
         Mixture startMixture = null;
         if (start != null) {

@@ -180,17 +180,29 @@ public final class GaussianMixtureModel implements Serializable {
 
     /** −2·logL + p·ln(N) on the training data, N the total row weight; lower is better. */
     public double bic() {
-        return -2 * logLikelihood + parameterCount() * Math.log(totalWeight);
+        return bic(logLikelihood, parameterCount(), totalWeight);
     }
 
     /** −2·logL + 2p on the training data; lower is better. */
     public double aic() {
-        return -2 * logLikelihood + 2 * parameterCount();
+        return aic(logLikelihood, parameterCount());
     }
 
     /** BIC plus twice the entropy of the responsibilities (integrated completed likelihood); lower is better. */
     public double icl() {
-        return bic() + 2 * entropy;
+        return icl(logLikelihood, parameterCount(), totalWeight, entropy);
+    }
+
+    static double bic(double logLikelihood, long parameters, double weight) {
+        return -2 * logLikelihood + parameters * Math.log(weight);
+    }
+
+    static double aic(double logLikelihood, long parameters) {
+        return -2 * logLikelihood + 2 * parameters;
+    }
+
+    static double icl(double logLikelihood, long parameters, double weight, double entropy) {
+        return bic(logLikelihood, parameters, weight) + 2 * entropy;
     }
 
     // ---- scoring ----------------------------------------------------------------------------
@@ -269,24 +281,41 @@ public final class GaussianMixtureModel implements Serializable {
     /** BIC of this model on {@code data}; lower is better. */
     public double bic(Dataset data) {
         Statistics s = score(data);
-        return -2 * s.logLikelihood() + parameterCount() * Math.log(s.weight());
+        return bic(s.logLikelihood(), parameterCount(), s.weight());
     }
 
     /** AIC of this model on {@code data}; lower is better. */
     public double aic(Dataset data) {
-        return -2 * score(data).logLikelihood() + 2 * parameterCount();
+        return aic(score(data).logLikelihood(), parameterCount());
     }
 
     /** ICL of this model on {@code data}; lower is better. */
     public double icl(Dataset data) {
         Statistics s = score(data);
-        return -2 * s.logLikelihood() + parameterCount() * Math.log(s.weight()) + 2 * s.entropy();
+        return icl(s.logLikelihood(), parameterCount(), s.weight(), s.entropy());
     }
 
     private Statistics score(Dataset data) {
         try (Parallel parallel = new Parallel(1)) {
-            return mixture.score(checked(data), parallel);
+            return score(data, parallel);
         }
+    }
+
+    /** Log-likelihood, entropy and weight of {@code data} under this model. */
+    Statistics score(Dataset data, Parallel parallel) {
+        return mixture.score(checked(data), parallel);
+    }
+
+    Mixture mixture() {
+        return mixture;
+    }
+
+    double entropy() {
+        return entropy;
+    }
+
+    double totalWeight() {
+        return totalWeight;
     }
 
     // ---- sampling ---------------------------------------------------------------------------

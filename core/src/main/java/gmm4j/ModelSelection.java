@@ -1,13 +1,17 @@
 package gmm4j;
 
+import gmm4j.internal.Mixture;
 import gmm4j.internal.Parallel;
 import gmm4j.internal.StartCache;
+import gmm4j.internal.Statistics;
+import gmm4j.internal.Table;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -33,12 +37,16 @@ public final class ModelSelection {
     private final GaussianMixture base;
     private final Consumer<Score> listener;
     private final IterationListener iterationListener;
+    private final int screeningRows;
 
     /** Told every EM iteration of every candidate's fit, from worker threads (the candidates run in parallel). */
     @FunctionalInterface
     public interface IterationListener {
         void onIteration(int components, CovarianceType covariance, int restart, int iteration, double meanLogLikelihood);
     }
+
+    /** The default size of the sample the candidates are fitted on (see {@link Builder#screeningRows}). */
+    public static final int DEFAULT_SCREENING_ROWS = 10_000;
 
     private ModelSelection(Builder b) {
         this.components = b.components;
@@ -48,6 +56,7 @@ public final class ModelSelection {
         this.base = b.base;
         this.listener = b.listener;
         this.iterationListener = b.iterationListener;
+        this.screeningRows = b.screeningRows;
     }
 
     /** @return a builder: K = 1..10, full covariance, BIC, 5 folds, the default fit settings */
@@ -93,7 +102,9 @@ public final class ModelSelection {
 
     /**
      * Fits and scores every candidate; candidates with more components than distinct rows are left
-     * out, and those with more free parameters than the data's total weight are never chosen.
+     * out, and those with more free parameters than the data's total weight are never chosen. On
+     * data larger than the {@linkplain Builder#screeningRows screening sample}, the candidates are fitted
+     * on that random sample, scored on all the data, and the best is then refined by EM on all the data.
      */
     public Result select(Dataset data) {
         Objects.requireNonNull(data, "data");
@@ -103,33 +114,76 @@ public final class ModelSelection {
                     + " fits: the data have fewer distinct rows than the smallest K.");
         }
         int[][] foldRows = criterion == Criterion.CROSS_VALIDATION ? foldRows(data) : null;
+        Dataset sample = screeningSample(data, feasible);
         StartCache starts = new StartCache();
         try (Parallel parallel = new Parallel(base.threads())) {
             List<Callable<Candidate>> jobs = new ArrayList<>();
             for (CovarianceType type : covariances) {
-                for (int k : feasible) jobs.add(() -> candidate(data, k, type, foldRows, parallel, starts));
+                for (int k : feasible) jobs.add(() -> candidate(data, sample, k, type, foldRows, parallel, starts));
             }
-            List<Candidate> candidates = parallel.all(jobs);
-            Candidate best = candidates.get(0);
-            List<Score> scores = new ArrayList<>();
-            for (Candidate c : candidates) {
-                scores.add(c.score);
-                if (c.score.value() < best.score.value()) best = c;
-            }
-            if (best.score.value() == Double.POSITIVE_INFINITY) {
+            List<Candidate> candidates = new ArrayList<>(parallel.all(jobs));
+            int best = best(candidates);
+            if (candidates.get(best).score.value() == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("No candidate can be scored: each has more free parameters than the data's total weight "
                         + data.totalWeight() + (criterion == Criterion.CROSS_VALIDATION ? " or a fold too small for its K" : "")
                         + ". Use fewer components, a simpler covariance type or more data.");
             }
-            return new Result(criterion, List.copyOf(scores), best.score, best.model);
+            if (sample != data) {
+                GaussianMixtureModel screened = candidates.get(best).model;
+                GaussianMixtureModel refined = settings(screened.components(), screened.covarianceType())
+                        .refine(data, parallel, screened);
+                candidates.set(best, scored(refined, Double.NaN));
+            }
+            List<Score> scores = candidates.stream().map(Candidate::score).toList();
+            return new Result(criterion, scores, scores.get(best), candidates.get(best).model);
         }
     }
 
     private record Candidate(Score score, GaussianMixtureModel model) {
     }
 
-    private Candidate candidate(Dataset data, int k, CovarianceType type, int[][] foldRows, Parallel parallel,
-                                StartCache starts) {
+    private static int best(List<Candidate> candidates) {
+        int best = 0;
+        for (int i = 1; i < candidates.size(); i++) {
+            if (candidates.get(i).score.value() < candidates.get(best).score.value()) best = i;
+        }
+        return best;
+    }
+
+    /**
+     * The rows the candidates are fitted on: all of them, or a seeded uniform sample when the data
+     * are more than twice the screening size (which grows to ten rows per parameter of the largest
+     * candidate, so that no candidate is fitted on too few).
+     */
+    private Dataset screeningSample(Dataset data, int[] feasible) {
+        if (criterion == Criterion.CROSS_VALIDATION || screeningRows == 0) return data;
+        Table t = data.table();
+        long largest = 0;
+        for (CovarianceType type : covariances) {
+            for (int k : feasible) largest = Math.max(largest, Mixture.parameterCount(k, t.d, type, t.levels));
+        }
+        long rows = Math.max(screeningRows, 5 * largest);
+        if (2 * rows > t.n) return data;
+        int[] order = new int[t.n];
+        for (int i = 0; i < t.n; i++) order[i] = i;
+        SplittableRandom random = new SplittableRandom(base.seed());
+        for (int i = 0; i < rows; i++) {
+            int j = i + random.nextInt(t.n - i);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        int[] chosen = Arrays.copyOf(order, (int) rows);
+        Arrays.sort(chosen);
+        Dataset sample = data.select(chosen);
+        return feasibleOn(sample, feasible) ? sample : data;
+    }
+
+    private static boolean feasibleOn(Dataset sample, int[] feasible) {
+        return sample.table().hasDistinctRows(Arrays.stream(feasible).max().orElseThrow());
+    }
+
+    private GaussianMixture settings(int k, CovarianceType type) {
         GaussianMixture.Builder builder = base.toBuilder().components(k).covariance(type).start(null);
         if (iterationListener != null) {
             FitListener own = base.listener();
@@ -138,8 +192,17 @@ public final class ModelSelection {
                 return own == null || own.onIteration(restart, iteration, ll);
             });
         }
-        GaussianMixture settings = builder.build();
-        GaussianMixtureModel model = settings.fit(data, parallel, starts);
+        return builder.build();
+    }
+
+    /**
+     * Candidate (k, type) fitted on {@code sample} and scored on {@code data}: its own fit's
+     * statistics when they are the same rows, one more pass over the data when they are not.
+     */
+    private Candidate candidate(Dataset data, Dataset sample, int k, CovarianceType type, int[][] foldRows,
+                                Parallel parallel, StartCache starts) {
+        GaussianMixture settings = settings(k, type);
+        GaussianMixtureModel model = settings.fit(sample, parallel, starts);
         double crossValidation = Double.NaN;
         if (foldRows != null) {
             crossValidation = 0;
@@ -153,16 +216,33 @@ public final class ModelSelection {
                 crossValidation += -2 * settings.fit(train, parallel).logLikelihood(test);
             }
         }
+        if (sample == data) return scored(model, crossValidation);
+        Statistics all = model.score(data, parallel);
+        return scored(model, all.logLikelihood(), all.entropy(), all.weight(), crossValidation);
+    }
+
+    /** The score of {@code model} on the data it was fitted on. */
+    private Candidate scored(GaussianMixtureModel model, double crossValidation) {
+        return scored(model, model.logLikelihood(), model.entropy(), model.totalWeight(), crossValidation);
+    }
+
+    /** The score of {@code model} given its log-likelihood, entropy and weight on all the data; tells the listener. */
+    private Candidate scored(GaussianMixtureModel model, double logLikelihood, double entropy, double weight,
+                             double crossValidation) {
+        long p = model.parameterCount();
+        double bic = GaussianMixtureModel.bic(logLikelihood, p, weight);
+        double aic = GaussianMixtureModel.aic(logLikelihood, p);
+        double icl = GaussianMixtureModel.icl(logLikelihood, p, weight, entropy);
         double value = switch (criterion) {
-            case BIC -> model.bic();
-            case AIC -> model.aic();
-            case ICL -> model.icl();
+            case BIC -> bic;
+            case AIC -> aic;
+            case ICL -> icl;
             case CROSS_VALIDATION -> crossValidation;
         };
         // more parameters than data: the likelihood can grow without bound, so no criterion means anything
-        if (model.parameterCount() >= data.totalWeight()) value = Double.POSITIVE_INFINITY;
-        Score score = new Score(k, type, model.logLikelihood(), model.parameterCount(), model.bic(), model.aic(),
-                model.icl(), crossValidation, value);
+        if (p >= weight) value = Double.POSITIVE_INFINITY;
+        Score score = new Score(model.components(), model.covarianceType(), logLikelihood, p, bic, aic, icl,
+                crossValidation, value);
         if (listener != null) listener.accept(score);
         return new Candidate(score, model);
     }
@@ -213,6 +293,7 @@ public final class ModelSelection {
         private GaussianMixture base = GaussianMixture.builder().build();
         private Consumer<Score> listener;
         private IterationListener iterationListener;
+        private int screeningRows = DEFAULT_SCREENING_ROWS;
 
         private Builder() {
         }
@@ -264,6 +345,23 @@ public final class ModelSelection {
          */
         public Builder iterationListener(IterationListener listener) {
             this.iterationListener = listener;
+            return this;
+        }
+
+        /**
+         * The size of the random sample the candidates are fitted on when the data are larger
+         * (default {@value #DEFAULT_SCREENING_ROWS}; it grows to ten rows per free parameter of the
+         * largest candidate). The candidates are scored on all the data and the best one is refined by
+         * EM on all of them, so the chosen model is a fit of all the data; the other candidates' scores
+         * are those of their sample fits. It applies when the data have more than twice as many rows,
+         * never to {@link Criterion#CROSS_VALIDATION}; 0 fits every candidate on all the data.
+         *
+         * @param rows the sample size, or 0 for no screening
+         * @return this builder
+         */
+        public Builder screeningRows(int rows) {
+            if (rows < 0) throw new IllegalArgumentException("The screening sample needs 0 (none) or more rows, not " + rows + ".");
+            this.screeningRows = rows;
             return this;
         }
 

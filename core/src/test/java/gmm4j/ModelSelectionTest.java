@@ -78,4 +78,51 @@ class ModelSelectionTest {
         assertEquals(result.best().value(), result.best().aic());
         assertSame(Criterion.AIC, result.criterion());
     }
+
+    /**
+     * On data more than twice the screening size, candidates are fitted on a sample but scored on all
+     * the rows, and the winner is a fit of all the rows: the same choice as without screening, and a
+     * winner at least as likely.
+     */
+    @Test
+    void screeningScoresOnAllTheDataAndRefinesTheWinner() {
+        double[][] rows = Mixtures.separated(30_000, 2, 3, 5);
+        Dataset data = Dataset.of(rows);
+        ModelSelection.Builder builder = ModelSelection.builder().components(1, 5).covariances(CovarianceType.values());
+        ModelSelection.Result screened = builder.screeningRows(2_000).build().select(data);
+        ModelSelection.Result exhaustive = builder.screeningRows(0).build().select(data);
+        assertEquals(exhaustive.best().components(), screened.best().components());
+        assertEquals(exhaustive.best().covariance(), screened.best().covariance());
+        assertEquals(3, screened.best().components());
+        for (ModelSelection.Score s : screened.scores()) {
+            // the criteria count all 30 000 rows, not the sample's 2 000
+            assertEquals(-2 * s.logLikelihood() + s.parameters() * Math.log(30_000), s.bic(), 1e-6 * Math.abs(s.bic()));
+        }
+        GaussianMixtureModel model = screened.model();
+        assertEquals(model.logLikelihood(data), model.logLikelihood(), 1e-9 * Math.abs(model.logLikelihood()));
+        assertEquals(screened.best().logLikelihood(), model.logLikelihood(), 0.0);
+        assertTrue(model.logLikelihood() >= exhaustive.model().logLikelihood() - 1e-6 * Math.abs(model.logLikelihood()),
+                model.logLikelihood() + " vs " + exhaustive.model().logLikelihood());
+    }
+
+    @Test
+    void screeningNeedsAPositiveSampleSizeOrZero() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelSelection.builder().screeningRows(-1));
+        assertTrue(e.getMessage().contains("-1"), e.getMessage());
+    }
+
+    /** ICL = BIC + 2·Σ −p·log p over the rows' posteriors, computed here one row at a time. */
+    @Test
+    void iclIsBicPlusTwiceTheEntropyOfThePosteriors() {
+        Dataset data = Dataset.of(Mixtures.separated(3_000, 3, 3, 2));
+        GaussianMixtureModel model = GaussianMixture.builder().components(4).build().fit(data);
+        double entropy = 0;
+        for (double[] p : model.posterior(data)) {
+            for (double v : p) if (v > 0) entropy -= v * Math.log(v);
+        }
+        assertTrue(entropy > 1, "overlapping components have entropy: " + entropy);
+        assertEquals(model.bic() + 2 * entropy, model.icl(), 1e-9 * Math.abs(model.icl()));
+        assertEquals(model.icl(), model.icl(data), 1e-9 * Math.abs(model.icl()));
+    }
 }

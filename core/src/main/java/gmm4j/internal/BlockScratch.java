@@ -18,6 +18,8 @@ final class BlockScratch {
     final double[] total;
     /** One value per row: the rows' weights. */
     final double[] weight;
+    /** One value per row: the exponentials' reduced arguments. */
+    final double[] reduced;
     /** k × rows: log-densities, then responsibilities. */
     final double[][] out;
     /** d values for one row at a time. */
@@ -30,6 +32,7 @@ final class BlockScratch {
         this.z = new double[rows];
         this.total = new double[rows];
         this.weight = new double[rows];
+        this.reduced = new double[rows];
         this.out = new double[k][rows];
         this.work = new double[d];
     }

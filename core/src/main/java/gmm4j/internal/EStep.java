@@ -136,9 +136,9 @@ final class EStep {
             if (count == 0) return;
             double[][] block = scratch.out;
             mixture.covariance.logGaussian(scratch.xt, count, mixture.flatMeans(), block, scratch);
-            if (t.c == 0 && accumulate) {
-                normaliseColumns(count, mixture);
-                addCompleteBlock(count);
+            if (t.c == 0) {
+                normaliseColumns(count, mixture, accumulate);
+                if (accumulate) addCompleteBlock(count);
                 return;
             }
             for (int b = 0; b < count; b++) {
@@ -157,12 +157,16 @@ final class EStep {
         /**
          * The E-step of a block without categorical columns, component by component over the rows
          * (the row-by-row form of {@link Mixture#normalise} in loops the JIT vectorises, but for the
-         * exponentials): leaves w·r in the scratch's {@code out} and records each row.
+         * exponentials): records each row and, when fitting, leaves w·r in the scratch's {@code out}.
+         * A final score also needs each row's entropy −Σ r·log r = log Σe − Σ e·x / Σe, with
+         * x = log-joint − max and e = exp(x): no logarithm per component (the exponentials' reduced
+         * argument stands for x: it is x scaled, and finite where e = 0, so that e·x stays 0).
          */
-        private void normaliseColumns(int count, Mixture mixture) {
+        private void normaliseColumns(int count, Mixture mixture, boolean fitting) {
             double[][] block = scratch.out;
             double[] max = scratch.z;
             double[] total = scratch.total;
+            double[] weighted = scratch.weight;
             for (int b = 0; b < count; b++) max[b] = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < k; c++) {
                 double[] o = block[c];
@@ -170,34 +174,46 @@ final class EStep {
                 for (int b = 0; b < count; b++) {
                     double v = o[b] + logWeight;
                     o[b] = v;
-                    max[b] = v > max[b] ? v : max[b];
+                    max[b] = Math.max(v, max[b]);
                 }
             }
-            for (int b = 0; b < count; b++) total[b] = 0;
+            for (int b = 0; b < count; b++) {
+                total[b] = 0;
+                weighted[b] = 0;
+            }
+            double[] reduced = scratch.reduced;
             for (int c = 0; c < k; c++) {
                 double[] o = block[c];
-                for (int b = 0; b < count; b++) {
-                    double x = o[b] - max[b];
-                    double e = x < Mixture.NEGLIGIBLE ? 0 : Math.exp(x);
-                    o[b] = e;
-                    total[b] += e;
-                }
+                for (int b = 0; b < count; b++) o[b] -= max[b];
+                Exponentials.expNonPositive(o, count, reduced);
+                for (int b = 0; b < count; b++) total[b] += o[b];
+                if (fitting) continue;
+                for (int b = 0; b < count; b++) weighted[b] += o[b] * reduced[b];
             }
-            double[] weight = scratch.weight;
             for (int b = 0; b < count; b++) {
-                int i = rows[b];
-                weight[b] = t.weight(i);
                 if (max[b] == Double.NEGATIVE_INFINITY) {
                     // no component can explain the row: as Mixture.normalise, equal shares
                     for (int c = 0; c < k; c++) block[c][b] = 1;
                     total[b] = k;
+                    weighted[b] = 0;
                 }
-                recordLogLikelihood(i, max[b] + Math.log(total[b]));
-                weight[b] /= total[b];
             }
+            if (fitting && t.unitWeights()) {
+                recordUnitBlock(count, max, total);
+                for (int b = 0; b < count; b++) weighted[b] = 1 / total[b];
+            } else {
+                for (int b = 0; b < count; b++) {
+                    int i = rows[b];
+                    double logTotal = Math.log(total[b]);
+                    recordLogLikelihood(i, max[b] + logTotal);
+                    if (!fitting) stats.entropy += t.weight(i) * (logTotal - Exponentials.UNSCALE * weighted[b] / total[b]);
+                    weighted[b] = t.weight(i) / total[b];
+                }
+            }
+            if (!fitting) return;
             for (int c = 0; c < k; c++) {
                 double[] o = block[c];
-                for (int b = 0; b < count; b++) o[b] *= weight[b];
+                for (int b = 0; b < count; b++) o[b] *= weighted[b];
             }
         }
 
@@ -242,6 +258,37 @@ final class EStep {
             stats.entropy += w * h;
         }
 
+        /**
+         * {@link #recordLogLikelihood} for a block of rows of weight 1 whose log-likelihoods are
+         * max[b] + log total[b], with total[b] in [1, k]: the logarithm of a product of totals stands
+         * for the sum of their logarithms (one logarithm per run of rows instead of one per row), and
+         * only rows whose max lies within log k of the lowest can be the worst.
+         */
+        private void recordUnitBlock(int count, double[] max, double[] total) {
+            double logK = Math.log(k);
+            int run = Math.max(1, (int) (600 / Math.max(logK, 1e-3)));
+            double sum = dot(max, null, count);
+            for (int from = 0; from < count; from += run) {
+                int to = Math.min(count, from + run);
+                double product = 1;
+                for (int b = from; b < to; b++) product *= total[b];
+                sum += Math.log(product);
+            }
+            stats.logLikelihood += sum;
+            stats.weight += count;
+            double lowest = Double.POSITIVE_INFINITY;
+            for (int b = 0; b < count; b++) lowest = Math.min(lowest, max[b]);
+            if (lowest >= stats.worstLogLikelihood) return;
+            for (int b = 0; b < count; b++) {
+                if (max[b] > lowest + logK) continue;
+                double logLik = max[b] + Math.log(total[b]);
+                if (logLik < stats.worstLogLikelihood) {
+                    stats.worstLogLikelihood = logLik;
+                    stats.worstRow = rows[b];
+                }
+            }
+        }
+
         private void recordLogLikelihood(int i, double logLik) {
             double w = t.weight(i);
             stats.logLikelihood += w * logLik;
@@ -258,7 +305,7 @@ final class EStep {
          * (inner loops along a row of the scatter matrix, which stays in the L1 cache).
          */
         private void addCompleteBlock(int count) {
-            if (d <= SMALL_D && stats.layout != ScatterLayout.POOLED) {
+            if (d <= SMALL_D) {
                 addCompleteBlockByColumns(count);
                 return;
             }
@@ -295,31 +342,58 @@ final class EStep {
             double[] shift = stats.shift;
             double[][] diffs = scratch.diff;
             double[][] weighted = scratch.transformed;
+            boolean pooled = stats.layout == ScatterLayout.POOLED;
+            if (pooled) {
+                // one shift for all: the differences once, the scatter once with each row's whole weight
+                double[] rowWeight = scratch.z;
+                for (int b = 0; b < count; b++) rowWeight[b] = 0;
+                for (int c = 0; c < k; c++) {
+                    double[] wr = scratch.out[c];
+                    for (int b = 0; b < count; b++) rowWeight[b] += wr[b];
+                }
+                differences(count, shift, 0, rowWeight);
+                addScatterByColumns(0, count);
+            }
             for (int c = 0; c < k; c++) {
                 double[] wr = scratch.out[c];
                 double mass = dot(wr, null, count);
                 if (mass == 0) continue;
                 stats.count[c] += mass;
-                for (int j = 0; j < d; j++) {
-                    double s = shift[c * d + j];
-                    double[] x = scratch.xt[j];
-                    double[] dj = diffs[j];
-                    double[] wj = weighted[j];
-                    for (int b = 0; b < count; b++) {
-                        double v = x[b] - s;
-                        dj[b] = v;
-                        wj[b] = wr[b] * v;
-                    }
-                    stats.sum[c * d + j] += dot(wj, null, count);
+                if (pooled) {
+                    for (int j = 0; j < d; j++) stats.sum[c * d + j] += dot(wr, diffs[j], count);
+                    continue;
                 }
-                int base = stats.layout.base(c, d);
-                if (stats.layout.isMatrix()) {
-                    for (int a = 0; a < d; a++) {
-                        for (int j = 0; j <= a; j++) stats.scatter[base + a * d + j] += dot(weighted[a], diffs[j], count);
-                    }
-                } else {
-                    for (int j = 0; j < d; j++) stats.scatter[base + j] += dot(weighted[j], diffs[j], count);
+                differences(count, shift, c * d, wr);
+                for (int j = 0; j < d; j++) stats.sum[c * d + j] += dot(weighted[j], null, count);
+                addScatterByColumns(stats.layout.base(c, d), count);
+            }
+        }
+
+        /** The block's differences from {@code shift[off..off+d)} into the scratch's diff, and times {@code w} into its transformed. */
+        private void differences(int count, double[] shift, int off, double[] w) {
+            for (int j = 0; j < d; j++) {
+                double s = shift[off + j];
+                double[] x = scratch.xt[j];
+                double[] dj = scratch.diff[j];
+                double[] wj = scratch.transformed[j];
+                for (int b = 0; b < count; b++) {
+                    double v = x[b] - s;
+                    dj[b] = v;
+                    wj[b] = w[b] * v;
                 }
+            }
+        }
+
+        /** Adds Σ_b w_b·diff_b·diff_bᵀ (or its diagonal) from {@link #differences} to the scatter at {@code base}. */
+        private void addScatterByColumns(int base, int count) {
+            double[][] diffs = scratch.diff;
+            double[][] weighted = scratch.transformed;
+            if (stats.layout.isMatrix()) {
+                for (int a = 0; a < d; a++) {
+                    for (int j = 0; j <= a; j++) stats.scatter[base + a * d + j] += dot(weighted[a], diffs[j], count);
+                }
+            } else {
+                for (int j = 0; j < d; j++) stats.scatter[base + j] += dot(weighted[j], diffs[j], count);
             }
         }
 

@@ -161,13 +161,11 @@ public final class Mixture implements Serializable {
         }
     }
 
-    /** Turns log-joint values into posterior probabilities in place; returns their log-sum-exp. */
     /**
-     * Below this log-ratio to the largest term, e^x (< 2e-22) cannot change a sum that holds 1:
-     * the exponential is not worth computing, and most components are that far from most rows.
+     * Turns log-joint values into posterior probabilities in place; returns their log-sum-exp. Terms
+     * below {@link Exponentials#CUT} relative to the largest are 0: most components are that far
+     * from most rows, and their exponentials are not worth computing.
      */
-    static final double NEGLIGIBLE = -50;
-
     static double normalise(double[] logJoint, int k) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) max = Math.max(max, logJoint[c]);
@@ -178,7 +176,7 @@ public final class Mixture implements Serializable {
         double sum = 0;
         for (int c = 0; c < k; c++) {
             double x = logJoint[c] - max;
-            double e = x < NEGLIGIBLE ? 0 : Math.exp(x);
+            double e = x < Exponentials.CUT ? 0 : Math.exp(x);
             logJoint[c] = e;
             sum += e;
         }
@@ -271,9 +269,14 @@ public final class Mixture implements Serializable {
 
     /** Free parameters: weights, means, covariances and categorical probabilities. */
     public long parameterCount() {
+        return parameterCount(k, d, covariance.type(), levels);
+    }
+
+    /** Free parameters of a mixture of k components of this type over d numeric and the given categorical columns. */
+    public static long parameterCount(int k, int d, CovarianceType type, int[] levels) {
         long categorical = 0;
         for (int l : levels) categorical += l - 1;
-        return (k - 1) + (long) k * d + covariance.parameterCount() + k * categorical;
+        return (k - 1) + (long) k * d + type.covarianceParameters(k, d) + k * categorical;
     }
 
     /** The means as one array, component c at {@code [c*d, (c+1)*d)} (the engine's own; do not modify). */

@@ -95,6 +95,11 @@ public final class Table {
         this.totalWeight = total;
     }
 
+    /** Whether every row has weight 1. */
+    boolean unitWeights() {
+        return weight == null;
+    }
+
     /** The weight of row i. */
     public double weight(int i) {
         return weight == null ? 1 : weight[i];

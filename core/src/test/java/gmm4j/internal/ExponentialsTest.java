@@ -1,0 +1,41 @@
+package gmm4j.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The vectorised exponential against {@link Math#exp}. */
+class ExponentialsTest {
+    @Test
+    void matchesMathExpToThirtyUlpsAboveTheCutAndIsZeroBelow() {
+        Random random = new Random(7);
+        int n = 4096;
+        double[] x = new double[n];
+        for (int b = 0; b < n; b++) x[b] = b < 64 ? -b / 64.0 : -60 * random.nextDouble();
+        double[] v = x.clone();
+        double[] reduced = new double[n];
+        Exponentials.expNonPositive(v, n, reduced);
+        for (int b = 0; b < n; b++) {
+            if (x[b] <= Exponentials.CUT) {
+                assertEquals(0.0, v[b], "e^" + x[b]);
+            } else {
+                double exact = Math.exp(x[b]);
+                assertTrue(Math.abs(v[b] - exact) <= 3e-14 * exact, "e^" + x[b] + ": " + v[b] + " vs " + exact);
+            }
+            assertEquals(Math.max(x[b], Exponentials.CUT), reduced[b] * Exponentials.UNSCALE, 0.0);
+        }
+    }
+
+    @Test
+    void keepsOneExactAndNanAndSendsMinusInfinityToZero() {
+        double[] v = {0.0, Double.NEGATIVE_INFINITY, Double.NaN, -1e300};
+        Exponentials.expNonPositive(v, v.length, new double[v.length]);
+        assertEquals(1.0, v[0]);
+        assertEquals(0.0, v[1]);
+        assertTrue(Double.isNaN(v[2]));
+        assertEquals(0.0, v[3]);
+    }
+}
