@@ -100,6 +100,9 @@ final class EStep {
         final double[] diff;
         /** Row indices of the block of complete rows. */
         final int[] rows;
+        /** Four rows of the block (their positions in it) and their differences from a mean, for a rank-four update. */
+        final int[] quad = new int[4];
+        final double[][] quadDiff;
         final BlockScratch scratch;
 
         Chunk(Table t, int k, ScatterLayout layout, double[] shift, int size) {
@@ -111,6 +114,7 @@ final class EStep {
             this.completed = new double[t.d];
             this.diff = new double[t.d];
             this.rows = new int[size];
+            this.quadDiff = new double[4][t.d];
             this.scratch = new BlockScratch(k, t.d, Math.max(1, size));
         }
 
@@ -241,9 +245,13 @@ final class EStep {
             for (int i = from; i < to; i++) {
                 if (t.pattern(i) == Table.COMPLETE && t.weight(i) > 0) rows[count++] = i;
             }
-            for (int j = 0; j < d; j++) {
-                double[] column = scratch.xt[j];
-                for (int b = 0; b < count; b++) column[b] = t.x[rows[b] * d + j];
+            // eight columns at a time: each cache line of a row is read once, not once per column
+            for (int from8 = 0; from8 < d; from8 += 8) {
+                int to8 = Math.min(d, from8 + 8);
+                for (int b = 0; b < count; b++) {
+                    int off = rows[b] * d;
+                    for (int j = from8; j < to8; j++) scratch.xt[j][b] = t.x[off + j];
+                }
             }
             return count;
         }
@@ -300,9 +308,10 @@ final class EStep {
         }
 
         /**
-         * The moments of the block of complete rows, whose weighted responsibilities are in
-         * the scratch's {@code out}: a rank-one update per row and component, over the row-major values
-         * (inner loops along a row of the scatter matrix, which stays in the L1 cache).
+         * The moments of the block of complete rows, whose weighted responsibilities are in the
+         * scratch's {@code out}: component by component, a rank-four update per four rows with
+         * weight (one pass over the scatter matrix, which stays in the L1 cache, for four rows: the
+         * update is bound by its loads and stores).
          */
         private void addCompleteBlock(int count) {
             if (d <= SMALL_D) {
@@ -310,26 +319,96 @@ final class EStep {
                 return;
             }
             double[] shift = stats.shift;
-            boolean pooled = stats.layout == ScatterLayout.POOLED;
-            for (int b = 0; b < count; b++) {
-                int off = rows[b] * d;
-                if (pooled) {
-                    // one shift for all: the scatter is the row's, weighted by its whole weight
-                    for (int j = 0; j < d; j++) diff[j] = t.x[off + j] - shift[j];
-                    double total = 0;
-                    for (int c = 0; c < k; c++) {
-                        double rw = scratch.out[c][b];
-                        total += rw;
-                        stats.count[c] += rw;
-                        for (int j = 0; j < d; j++) stats.sum[c * d + j] += rw * diff[j];
+            if (stats.layout == ScatterLayout.POOLED) {
+                addPooledBlock(count);
+                return;
+            }
+            for (int c = 0; c < k; c++) {
+                double[] wr = scratch.out[c];
+                int pending = 0;
+                for (int b = 0; b < count; b++) {
+                    if (wr[b] == 0) continue;
+                    quad[pending] = b;
+                    if (++pending == 4) {
+                        addFourRows(c, wr, 4);
+                        pending = 0;
                     }
-                    addScatter(0, total);
-                    continue;
                 }
+                if (pending == 0) continue;
+                for (int q = pending; q < 4; q++) quad[q] = quad[0];
+                addFourRows(c, wr, pending);
+            }
+        }
+
+        /**
+         * The pooled moments of the block: one shift for all components, so the scatter is each
+         * row's, weighted by its whole weight, in rank-four updates; the sums stay per component.
+         */
+        private void addPooledBlock(int count) {
+            double[] rowWeight = scratch.z;
+            for (int b = 0; b < count; b++) rowWeight[b] = 0;
+            for (int c = 0; c < k; c++) {
+                double[] wr = scratch.out[c];
+                for (int b = 0; b < count; b++) rowWeight[b] += wr[b];
+            }
+            for (int from = 0; from < count; from += 4) {
+                int valid = Math.min(4, count - from);
+                for (int q = 0; q < 4; q++) quad[q] = from + Math.min(q, valid - 1);
+                quadDifferences(0);
                 for (int c = 0; c < k; c++) {
-                    double rw = scratch.out[c][b];
-                    if (rw != 0) addRow(rows[b], c, rw);
+                    double[] wr = scratch.out[c];
+                    addQuadSums(c, quadWeight(wr, 0, valid), quadWeight(wr, 1, valid), quadWeight(wr, 2, valid),
+                            quadWeight(wr, 3, valid));
                 }
+                addQuadScatter(0, quadWeight(rowWeight, 0, valid), quadWeight(rowWeight, 1, valid),
+                        quadWeight(rowWeight, 2, valid), quadWeight(rowWeight, 3, valid));
+            }
+        }
+
+        /** The weight of the q-th row of {@link #quad}, of which the first {@code valid} are real (the others repeat one with weight 0). */
+        private double quadWeight(double[] w, int q, int valid) {
+            return q < valid ? w[quad[q]] : 0;
+        }
+
+        /** Adds the first {@code valid} block rows of {@link #quad} to component c's moments, with weights from {@code wr}. */
+        private void addFourRows(int c, double[] wr, int valid) {
+            double w0 = quadWeight(wr, 0, valid), w1 = quadWeight(wr, 1, valid);
+            double w2 = quadWeight(wr, 2, valid), w3 = quadWeight(wr, 3, valid);
+            quadDifferences(c * d);
+            addQuadSums(c, w0, w1, w2, w3);
+            addQuadScatter(stats.layout.base(c, d), w0, w1, w2, w3);
+        }
+
+        /** The differences of the rows in {@link #quad} from {@code shift[off..off+d)}, into {@link #quadDiff}. */
+        private void quadDifferences(int off) {
+            double[] shift = stats.shift;
+            for (int q = 0; q < 4; q++) {
+                int row = rows[quad[q]] * d;
+                double[] dq = quadDiff[q];
+                for (int j = 0; j < d; j++) dq[j] = t.x[row + j] - shift[off + j];
+            }
+        }
+
+        private void addQuadSums(int c, double w0, double w1, double w2, double w3) {
+            double[] d0 = quadDiff[0], d1 = quadDiff[1], d2 = quadDiff[2], d3 = quadDiff[3];
+            int mean = c * d;
+            stats.count[c] += (w0 + w1) + (w2 + w3);
+            for (int j = 0; j < d; j++) stats.sum[mean + j] += (w0 * d0[j] + w1 * d1[j]) + (w2 * d2[j] + w3 * d3[j]);
+        }
+
+        /** Adds Σ_q w_q·diff_q·diff_qᵀ (or its diagonal) over the four rows of {@link #quadDiff} to the scatter at {@code base}. */
+        private void addQuadScatter(int base, double w0, double w1, double w2, double w3) {
+            double[] d0 = quadDiff[0], d1 = quadDiff[1], d2 = quadDiff[2], d3 = quadDiff[3];
+            if (!stats.layout.isMatrix()) {
+                for (int j = 0; j < d; j++) {
+                    stats.scatter[base + j] += (w0 * d0[j] * d0[j] + w1 * d1[j] * d1[j]) + (w2 * d2[j] * d2[j] + w3 * d3[j] * d3[j]);
+                }
+                return;
+            }
+            for (int a = 0; a < d; a++) {
+                double a0 = w0 * d0[a], a1 = w1 * d1[a], a2 = w2 * d2[a], a3 = w3 * d3[a];
+                int row = base + a * d;
+                for (int j = 0; j <= a; j++) stats.scatter[row + j] += (a0 * d0[j] + a1 * d1[j]) + (a2 * d2[j] + a3 * d3[j]);
             }
         }
 
