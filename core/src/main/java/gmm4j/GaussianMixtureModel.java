@@ -297,13 +297,16 @@ public final class GaussianMixtureModel implements Serializable {
 
     private Statistics score(Dataset data) {
         try (Parallel parallel = new Parallel(1)) {
-            return score(data, parallel);
+            return mixture.score(checked(data), parallel);
         }
     }
 
-    /** Log-likelihood, entropy and weight of {@code data} under this model. */
-    Statistics score(Dataset data, Parallel parallel) {
-        return mixture.score(checked(data), parallel);
+    /** Log-likelihood, entropy and weight of {@code data} under each of {@code models} (of the same columns), in one pass. */
+    static Statistics[] score(Dataset data, List<GaussianMixtureModel> models, Parallel parallel) {
+        Table t = models.get(0).checked(data);
+        Mixture[] mixtures = new Mixture[models.size()];
+        for (int i = 0; i < mixtures.length; i++) mixtures[i] = models.get(i).mixture;
+        return Mixture.score(t, mixtures, parallel);
     }
 
     Mixture mixture() {

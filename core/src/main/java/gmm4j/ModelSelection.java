@@ -46,7 +46,7 @@ public final class ModelSelection {
     }
 
     /** The default size of the sample the candidates are fitted on (see {@link Builder#screeningRows}). */
-    public static final int DEFAULT_SCREENING_ROWS = 10_000;
+    public static final int DEFAULT_SCREENING_ROWS = 5_000;
 
     private ModelSelection(Builder b) {
         this.components = b.components;
@@ -122,6 +122,7 @@ public final class ModelSelection {
                 for (int k : feasible) jobs.add(() -> candidate(data, sample, k, type, foldRows, parallel, starts));
             }
             List<Candidate> candidates = new ArrayList<>(parallel.all(jobs));
+            if (sample != data) candidates = scoredOnAll(data, candidates, parallel);
             int best = best(candidates);
             if (candidates.get(best).score.value() == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("No candidate can be scored: each has more free parameters than the data's total weight "
@@ -132,7 +133,8 @@ public final class ModelSelection {
                 GaussianMixtureModel screened = candidates.get(best).model;
                 GaussianMixtureModel refined = settings(screened.components(), screened.covarianceType())
                         .refine(data, parallel, screened);
-                candidates.set(best, scored(refined, Double.NaN));
+                candidates.set(best, scored(refined, refined.logLikelihood(), refined.entropy(), refined.totalWeight(),
+                        Double.NaN, true));
             }
             List<Score> scores = candidates.stream().map(Candidate::score).toList();
             return new Result(criterion, scores, scores.get(best), candidates.get(best).model);
@@ -195,10 +197,7 @@ public final class ModelSelection {
         return builder.build();
     }
 
-    /**
-     * Candidate (k, type) fitted on {@code sample} and scored on {@code data}: its own fit's
-     * statistics when they are the same rows, one more pass over the data when they are not.
-     */
+    /** Candidate (k, type) fitted on {@code sample} and scored on it (or, for cross-validation, on {@code data}'s folds). */
     private Candidate candidate(Dataset data, Dataset sample, int k, CovarianceType type, int[][] foldRows,
                                 Parallel parallel, StartCache starts) {
         GaussianMixture settings = settings(k, type);
@@ -216,19 +215,23 @@ public final class ModelSelection {
                 crossValidation += -2 * settings.fit(train, parallel).logLikelihood(test);
             }
         }
-        if (sample == data) return scored(model, crossValidation);
-        Statistics all = model.score(data, parallel);
-        return scored(model, all.logLikelihood(), all.entropy(), all.weight(), crossValidation);
+        return scored(model, model.logLikelihood(), model.entropy(), model.totalWeight(), crossValidation, sample == data);
     }
 
-    /** The score of {@code model} on the data it was fitted on. */
-    private Candidate scored(GaussianMixtureModel model, double crossValidation) {
-        return scored(model, model.logLikelihood(), model.entropy(), model.totalWeight(), crossValidation);
+    /** The candidates fitted on a sample, scored on all the data in one pass. */
+    private List<Candidate> scoredOnAll(Dataset data, List<Candidate> screened, Parallel parallel) {
+        List<GaussianMixtureModel> models = screened.stream().map(Candidate::model).toList();
+        Statistics[] all = GaussianMixtureModel.score(data, models, parallel);
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < all.length; i++) {
+            candidates.add(scored(models.get(i), all[i].logLikelihood(), all[i].entropy(), all[i].weight(), Double.NaN, true));
+        }
+        return candidates;
     }
 
-    /** The score of {@code model} given its log-likelihood, entropy and weight on all the data; tells the listener. */
+    /** The score of {@code model} given its log-likelihood, entropy and weight on all the data; tells the listener if {@code tell}. */
     private Candidate scored(GaussianMixtureModel model, double logLikelihood, double entropy, double weight,
-                             double crossValidation) {
+                             double crossValidation, boolean tell) {
         long p = model.parameterCount();
         double bic = GaussianMixtureModel.bic(logLikelihood, p, weight);
         double aic = GaussianMixtureModel.aic(logLikelihood, p);
@@ -243,7 +246,7 @@ public final class ModelSelection {
         if (p >= weight) value = Double.POSITIVE_INFINITY;
         Score score = new Score(model.components(), model.covarianceType(), logLikelihood, p, bic, aic, icl,
                 crossValidation, value);
-        if (listener != null) listener.accept(score);
+        if (tell && listener != null) listener.accept(score);
         return new Candidate(score, model);
     }
 
@@ -331,7 +334,11 @@ public final class ModelSelection {
             return this;
         }
 
-        /** Told each candidate's score as soon as it is known (from worker threads). */
+        /**
+         * Told each candidate's score as soon as it is known (from worker threads). With screening,
+         * that is after the scoring pass over all the data, and the winner is told once more with
+         * its score after the refinement.
+         */
         public Builder listener(Consumer<Score> listener) {
             this.listener = listener;
             return this;

@@ -125,4 +125,26 @@ class ModelSelectionTest {
         assertEquals(model.bic() + 2 * entropy, model.icl(), 1e-9 * Math.abs(model.icl()));
         assertEquals(model.icl(), model.icl(data), 1e-9 * Math.abs(model.icl()));
     }
+
+    /** Scoring several models in one pass (as screening does) gives each the score of its own pass, missing values included. */
+    @Test
+    void onePassScoresEachModelAsItsOwnPassWould() {
+        double[][] rows = Mixtures.separated(5_000, 3, 3, 9);
+        for (int i = 0; i < rows.length; i += 7) rows[i][i % 3] = Double.NaN;
+        Dataset data = Dataset.of(rows);
+        List<GaussianMixtureModel> models = new java.util.ArrayList<>();
+        for (CovarianceType type : CovarianceType.values()) {
+            models.add(GaussianMixture.builder().components(2 + type.ordinal()).covariance(type).build().fit(data));
+        }
+        gmm4j.internal.Statistics[] all;
+        try (gmm4j.internal.Parallel parallel = new gmm4j.internal.Parallel(2)) {
+            all = GaussianMixtureModel.score(data, models, parallel);
+        }
+        for (int i = 0; i < models.size(); i++) {
+            GaussianMixtureModel m = models.get(i);
+            assertEquals(m.logLikelihood(data), all[i].logLikelihood(), 1e-9 * Math.abs(m.logLikelihood()));
+            assertEquals(m.icl(data), -2 * all[i].logLikelihood() + m.parameterCount() * Math.log(all[i].weight())
+                    + 2 * all[i].entropy(), 1e-9 * Math.abs(m.icl(data)));
+        }
+    }
 }

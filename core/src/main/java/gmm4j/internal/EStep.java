@@ -55,26 +55,76 @@ final class EStep {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /**
+     * Collects the complete rows with weight of {@code [from, to)} into {@code rows} and, transposed,
+     * into {@code xt} ({@code xt[j][b]} is coordinate j of the b-th); returns their number.
+     */
+    static int gatherCompleteRows(Table t, int from, int to, int[] rows, double[][] xt) {
+        int d = t.d;
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (t.pattern(i) == Table.COMPLETE && t.weight(i) > 0) rows[count++] = i;
+        }
+        // eight columns at a time: each cache line of a row is read once, not once per column
+        for (int from8 = 0; from8 < d; from8 += 8) {
+            int to8 = Math.min(d, from8 + 8);
+            for (int b = 0; b < count; b++) {
+                int off = rows[b] * d;
+                for (int j = from8; j < to8; j++) xt[j][b] = t.x[off + j];
+            }
+        }
+        return count;
+    }
+
+    /** A block scratch for up to k components, the calling thread's own for the passes of {@code parallel}. */
+    static BlockScratch scratch(Parallel parallel, int k, int d) {
+        return Workspace.of(parallel, k, d, TILE_ROWS).scratch;
+    }
+
     /** The E-step under {@code mixture} with the statistics for the M-step, accumulated around its means. */
     static Statistics fit(Table t, Mixture mixture, Parallel parallel) {
         MarginalGaussian[][] marginals = mixture.marginals(t.observed);
         ScatterLayout layout = mixture.covariance.scatterLayout();
         double[] shift = mixture.covariance.statisticsShift(mixture.flatMeans());
         return parallel.reduce(t.n, (from, to) -> {
-            Chunk chunk = new Chunk(t, mixture.k, layout, shift, TILE_ROWS);
+            Chunk chunk = new Chunk(t, mixture.k, layout, shift, TILE_ROWS, parallel);
             chunk.underMixture(from, to, mixture, marginals, true);
             return chunk.stats;
         }, Statistics::merge);
     }
 
-    /** Log-likelihood, entropy and worst row under {@code mixture}, without M-step statistics. */
-    static Statistics score(Table t, Mixture mixture, Parallel parallel) {
-        MarginalGaussian[][] marginals = mixture.marginals(t.observed);
+    /**
+     * Log-likelihood, entropy and worst row under each of {@code mixtures}, without M-step
+     * statistics, in one pass: each block of rows is transposed once for all of them.
+     */
+    static Statistics[] score(Table t, Mixture[] mixtures, Parallel parallel) {
+        int m = mixtures.length;
+        MarginalGaussian[][][] marginals = new MarginalGaussian[m][][];
+        int largestK = 1;
+        for (int i = 0; i < m; i++) {
+            marginals[i] = mixtures[i].marginals(t.observed);
+            largestK = Math.max(largestK, mixtures[i].k);
+        }
+        int workspaceK = largestK;
         return parallel.reduce(t.n, (from, to) -> {
-            Chunk chunk = new Chunk(t, mixture.k, ScatterLayout.DIAGONALS, null, TILE_ROWS);
-            chunk.underMixture(from, to, mixture, marginals, false);
-            return chunk.stats;
-        }, Statistics::merge);
+            Workspace.of(parallel, workspaceK, t.d, TILE_ROWS); // one workspace, large enough for every mixture
+            Chunk[] chunks = new Chunk[m];
+            for (int i = 0; i < m; i++) chunks[i] = new Chunk(t, mixtures[i].k, ScatterLayout.DIAGONALS, null, TILE_ROWS, parallel);
+            for (int tile = from; tile < to; tile += TILE_ROWS) {
+                int count = chunks[0].gatherCompleteRows(tile, Math.min(to, tile + TILE_ROWS));
+                if (count == 0) continue;
+                for (int i = 0; i < m; i++) chunks[i].completeBlock(count, mixtures[i], false);
+            }
+            Statistics[] stats = new Statistics[m];
+            for (int i = 0; i < m; i++) {
+                chunks[i].incompleteRows(from, to, mixtures[i], marginals[i], false);
+                stats[i] = chunks[i].stats;
+            }
+            return stats;
+        }, (a, b) -> {
+            for (int i = 0; i < m; i++) a[i] = a[i].merge(b[i]);
+            return a;
+        });
     }
 
     /**
@@ -84,10 +134,49 @@ final class EStep {
     static Statistics assign(Table t, int k, ScatterLayout layout, Responsibilities given, double[] shift,
                              double[] fill, Parallel parallel) {
         return parallel.reduce(t.n, (from, to) -> {
-            Chunk chunk = new Chunk(t, k, layout, shift, 0);
+            Chunk chunk = new Chunk(t, k, layout, shift, 0, parallel);
             chunk.given(from, to, given, fill);
             return chunk.stats;
         }, Statistics::merge);
+    }
+
+    /**
+     * The work arrays of a chunk, kept by each thread for its next chunk of the same {@link Parallel}:
+     * a pass allocates only its chunks' statistics. A chunk runs to its end without waiting on other
+     * tasks, so no two chunks share a thread's workspace at once. It grows to the largest K and block
+     * seen; d must match.
+     */
+    private static final class Workspace {
+        final int k;
+        final int d;
+        final int size;
+        final double[] resp;
+        final double[] completed;
+        final double[] diff;
+        final int[] rows;
+        final double[][] quadDiff;
+        final BlockScratch scratch;
+
+        private Workspace(int k, int d, int size) {
+            this.k = k;
+            this.d = d;
+            this.size = size;
+            this.resp = new double[k];
+            this.completed = new double[d];
+            this.diff = new double[d];
+            this.rows = new int[size];
+            this.quadDiff = new double[4][d];
+            this.scratch = new BlockScratch(k, d, size);
+        }
+
+        static Workspace of(Parallel parallel, int k, int d, int size) {
+            Workspace w = (Workspace) parallel.workspace.get();
+            if (w == null || w.d != d || w.k < k || w.size < size) {
+                w = w == null || w.d != d ? new Workspace(k, d, size) : new Workspace(Math.max(k, w.k), d, Math.max(size, w.size));
+                parallel.workspace.set(w);
+            }
+            return w;
+        }
     }
 
     private static final class Chunk {
@@ -103,26 +192,34 @@ final class EStep {
         /** Four rows of the block (their positions in it) and their differences from a mean, for a rank-four update. */
         final int[] quad = new int[4];
         final double[][] quadDiff;
+        final int tileRows;
         final BlockScratch scratch;
 
-        Chunk(Table t, int k, ScatterLayout layout, double[] shift, int size) {
+        Chunk(Table t, int k, ScatterLayout layout, double[] shift, int size, Parallel parallel) {
             this.t = t;
             this.k = k;
             this.d = t.d;
+            this.tileRows = size;
             this.stats = new Statistics(k, t.d, layout, shift, t.c, t.levelSlots());
-            this.resp = new double[k];
-            this.completed = new double[t.d];
-            this.diff = new double[t.d];
-            this.rows = new int[size];
-            this.quadDiff = new double[4][t.d];
-            this.scratch = new BlockScratch(k, t.d, Math.max(1, size));
+            Workspace w = Workspace.of(parallel, k, t.d, Math.max(1, size));
+            this.resp = w.resp;
+            this.completed = w.completed;
+            this.diff = w.diff;
+            this.rows = w.rows;
+            this.quadDiff = w.quadDiff;
+            this.scratch = w.scratch;
         }
 
         void underMixture(int from, int to, Mixture mixture, MarginalGaussian[][] marginals, boolean accumulate) {
-            int tileRows = rows.length;
             for (int tile = from; tile < to; tile += tileRows) {
-                completeTile(tile, Math.min(to, tile + tileRows), mixture, accumulate);
+                int count = gatherCompleteRows(tile, Math.min(to, tile + tileRows));
+                if (count > 0) completeBlock(count, mixture, accumulate);
             }
+            incompleteRows(from, to, mixture, marginals, accumulate);
+        }
+
+        /** The rows of {@code [from, to)} with missing values, one by one through their pattern's marginals. */
+        void incompleteRows(int from, int to, Mixture mixture, MarginalGaussian[][] marginals, boolean accumulate) {
             for (int i = from; i < to; i++) {
                 int pattern = t.pattern(i);
                 if (pattern < 0 || t.weight(i) == 0) continue;
@@ -134,10 +231,8 @@ final class EStep {
             }
         }
 
-        /** The complete rows of {@code [from, to)} as one block. */
-        private void completeTile(int from, int to, Mixture mixture, boolean accumulate) {
-            int count = gatherCompleteRows(from, to);
-            if (count == 0) return;
+        /** The block of complete rows that {@link #gatherCompleteRows} left in the scratch. */
+        void completeBlock(int count, Mixture mixture, boolean accumulate) {
             double[][] block = scratch.out;
             mixture.covariance.logGaussian(scratch.xt, count, mixture.flatMeans(), block, scratch);
             if (t.c == 0) {
@@ -240,20 +335,8 @@ final class EStep {
         }
 
         /** Collects the complete rows with weight into {@link #rows} and, transposed, the scratch; returns their number. */
-        private int gatherCompleteRows(int from, int to) {
-            int count = 0;
-            for (int i = from; i < to; i++) {
-                if (t.pattern(i) == Table.COMPLETE && t.weight(i) > 0) rows[count++] = i;
-            }
-            // eight columns at a time: each cache line of a row is read once, not once per column
-            for (int from8 = 0; from8 < d; from8 += 8) {
-                int to8 = Math.min(d, from8 + 8);
-                for (int b = 0; b < count; b++) {
-                    int off = rows[b] * d;
-                    for (int j = from8; j < to8; j++) scratch.xt[j][b] = t.x[off + j];
-                }
-            }
-            return count;
+        int gatherCompleteRows(int from, int to) {
+            return EStep.gatherCompleteRows(t, from, to, rows, scratch.xt);
         }
 
         /** Adds a row's log-likelihood (its posterior is in {@link #resp}) to the pass's totals. */

@@ -59,7 +59,7 @@ final class EmRun {
             }
             previous = current;
         }
-        score = EStep.score(t, mixture, parallel);
+        score = mixture.score(t, parallel);
     }
 
     /** Moves the first collapsed component, if any, to the row the mixture explained worst. */

@@ -183,26 +183,21 @@ final class KMeans {
      * The nearest center of each row of {@code [from, to)}. Complete numeric rows go through blocks
      * transposed as in the E-step, so the distance loops run over rows and vectorise.
      */
-    private int[] nearestOfChunk(int from, int to, double[] centers, int k) {
+    private int[] nearestOfChunk(int from, int to, double[] centers, int k, Parallel parallel) {
         int[] nearest = new int[to - from];
         if (t.c > 0) {
             for (int i = from; i < to; i++) if (usable(i)) nearest[i - from] = nearest(i, centers, k);
             return nearest;
         }
         int d = t.d;
-        BlockScratch block = new BlockScratch(k, d, EStep.TILE_ROWS);
+        BlockScratch block = EStep.scratch(parallel, k, d);
         int[] rows = new int[EStep.TILE_ROWS];
         for (int tile = from; tile < to; tile += EStep.TILE_ROWS) {
-            int count = 0;
-            for (int i = tile; i < Math.min(to, tile + EStep.TILE_ROWS); i++) {
-                if (!usable(i)) continue;
-                if (t.pattern(i) == Table.COMPLETE) rows[count++] = i;
-                else nearest[i - from] = nearest(i, centers, k);
+            int end = Math.min(to, tile + EStep.TILE_ROWS);
+            for (int i = tile; i < end; i++) {
+                if (usable(i) && t.pattern(i) != Table.COMPLETE) nearest[i - from] = nearest(i, centers, k);
             }
-            for (int j = 0; j < d; j++) {
-                double[] column = block.xt[j];
-                for (int b = 0; b < count; b++) column[b] = t.x[rows[b] * d + j];
-            }
+            int count = EStep.gatherCompleteRows(t, tile, end, rows, block.xt);
             for (int c = 0; c < k; c++) {
                 double[] distance = block.out[c];
                 for (int b = 0; b < count; b++) distance[b] = 0;
@@ -236,7 +231,7 @@ final class KMeans {
             double[] totals = parallel.reduce(t.n, (from, to) -> {
                 // per center: weight, then d weighted sums
                 double[] acc = new double[k * (d + 1)];
-                int[] nearest = nearestOfChunk(from, to, frozen, k);
+                int[] nearest = nearestOfChunk(from, to, frozen, k, parallel);
                 for (int i = from; i < to; i++) {
                     if (!usable(i)) continue;
                     int c = nearest[i - from];

@@ -247,7 +247,12 @@ public final class Mixture implements Serializable {
 
     /** Log-likelihood, entropy and total weight of {@code t} under this mixture. */
     public Statistics score(Table t, Parallel parallel) {
-        return EStep.score(t, this, parallel);
+        return score(t, new Mixture[]{this}, parallel)[0];
+    }
+
+    /** {@link #score} of each mixture, in one pass over {@code t}. */
+    public static Statistics[] score(Table t, Mixture[] mixtures, Parallel parallel) {
+        return EStep.score(t, mixtures, parallel);
     }
 
     public double weight(int c) {

@@ -16,6 +16,11 @@ public final class Parallel implements AutoCloseable {
     public static final int CHUNK_ROWS = 1024;
 
     private final ForkJoinPool pool;
+    /**
+     * Each thread's work arrays for the passes run through this instance (see {@code EStep}); they
+     * go when it does (a thread-local's value is held through its key, weakly).
+     */
+    final ThreadLocal<Object> workspace = new ThreadLocal<>();
 
     /** @param threads worker threads; 0 means one per available core, 1 runs in the caller's thread */
     public Parallel(int threads) {
