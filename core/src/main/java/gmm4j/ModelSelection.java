@@ -154,7 +154,7 @@ public final class ModelSelection {
 
     /**
      * The rows the candidates are fitted on: all of them, or a seeded uniform sample when the data
-     * are more than twice the screening size (which grows to ten rows per parameter of the largest
+     * are more than twice the screening size (which grows to five rows per parameter of the largest
      * candidate, so that no candidate is fitted on too few).
      */
     private Dataset screeningSample(Dataset data, int[] feasible) {
@@ -357,10 +357,10 @@ public final class ModelSelection {
 
         /**
          * The size of the random sample the candidates are fitted on when the data are larger
-         * (default {@value #DEFAULT_SCREENING_ROWS}; it grows to ten rows per free parameter of the
+         * (default {@value #DEFAULT_SCREENING_ROWS}; it grows to five rows per free parameter of the
          * largest candidate). The candidates are scored on all the data and the best one is refined by
-         * EM on all of them, so the chosen model is a fit of all the data; the other candidates' scores
-         * are those of their sample fits. It applies when the data have more than twice as many rows,
+         * EM on all of them, so the chosen model is a fit of all the data; the other candidates are scored
+         * with their sample-fitted parameters. It applies when the data have more than twice as many rows,
          * never to {@link Criterion#CROSS_VALIDATION}; 0 fits every candidate on all the data.
          *
          * @param rows the sample size, or 0 for no screening

@@ -115,9 +115,11 @@ final class Report {
             return;
         }
         s.append(String.format(Locale.ROOT, "`ModelSelection` over K = 1..%d × the four covariance types by BIC on %s data "
-                        + "(%d true clusters; default settings: k-means start, tolerance 1e-3, at most 100 iterations, all cores): "
-                        + "**%.2f s**, best K = %d, %s.%n%n", ModelSelectionTiming.MAX_K, selection.problem().label(),
-                ModelSelectionTiming.TRUE_K, selection.gmm4jSeconds(), selection.bestK(), selection.bestType()));
+                        + "(%d true clusters; default settings: k-means start, tolerance 1e-3, at most 100 iterations, all cores; "
+                        + "candidates fitted on a random screening sample of max(%,d, 5 × the largest candidate's parameters) rows, "
+                        + "all scored on the whole data in one pass, the winner refined by EM on the whole data), after a warm-up "
+                        + "selection on other data: **%.2f s**, best K = %d, %s.%n%n", ModelSelectionTiming.MAX_K, selection.problem().label(),
+                ModelSelectionTiming.TRUE_K, selection.screeningRows(), selection.gmm4jSeconds(), selection.bestK(), selection.bestType()));
         if (Double.isNaN(selection.sklearnSeconds())) {
             s.append("scikit-learn is not installed: no comparison.\n");
         } else {
@@ -157,9 +159,12 @@ final class Report {
                 .append("and, where the library accepts one, the same start: equal weights, means at K rows spaced evenly through the data ")
                 .append("(rows are in random cluster order), and the data's overall covariance for every component (its diagonal for ")
                 .append("diagonal types, the mean of the diagonal for spherical ones). Every JVM library runs in this one JVM after a warm-up fit.\n\n");
-        s.append("- **gmm4j** (all cores): one fit of 11 iterations with tolerance 0; its per-iteration listener reads the clock at the end of ")
+        s.append("- **gmm4j** (all cores): fits of 11 iterations with tolerance 0; the per-iteration listener reads the clock at the end of ")
                 .append("iteration 1 and of iteration 11, so exactly 10 iterations (fused E-step and statistics, M-step) are timed — ")
-                .append("not the data copy, the start, nor the final scoring pass.\n");
+                .append("not the data copy, the start, nor the final scoring pass. Two untimed fits first (one short warm-up left the ")
+                .append("JIT's code for a new data shape unfinished after the other libraries had run), then the median of three timed fits. ")
+                .append("The other JVM libraries' iterations take 5 to 300 times longer, so their single measurement carries far less ")
+                .append("warm-up and noise error.\n");
         s.append("- **scikit-learn**, **mclust**, **Weka**, **Commons Math**: a library that can only be run as a whole fit is timed ")
                 .append("twice, with 1 and with 11 iterations, after an untimed 1-iteration warm-up; (t₁₁ − t₁) / 10 is one iteration, ")
                 .append("and the fixed costs (conversion, initialisation, final scoring) cancel. scikit-learn gets the start as ")

@@ -38,23 +38,81 @@ final class GaussianFactor implements Serializable {
 
     /**
      * {@code out[b] = |U·(x_b − μ)|²} for the rows of a transposed block ({@code xt[j][b]} is
-     * coordinate j of row b): z = U·(x − μ) row of U by row, each step an axpy over the block's
-     * rows, which the JIT vectorises.
+     * coordinate j of row b): z = U·(x − μ) by {@link #product}, then the squares summed four rows
+     * of z at a time.
      */
     void mahalanobis(double[][] xt, int rows, double[] mean, int mOff, double[] out, BlockScratch scratch) {
         difference(xt, rows, mean, mOff, scratch.diff);
-        double[] z = scratch.z;
+        double[][] z = scratch.transformed;
+        product(scratch.diff, rows, z);
         for (int b = 0; b < rows; b++) out[b] = 0;
-        for (int i = 0; i < d; i++) {
-            rowOfProduct(i, scratch.diff, rows, z);
-            for (int b = 0; b < rows; b++) out[b] += z[b] * z[b];
+        int i = 0;
+        for (; i + 3 < d; i += 4) {
+            double[] z0 = z[i], z1 = z[i + 1], z2 = z[i + 2], z3 = z[i + 3];
+            for (int b = 0; b < rows; b++) out[b] += (z0[b] * z0[b] + z1[b] * z1[b]) + (z2[b] * z2[b] + z3[b] * z3[b]);
+        }
+        for (; i < d; i++) {
+            double[] zi = z[i];
+            for (int b = 0; b < rows; b++) out[b] += zi[b] * zi[b];
         }
     }
 
     /** {@code y[i][b] = (U·(x_b − centre))_i} for the rows of a transposed block. */
     void transform(double[][] xt, int rows, double[] centre, double[][] y, BlockScratch scratch) {
         difference(xt, rows, centre, 0, scratch.diff);
-        for (int i = 0; i < d; i++) rowOfProduct(i, scratch.diff, rows, y[i]);
+        product(scratch.diff, rows, y);
+    }
+
+    /** Columns of U (rows of the block's differences) per pass: eight arrays of a block stay in the L1 cache. */
+    private static final int PANEL = 8;
+
+    /**
+     * {@code z[i][b] = Σ_{j≤i} U_ij·diff[j][b]}, a panel of eight difference rows at a time: each
+     * row of z takes the panel's eight terms in one pass (one load and store of z for eight
+     * products), and the panel is read from the L1 cache by every row of z, where a whole block of
+     * differences (d = 64: 128 kB) would not fit. Terms beyond the triangle get coefficient 0.
+     */
+    private void product(double[][] diff, int rows, double[][] z) {
+        for (int j0 = 0; j0 < d; j0 += PANEL) {
+            double[] e0 = diff[j0], e1 = panelRow(diff, j0, 1), e2 = panelRow(diff, j0, 2), e3 = panelRow(diff, j0, 3);
+            double[] e4 = panelRow(diff, j0, 4), e5 = panelRow(diff, j0, 5), e6 = panelRow(diff, j0, 6), e7 = panelRow(diff, j0, 7);
+            for (int i = j0; i < d; i++) {
+                int row = i * d + j0;
+                double u0 = coefficient(i, j0, 0, row), u1 = coefficient(i, j0, 1, row);
+                double u2 = coefficient(i, j0, 2, row), u3 = coefficient(i, j0, 3, row);
+                double u4 = coefficient(i, j0, 4, row), u5 = coefficient(i, j0, 5, row);
+                double u6 = coefficient(i, j0, 6, row), u7 = coefficient(i, j0, 7, row);
+                double[] zi = z[i];
+                if (i - j0 < 4) {
+                    // on the diagonal, only the panel's first four terms can be non-zero
+                    if (j0 == 0) {
+                        for (int b = 0; b < rows; b++) zi[b] = (u0 * e0[b] + u1 * e1[b]) + (u2 * e2[b] + u3 * e3[b]);
+                    } else {
+                        for (int b = 0; b < rows; b++) zi[b] += (u0 * e0[b] + u1 * e1[b]) + (u2 * e2[b] + u3 * e3[b]);
+                    }
+                } else if (j0 == 0) {
+                    for (int b = 0; b < rows; b++) {
+                        zi[b] = ((u0 * e0[b] + u1 * e1[b]) + (u2 * e2[b] + u3 * e3[b]))
+                                + ((u4 * e4[b] + u5 * e5[b]) + (u6 * e6[b] + u7 * e7[b]));
+                    }
+                } else {
+                    for (int b = 0; b < rows; b++) {
+                        zi[b] += ((u0 * e0[b] + u1 * e1[b]) + (u2 * e2[b] + u3 * e3[b]))
+                                + ((u4 * e4[b] + u5 * e5[b]) + (u6 * e6[b] + u7 * e7[b]));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Row j0 + t of the differences, or row j0 (to be multiplied by 0) past the last. */
+    private double[] panelRow(double[][] diff, int j0, int t) {
+        return diff[j0 + t < d ? j0 + t : j0];
+    }
+
+    /** U_{i, j0+t}, or 0 above the diagonal or past the last column. */
+    private double coefficient(int i, int j0, int t, int row) {
+        return j0 + t <= i ? inverseFactor[row + t] : 0;
     }
 
     /** U·v for one vector. */
@@ -74,29 +132,6 @@ final class GaussianFactor implements Serializable {
             double[] x = xt[j];
             double[] dj = diff[j];
             for (int b = 0; b < rows; b++) dj[b] = x[b] - m;
-        }
-    }
-
-    /**
-     * {@code z[b] = Σ_{j≤i} U_ij·diff[j][b]}, four terms per pass over the block: one load and
-     * store of z for four products instead of one (the loop is bound by memory operations, not flops).
-     */
-    private void rowOfProduct(int i, double[][] diff, int rows, double[] z) {
-        int row = i * d;
-        double first = inverseFactor[row];
-        double[] d0 = diff[0];
-        for (int b = 0; b < rows; b++) z[b] = first * d0[b];
-        int j = 1;
-        for (; j + 3 <= i; j += 4) {
-            double u0 = inverseFactor[row + j], u1 = inverseFactor[row + j + 1];
-            double u2 = inverseFactor[row + j + 2], u3 = inverseFactor[row + j + 3];
-            double[] e0 = diff[j], e1 = diff[j + 1], e2 = diff[j + 2], e3 = diff[j + 3];
-            for (int b = 0; b < rows; b++) z[b] += (u0 * e0[b] + u1 * e1[b]) + (u2 * e2[b] + u3 * e3[b]);
-        }
-        for (; j <= i; j++) {
-            double u = inverseFactor[row + j];
-            double[] dj = diff[j];
-            for (int b = 0; b < rows; b++) z[b] += u * dj[b];
         }
     }
 }
