@@ -137,7 +137,10 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
     /**
      * Chooses K in {@code minK..maxK}, and the covariance type among {@code covariances}, by a
      * criterion: fits every candidate with {@code options} (their {@code k} is replaced, and their
-     * covariance type too when {@code covariances} are given) and keeps the best.
+     * covariance type too when {@code covariances} are given) and keeps the best. On more than
+     * twice {@link ModelSelection#DEFAULT_SCREENING_ROWS} rows the candidates are screened on a random
+     * sample, scored on all rows, and the best is refined on all rows (see
+     * {@link ModelSelection.Builder#screeningRows}; use {@code ModelSelection} directly to change that).
      *
      * @param criterion BIC, AIC, ICL (lower is better) or 5-fold cross-validated log-likelihood
      * @param covariances candidate covariance types; none means {@code options.covariance()} alone

@@ -19,6 +19,7 @@ import java.io.Serializable;
  * @param covariance     the covariance type, or {@code null} to choose it too
  * @param criterion      how candidates are ranked when choosing
  * @param folds          folds of the cross-validation criterion
+ * @param screeningRows  the sample the candidates of a selection are fitted on, 0 for all the data
  * @param init           how each restart starts
  * @param restarts       runs from different starts
  * @param maxIterations  the most EM iterations per restart
@@ -28,7 +29,8 @@ import java.io.Serializable;
  * @param threads        worker threads, 0 for all cores
  */
 public record EngineSettings(int components, int minComponents, int maxComponents, CovarianceType covariance,
-                             Criterion criterion, int folds, Initialization init, int restarts, int maxIterations,
+                             Criterion criterion, int folds, int screeningRows, Initialization init, int restarts,
+                             int maxIterations,
                              double tolerance, double regularization, long seed, int threads)
         implements Serializable {
     @Serial
@@ -36,8 +38,8 @@ public record EngineSettings(int components, int minComponents, int maxComponent
 
     /** These settings with a fixed K. */
     public EngineSettings withComponents(int k) {
-        return new EngineSettings(k, minComponents, maxComponents, covariance, criterion, folds, init, restarts,
-                maxIterations, tolerance, regularization, seed, threads);
+        return new EngineSettings(k, minComponents, maxComponents, covariance, criterion, folds, screeningRows, init,
+                restarts, maxIterations, tolerance, regularization, seed, threads);
     }
 
     /** Whether the fit chooses K or the covariance type. */
@@ -70,6 +72,7 @@ public record EngineSettings(int components, int minComponents, int maxComponent
                 .components(firstK(), lastK())
                 .covariances(covariance == null ? CovarianceType.values() : new CovarianceType[]{covariance})
                 .criterion(criterion)
+                .screeningRows(screeningRows)
                 .settings(estimator(null));
         if (criterion == Criterion.CROSS_VALIDATION) b.folds(folds);
         if (progress != null) b.listener(progress::candidate).iterationListener(progress::candidateIteration);

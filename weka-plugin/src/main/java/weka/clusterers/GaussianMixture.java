@@ -103,6 +103,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     static final int DEFAULT_MIN_CLUSTERS = 1;
     static final int DEFAULT_MAX_CLUSTERS = 10;
     static final int DEFAULT_FOLDS = 10;
+    static final int DEFAULT_SCREENING_ROWS = ModelSelection.DEFAULT_SCREENING_ROWS;
     static final int DEFAULT_RESTARTS = 3;
     static final int DEFAULT_MAX_ITERATIONS = 100;
     static final double DEFAULT_TOLERANCE = 1e-3;
@@ -122,6 +123,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     private int criterion = CRITERION_BIC;
     /** Folds of the cross-validation criterion. */
     private int numFolds = DEFAULT_FOLDS;
+    /** The sample size candidates are fitted on when choosing automatically on large data, 0 for all. */
+    private int screeningRows = DEFAULT_SCREENING_ROWS;
     /** The initialisation choice (an {@code INIT_} constant). */
     private int initialization = INIT_KMEANS;
     /** Runs from different starts. */
@@ -225,7 +228,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
                     + ") exceeds the maximum (" + maxNumClusters + ").");
         }
         return new EngineSettings(numClusters, minNumClusters, maxNumClusters, covarianceType(), toCriterion(),
-                numFolds, toInitialization(), numRestarts, maxIterations, tolerance, regularization, getSeed(),
+                numFolds, screeningRows, toInitialization(), numRestarts, maxIterations, tolerance, regularization, getSeed(),
                 numExecutionSlots);
     }
 
@@ -315,6 +318,10 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         options.add(new Option("\tCriterion for choosing automatically: " + tagList(TAGS_CRITERION) + " (default bic).",
                 "criterion", 1, "-criterion <name>"));
         options.add(new Option("\tFolds for the cv criterion (default " + DEFAULT_FOLDS + ").", "X", 1, "-X <num>"));
+        options.add(new Option("\tWhen choosing automatically on more than twice this many instances, fit the candidates on a\n"
+                + "\trandom sample of this size, score them on all instances and refine the best on all of them;\n"
+                + "\t0 fits every candidate on all instances (default " + DEFAULT_SCREENING_ROWS + ").",
+                "screening", 1, "-screening <num>"));
         options.add(new Option("\tInitialisation: " + tagList(TAGS_INIT) + " (default kmeans).", "init", 1, "-init <name>"));
         options.add(new Option("\tRestarts from different starts; the most likely fit is kept (default "
                 + DEFAULT_RESTARTS + ").", "n-init", 1, "-n-init <num>"));
@@ -344,6 +351,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         setCovarianceType(tagOption("C", options, TAGS_COVARIANCE, COVARIANCE_FULL));
         setCriterion(tagOption("criterion", options, TAGS_CRITERION, CRITERION_BIC));
         setNumFolds(intOption("X", options, DEFAULT_FOLDS));
+        setScreeningRows(intOption("screening", options, DEFAULT_SCREENING_ROWS));
         setInitialization(tagOption("init", options, TAGS_INIT, INIT_KMEANS));
         setNumRestarts(intOption("n-init", options, DEFAULT_RESTARTS));
         setMaxIterations(intOption("I", options, DEFAULT_MAX_ITERATIONS));
@@ -392,6 +400,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         add(options, "C", getCovarianceType().getSelectedTag().getIDStr());
         add(options, "criterion", getCriterion().getSelectedTag().getIDStr());
         add(options, "X", numFolds);
+        add(options, "screening", screeningRows);
         add(options, "init", getInitialization().getSelectedTag().getIDStr());
         add(options, "n-init", numRestarts);
         add(options, "I", maxIterations);
@@ -528,6 +537,31 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     public void setNumFolds(int numFolds) {
         if (numFolds < 2) throw new IllegalArgumentException("Cross-validation needs at least 2 folds, not " + numFolds + ".");
         this.numFolds = numFolds;
+    }
+
+    /** @return the tool tip of the {@code screeningRows} property, shown by Weka's GenericObjectEditor */
+    public String screeningRowsTipText() {
+        return "When choosing automatically on more than twice this many instances, the candidates are fitted on a random "
+                + "sample of this size (at least five instances per parameter of the largest), scored on all instances, and "
+                + "the best is refined by EM on all of them. 0 fits every candidate on all instances. Not used by cv.";
+    }
+
+    /** @return the {@code screeningRows} property (see {@link #screeningRowsTipText()}) */
+    public int getScreeningRows() {
+        return screeningRows;
+    }
+
+    /**
+     * Sets the {@code screeningRows} property (see {@link #screeningRowsTipText()}).
+     *
+     * @param screeningRows the new value
+     * @throws IllegalArgumentException when the value is negative
+     */
+    public void setScreeningRows(int screeningRows) {
+        if (screeningRows < 0) {
+            throw new IllegalArgumentException("The screening sample needs 0 (none) or more instances, not " + screeningRows + ".");
+        }
+        this.screeningRows = screeningRows;
     }
 
     /** @return the tool tip of the {@code initialization} property, shown by Weka's GenericObjectEditor */

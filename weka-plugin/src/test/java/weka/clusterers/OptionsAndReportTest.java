@@ -30,14 +30,15 @@ class OptionsAndReportTest {
     @Test
     void defaultsFollowWekasEmWhereTheIssueIsSilent() {
         String options = String.join(" ", new GaussianMixture().getOptions());
-        assertTrue(options.startsWith("-N -1 -min 1 -max 10 -C full -criterion bic -X 10 -init kmeans -n-init 3 -I 100"), options);
+        assertTrue(options.startsWith("-N -1 -min 1 -max 10 -C full -criterion bic -X 10 -screening 5000 -init kmeans -n-init 3 -I 100"),
+                options);
         assertTrue(options.contains("-num-slots 1"), options);
         assertTrue(options.contains("-S 100"), options);
     }
 
     @Test
     void everyOptionRoundTripsThroughGetAndSetOptions() throws Exception {
-        String given = "-N 4 -min 2 -max 7 -C spherical -criterion cv -X 4 -init random-from-data -n-init 5 -I 42 "
+        String given = "-N 4 -min 2 -max 7 -C spherical -criterion cv -X 4 -screening 0 -init random-from-data -n-init 5 -I 42 "
                 + "-tol 1.0E-5 -reg 0.001 -num-slots 0 -S 9 -output-debug-info";
         GaussianMixture first = new GaussianMixture();
         first.setOptions(Utils.splitOptions(given));
@@ -51,6 +52,7 @@ class OptionsAndReportTest {
         assertEquals("spherical", second.getCovarianceType().getSelectedTag().getIDStr());
         assertEquals("cv", second.getCriterion().getSelectedTag().getIDStr());
         assertEquals(4, second.getNumFolds());
+        assertEquals(0, second.getScreeningRows());
         assertEquals("random-from-data", second.getInitialization().getSelectedTag().getIDStr());
         assertEquals(5, second.getNumRestarts());
         assertEquals(42, second.getMaxIterations());
@@ -69,6 +71,7 @@ class OptionsAndReportTest {
         assertMessage("-tol needs a number, not 'small'", "-tol small");
         assertMessage("-I needs a whole number, not '1.5'", "-I 1.5");
         assertMessage("Cross-validation needs at least 2 folds, not 1", "-X 1");
+        assertMessage("The screening sample needs 0 (none) or more instances, not -5", "-screening -5");
         assertMessage("regularization must be finite and not negative, not -1.0", "-reg -1");
         assertThrows(Exception.class, () -> new GaussianMixture().setOptions(Utils.splitOptions("-bogus 3")));
     }

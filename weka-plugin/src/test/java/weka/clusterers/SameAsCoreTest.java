@@ -62,6 +62,31 @@ class SameAsCoreTest {
         assertEquals(core.best().components(), clusterer.numberOfClusters());
     }
 
+    /** On 3 000 instances, -screening 500 fits the candidates on a sample, as the engine's screeningRows(500) does. */
+    @Test
+    void screeningReachesTheEngine() throws Exception {
+        Random random = new Random(11);
+        ArrayList<Attribute> attributes = new ArrayList<>(List.of(new Attribute("x"), new Attribute("y")));
+        Instances data = new Instances("three-blobs", attributes, 3000);
+        for (int i = 0; i < 3000; i++) {
+            int c = i % 3;
+            data.add(new DenseInstance(1.0, new double[]{6 * c + random.nextGaussian(), -4 * c + random.nextGaussian()}));
+        }
+        GaussianMixture clusterer = TestData.built("-N -1 -max 5 -screening 500", data);
+
+        ModelSelection.Result core = ModelSelection.builder().components(1, 5).screeningRows(500)
+                .settings(gmm4j.GaussianMixture.builder().restarts(3).seed(100).threads(1).build())
+                .build().select(Dataset.of(numericRows(data)));
+        ModelSelection.Result exhaustive = ModelSelection.builder().components(1, 5).screeningRows(0)
+                .settings(gmm4j.GaussianMixture.builder().restarts(3).seed(100).threads(1).build())
+                .build().select(Dataset.of(numericRows(data)));
+
+        assertSameModel(core.model(), clusterer.getModel());
+        assertEquals(3, clusterer.numberOfClusters());
+        // screening changed how the candidates were fitted: their scores differ from the exhaustive ones
+        assertTrue(core.scores().get(4).logLikelihood() != exhaustive.scores().get(4).logLikelihood());
+    }
+
     @Test
     void missingValuesNominalsAndWeightsReachTheEngineAsSuch() throws Exception {
         Instances data = mixedData(new Random(3), 120);
