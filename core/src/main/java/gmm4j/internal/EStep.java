@@ -193,6 +193,8 @@ final class EStep {
         final int[] quad = new int[4];
         final double[][] quadDiff;
         final int tileRows;
+        /** Each component's shift as an array of its own, made when first needed. */
+        final double[][] shiftRows;
         final BlockScratch scratch;
 
         Chunk(Table t, int k, ScatterLayout layout, double[] shift, int size, Parallel parallel) {
@@ -201,6 +203,7 @@ final class EStep {
             this.d = t.d;
             this.tileRows = size;
             this.stats = new Statistics(k, t.d, layout, shift, t.c, t.levelSlots());
+            this.shiftRows = new double[shift == null ? 0 : shift.length / Math.max(1, t.d)][];
             Workspace w = Workspace.of(parallel, k, t.d, Math.max(1, size));
             this.resp = w.resp;
             this.completed = w.completed;
@@ -462,14 +465,25 @@ final class EStep {
             addQuadScatter(stats.layout.base(c, d), w0, w1, w2, w3);
         }
 
-        /** The differences of the rows in {@link #quad} from {@code shift[off..off+d)}, into {@link #quadDiff}. */
+        /**
+         * The differences of the rows in {@link #quad} from {@code shift[off..off+d)}, into
+         * {@link #quadDiff}: each row copied first, since the JIT vectorises a loop over arrays
+         * indexed by j alone but not one that reads at an offset.
+         */
         private void quadDifferences(int off) {
-            double[] shift = stats.shift;
+            double[] s = shiftRow(off);
             for (int q = 0; q < 4; q++) {
-                int row = rows[quad[q]] * d;
                 double[] dq = quadDiff[q];
-                for (int j = 0; j < d; j++) dq[j] = t.x[row + j] - shift[off + j];
+                System.arraycopy(t.x, rows[quad[q]] * d, dq, 0, d);
+                for (int j = 0; j < d; j++) dq[j] -= s[j];
             }
+        }
+
+        /** {@code shift[off..off+d)} as an array of its own, copied once per chunk. */
+        private double[] shiftRow(int off) {
+            int c = off / d;
+            if (shiftRows[c] == null) shiftRows[c] = java.util.Arrays.copyOfRange(stats.shift, off, off + d);
+            return shiftRows[c];
         }
 
         private void addQuadSums(int c, double w0, double w1, double w2, double w3) {
