@@ -121,9 +121,8 @@ public abstract sealed class Covariance implements Serializable
             return cov;
         }
         double[] var = new double[d];
-        int base = s.layout.base(c, d);
         for (int j = 0; j < d; j++) {
-            double sjj = s.layout.isMatrix() ? s.scatter[base + j * d + j] : s.scatter[base + j];
+            double sjj = s.scatter[s.layout.row(c, j, d)][j];
             var[j] = sjj / n - m[j] * m[j];
         }
         return var;

@@ -462,7 +462,7 @@ final class EStep {
             double w2 = quadWeight(wr, 2, valid), w3 = quadWeight(wr, 3, valid);
             quadDifferences(c * d);
             addQuadSums(c, w0, w1, w2, w3);
-            addQuadScatter(stats.layout.base(c, d), w0, w1, w2, w3);
+            addQuadScatter(c, w0, w1, w2, w3);
         }
 
         /**
@@ -494,18 +494,19 @@ final class EStep {
         }
 
         /** Adds Σ_q w_q·diff_q·diff_qᵀ (or its diagonal) over the four rows of {@link #quadDiff} to the scatter at {@code base}. */
-        private void addQuadScatter(int base, double w0, double w1, double w2, double w3) {
+        private void addQuadScatter(int c, double w0, double w1, double w2, double w3) {
             double[] d0 = quadDiff[0], d1 = quadDiff[1], d2 = quadDiff[2], d3 = quadDiff[3];
             if (!stats.layout.isMatrix()) {
+                double[] diagonal = stats.scatter[stats.layout.row(c, 0, d)];
                 for (int j = 0; j < d; j++) {
-                    stats.scatter[base + j] += (w0 * d0[j] * d0[j] + w1 * d1[j] * d1[j]) + (w2 * d2[j] * d2[j] + w3 * d3[j] * d3[j]);
+                    diagonal[j] += (w0 * d0[j] * d0[j] + w1 * d1[j] * d1[j]) + (w2 * d2[j] * d2[j] + w3 * d3[j] * d3[j]);
                 }
                 return;
             }
             for (int a = 0; a < d; a++) {
                 double a0 = w0 * d0[a], a1 = w1 * d1[a], a2 = w2 * d2[a], a3 = w3 * d3[a];
-                int row = base + a * d;
-                for (int j = 0; j <= a; j++) stats.scatter[row + j] += (a0 * d0[j] + a1 * d1[j]) + (a2 * d2[j] + a3 * d3[j]);
+                double[] row = stats.scatter[stats.layout.row(c, a, d)];
+                for (int j = 0; j <= a; j++) row[j] += (a0 * d0[j] + a1 * d1[j]) + (a2 * d2[j] + a3 * d3[j]);
             }
         }
 
@@ -541,7 +542,7 @@ final class EStep {
                 }
                 differences(count, shift, c * d, wr);
                 for (int j = 0; j < d; j++) stats.sum[c * d + j] += dot(weighted[j], null, count);
-                addScatterByColumns(stats.layout.base(c, d), count);
+                addScatterByColumns(c, count);
             }
         }
 
@@ -561,15 +562,17 @@ final class EStep {
         }
 
         /** Adds Σ_b w_b·diff_b·diff_bᵀ (or its diagonal) from {@link #differences} to the scatter at {@code base}. */
-        private void addScatterByColumns(int base, int count) {
+        private void addScatterByColumns(int c, int count) {
             double[][] diffs = scratch.diff;
             double[][] weighted = scratch.transformed;
             if (stats.layout.isMatrix()) {
                 for (int a = 0; a < d; a++) {
-                    for (int j = 0; j <= a; j++) stats.scatter[base + a * d + j] += dot(weighted[a], diffs[j], count);
+                    double[] row = stats.scatter[stats.layout.row(c, a, d)];
+                    for (int j = 0; j <= a; j++) row[j] += dot(weighted[a], diffs[j], count);
                 }
             } else {
-                for (int j = 0; j < d; j++) stats.scatter[base + j] += dot(weighted[j], diffs[j], count);
+                double[] diagonal = stats.scatter[stats.layout.row(c, 0, d)];
+                for (int j = 0; j < d; j++) diagonal[j] += dot(weighted[j], diffs[j], count);
             }
         }
 
@@ -610,15 +613,15 @@ final class EStep {
 
         /** Adds rw·{@link #diff}·{@link #diff}ᵀ (or its diagonal) to component c's scatter. */
         private void addScatter(int c, double rw) {
-            int base = stats.layout.base(c, d);
             if (stats.layout.isMatrix()) {
                 for (int a = 0; a < d; a++) {
                     double rwa = rw * diff[a];
-                    int row = base + a * d;
-                    for (int b = 0; b <= a; b++) stats.scatter[row + b] += rwa * diff[b];
+                    double[] row = stats.scatter[stats.layout.row(c, a, d)];
+                    for (int b = 0; b <= a; b++) row[b] += rwa * diff[b];
                 }
             } else {
-                for (int j = 0; j < d; j++) stats.scatter[base + j] += rw * diff[j] * diff[j];
+                double[] diagonal = stats.scatter[stats.layout.row(c, 0, d)];
+                for (int j = 0; j < d; j++) diagonal[j] += rw * diff[j] * diff[j];
             }
         }
 
@@ -626,15 +629,16 @@ final class EStep {
         private void addConditionalCovariance(int c, double rw, MarginalGaussian g) {
             int[] m = g.missing;
             int q = m.length;
-            int base = stats.layout.base(c, d);
             if (stats.layout.isMatrix()) {
                 for (int a = 0; a < q; a++) {
+                    double[] row = stats.scatter[stats.layout.row(c, m[a], d)];
                     for (int b = 0; b < q; b++) {
-                        if (m[b] <= m[a]) stats.scatter[base + m[a] * d + m[b]] += rw * g.conditionalCovariance[a * q + b];
+                        if (m[b] <= m[a]) row[m[b]] += rw * g.conditionalCovariance[a * q + b];
                     }
                 }
             } else {
-                for (int a = 0; a < q; a++) stats.scatter[base + m[a]] += rw * g.conditionalCovariance[a * q + a];
+                double[] diagonal = stats.scatter[stats.layout.row(c, 0, d)];
+                for (int a = 0; a < q; a++) diagonal[m[a]] += rw * g.conditionalCovariance[a * q + a];
             }
         }
 

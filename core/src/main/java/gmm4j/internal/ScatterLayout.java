@@ -17,20 +17,21 @@ enum ScatterLayout {
         };
     }
 
-    int size(int k, int d) {
+    /** Rows of d values the scatter takes: a matrix per component, one pooled matrix, or a diagonal per component. */
+    int rows(int k, int d) {
         return switch (this) {
-            case MATRICES -> k * d * d;
-            case POOLED -> d * d;
-            case DIAGONALS -> k * d;
+            case MATRICES -> k * d;
+            case POOLED -> d;
+            case DIAGONALS -> k;
         };
     }
 
-    /** Where component c's scatter starts. */
-    int base(int c, int d) {
+    /** The row holding row a of component c's scatter (its diagonal, for DIAGONALS; a is then ignored). */
+    int row(int c, int a, int d) {
         return switch (this) {
-            case MATRICES -> c * d * d;
-            case POOLED -> 0;
-            case DIAGONALS -> c * d;
+            case MATRICES -> c * d + a;
+            case POOLED -> a;
+            case DIAGONALS -> c;
         };
     }
 

@@ -15,7 +15,11 @@ public final class Statistics {
     final double[] shift;
     final double[] count;
     final double[] sum;
-    final double[] scatter;
+    /**
+     * The scatter as rows of d values (see {@link ScatterLayout#row}): the update loops index a row by
+     * the column alone, which the JIT vectorises, and not a flat array at an offset, which it does not.
+     */
+    final double[][] scatter;
     final double[] levelCount;
     final double[] levelTotal;
     double logLikelihood;
@@ -31,7 +35,7 @@ public final class Statistics {
         this.shift = shift;
         this.count = new double[k];
         this.sum = new double[k * d];
-        this.scatter = new double[layout.size(k, d)];
+        this.scatter = new double[layout.rows(k, d)][d];
         this.levelCount = new double[k * levelSlots];
         this.levelTotal = new double[k * categoricalColumns];
     }
@@ -40,7 +44,7 @@ public final class Statistics {
     Statistics merge(Statistics other) {
         add(count, other.count);
         add(sum, other.sum);
-        add(scatter, other.scatter);
+        for (int r = 0; r < scatter.length; r++) add(scatter[r], other.scatter[r]);
         add(levelCount, other.levelCount);
         add(levelTotal, other.levelTotal);
         logLikelihood += other.logLikelihood;
@@ -64,15 +68,16 @@ public final class Statistics {
     double[] scatterMatrix(int comp) {
         double[] s = new double[d * d];
         if (layout.isMatrix()) {
-            int base = layout.base(comp, d);
             for (int i = 0; i < d; i++) {
+                double[] row = scatter[layout.row(comp, i, d)];
                 for (int j = 0; j <= i; j++) {
-                    s[i * d + j] = scatter[base + i * d + j];
-                    s[j * d + i] = scatter[base + i * d + j];
+                    s[i * d + j] = row[j];
+                    s[j * d + i] = row[j];
                 }
             }
         } else {
-            for (int i = 0; i < d; i++) s[i * d + i] = scatter[comp * d + i];
+            double[] diagonal = scatter[layout.row(comp, 0, d)];
+            for (int i = 0; i < d; i++) s[i * d + i] = diagonal[i];
         }
         return s;
     }
