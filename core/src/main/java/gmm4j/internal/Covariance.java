@@ -112,7 +112,7 @@ public abstract sealed class Covariance implements Serializable
         int d = s.d;
         double n = s.count[c] + EMPTY_GUARD;
         double[] m = new double[d];
-        for (int j = 0; j < d; j++) m[j] = s.sum[c * d + j] / n;
+        for (int j = 0; j < d; j++) m[j] = s.sum[c][j] / n;
         if (full) {
             double[] cov = s.scatterMatrix(c);
             for (int i = 0; i < d; i++) {
@@ -172,8 +172,8 @@ public abstract sealed class Covariance implements Serializable
             double n = s.count[c] + EMPTY_GUARD;
             total += n;
             for (int i = 0; i < d; i++) {
-                double mi = s.sum[c * d + i] / n;
-                for (int j = 0; j < d; j++) pooled[i * d + j] -= n * mi * (s.sum[c * d + j] / n);
+                double mi = s.sum[c][i] / n;
+                for (int j = 0; j < d; j++) pooled[i * d + j] -= n * mi * (s.sum[c][j] / n);
             }
         }
         for (int i = 0; i < d * d; i++) pooled[i] /= total;

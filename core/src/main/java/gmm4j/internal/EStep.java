@@ -488,9 +488,9 @@ final class EStep {
 
         private void addQuadSums(int c, double w0, double w1, double w2, double w3) {
             double[] d0 = quadDiff[0], d1 = quadDiff[1], d2 = quadDiff[2], d3 = quadDiff[3];
-            int mean = c * d;
             stats.count[c] += (w0 + w1) + (w2 + w3);
-            for (int j = 0; j < d; j++) stats.sum[mean + j] += (w0 * d0[j] + w1 * d1[j]) + (w2 * d2[j] + w3 * d3[j]);
+            double[] sum = stats.sum[c];
+            for (int j = 0; j < d; j++) sum[j] += (w0 * d0[j] + w1 * d1[j]) + (w2 * d2[j] + w3 * d3[j]);
         }
 
         /** Adds Σ_q w_q·diff_q·diff_qᵀ (or its diagonal) over the four rows of {@link #quadDiff} to the scatter at {@code base}. */
@@ -537,11 +537,11 @@ final class EStep {
                 if (mass == 0) continue;
                 stats.count[c] += mass;
                 if (pooled) {
-                    for (int j = 0; j < d; j++) stats.sum[c * d + j] += dot(wr, diffs[j], count);
+                    for (int j = 0; j < d; j++) stats.sum[c][j] += dot(wr, diffs[j], count);
                     continue;
                 }
                 differences(count, shift, c * d, wr);
-                for (int j = 0; j < d; j++) stats.sum[c * d + j] += dot(weighted[j], null, count);
+                for (int j = 0; j < d; j++) stats.sum[c][j] += dot(weighted[j], null, count);
                 addScatterByColumns(c, count);
             }
         }
@@ -606,8 +606,8 @@ final class EStep {
         /** Adds one row's difference from the shift, {@link #diff}, with weight {@code rw}. */
         private void addMoments(int c, double rw) {
             stats.count[c] += rw;
-            int mean = c * d;
-            for (int j = 0; j < d; j++) stats.sum[mean + j] += rw * diff[j];
+            double[] sum = stats.sum[c];
+            for (int j = 0; j < d; j++) sum[j] += rw * diff[j];
             addScatter(c, rw);
         }
 

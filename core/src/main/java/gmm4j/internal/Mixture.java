@@ -73,7 +73,7 @@ public final class Mixture implements Serializable {
         for (int c = 0; c < k; c++) {
             double n = s.count[c] + Covariance.EMPTY_GUARD;
             weights[c] = n / total;
-            for (int j = 0; j < d; j++) means[c * d + j] = shift[c * d + j] + s.sum[c * d + j] / n;
+            for (int j = 0; j < d; j++) means[c * d + j] = shift[c * d + j] + s.sum[c][j] / n;
         }
         Covariance covariance = Covariance.estimate(type, s, regularization, floor, log);
         int slots = s.levelCount.length / k;

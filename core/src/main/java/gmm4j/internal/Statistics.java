@@ -14,7 +14,8 @@ public final class Statistics {
     /** The point each component's moments are taken around, component c at {@code [c*d, (c+1)*d)}. */
     final double[] shift;
     final double[] count;
-    final double[] sum;
+    /** Each component's first moment around its shift, a row of d values. */
+    final double[][] sum;
     /**
      * The scatter as rows of d values (see {@link ScatterLayout#row}): the update loops index a row by
      * the column alone, which the JIT vectorises, and not a flat array at an offset, which it does not.
@@ -34,7 +35,7 @@ public final class Statistics {
         this.layout = layout;
         this.shift = shift;
         this.count = new double[k];
-        this.sum = new double[k * d];
+        this.sum = new double[k][d];
         this.scatter = new double[layout.rows(k, d)][d];
         this.levelCount = new double[k * levelSlots];
         this.levelTotal = new double[k * categoricalColumns];
@@ -43,7 +44,7 @@ public final class Statistics {
     /** Adds {@code other}, which covers rows after this one's: the order keeps results reproducible. */
     Statistics merge(Statistics other) {
         add(count, other.count);
-        add(sum, other.sum);
+        for (int c = 0; c < k; c++) add(sum[c], other.sum[c]);
         for (int r = 0; r < scatter.length; r++) add(scatter[r], other.scatter[r]);
         add(levelCount, other.levelCount);
         add(levelTotal, other.levelTotal);
