@@ -286,8 +286,7 @@ final class EStep {
             double[] reduced = scratch.reduced;
             for (int c = 0; c < k; c++) {
                 double[] o = block[c];
-                for (int b = 0; b < count; b++) o[b] -= max[b];
-                Exponentials.expNonPositive(o, count, reduced);
+                Exponentials.expOfDifference(o, max, count, reduced);
                 for (int b = 0; b < count; b++) total[b] += o[b];
                 if (fitting) continue;
                 for (int b = 0; b < count; b++) weighted[b] += o[b] * reduced[b];
@@ -370,8 +369,7 @@ final class EStep {
             }
             stats.logLikelihood += sum;
             stats.weight += count;
-            double lowest = Double.POSITIVE_INFINITY;
-            for (int b = 0; b < count; b++) lowest = Math.min(lowest, max[b]);
+            double lowest = lowest(max, count);
             if (lowest >= stats.worstLogLikelihood) return;
             for (int b = 0; b < count; b++) {
                 if (max[b] > lowest + logK) continue;
@@ -381,6 +379,20 @@ final class EStep {
                     stats.worstRow = rows[b];
                 }
             }
+        }
+
+        /** The smallest of a[0..n), with four partial minima so that the comparisons overlap. */
+        private static double lowest(double[] a, int n) {
+            double m0 = Double.POSITIVE_INFINITY, m1 = m0, m2 = m0, m3 = m0;
+            int b = 0;
+            for (; b + 3 < n; b += 4) {
+                m0 = Math.min(m0, a[b]);
+                m1 = Math.min(m1, a[b + 1]);
+                m2 = Math.min(m2, a[b + 2]);
+                m3 = Math.min(m3, a[b + 3]);
+            }
+            for (; b < n; b++) m0 = Math.min(m0, a[b]);
+            return Math.min(Math.min(m0, m1), Math.min(m2, m3));
         }
 
         private void recordLogLikelihood(int i, double logLik) {

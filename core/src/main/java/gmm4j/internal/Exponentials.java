@@ -53,20 +53,22 @@ final class Exponentials {
     }
 
     /**
-     * {@code v[b] = e^{v[b]}} for b < n, where every v[b] ≤ 0 (or −∞, or NaN, which stays NaN);
-     * leaves max(v[b], CUT) / {@link #UNSCALE} in {@code reduced} (at least n values). Each loop is kept short: the JIT unrolls and
-     * vectorises only small loop bodies.
+     * {@code v[b] = e^{v[b] − minus[b]}} for b < n, where every difference is ≤ 0 (or −∞, or NaN,
+     * which stays NaN); leaves max(difference, CUT) / {@link #UNSCALE} in {@code reduced} (at least n
+     * values). Each loop is kept short: the JIT unrolls and vectorises only small loop bodies.
      */
-    static void expNonPositive(double[] v, int n, double[] reduced) {
-        expNonPositive(v, n, reduced, HARDWARE_FMA);
+    static void expOfDifference(double[] v, double[] minus, int n, double[] reduced) {
+        expOfDifference(v, minus, n, reduced, HARDWARE_FMA);
     }
 
-    /** {@link #expNonPositive(double[], int, double[])} with or without fused multiply-adds (both tested). */
-    static void expNonPositive(double[] v, int n, double[] reduced, boolean fma) {
-        for (int b = 0; b < n; b++) {
-            reduced[b] = Math.max(v[b], CUT) * SCALE;
-            v[b] = F16;
+    /** {@link #expOfDifference(double[], double[], int, double[])}, {@code minus} null for none, with or without fused multiply-adds (both tested). */
+    static void expOfDifference(double[] v, double[] minus, int n, double[] reduced, boolean fma) {
+        if (minus == null) {
+            for (int b = 0; b < n; b++) reduced[b] = Math.max(v[b], CUT) * SCALE;
+        } else {
+            for (int b = 0; b < n; b++) reduced[b] = Math.max(v[b] - minus[b], CUT) * SCALE;
         }
+        for (int b = 0; b < n; b++) v[b] = F16;
         horner(v, reduced, n, F15, F14, F13, F12, fma);
         horner(v, reduced, n, F11, F10, F9, F8, fma);
         horner(v, reduced, n, F7, F6, F5, F4, fma);

@@ -21,7 +21,7 @@ class ExponentialsTest {
         for (int b = 0; b < n; b++) x[b] = b < 64 ? -b / 64.0 : -60 * random.nextDouble();
         double[] v = x.clone();
         double[] reduced = new double[n];
-        Exponentials.expNonPositive(v, n, reduced, fma);
+        Exponentials.expOfDifference(v, null, n, reduced, fma);
         for (int b = 0; b < n; b++) {
             if (x[b] <= Exponentials.CUT) {
                 assertEquals(0.0, v[b], "e^" + x[b]);
@@ -36,10 +36,24 @@ class ExponentialsTest {
     @Test
     void keepsOneExactAndNanAndSendsMinusInfinityToZero() {
         double[] v = {0.0, Double.NEGATIVE_INFINITY, Double.NaN, -1e300};
-        Exponentials.expNonPositive(v, v.length, new double[v.length]);
+        Exponentials.expOfDifference(v, null, v.length, new double[v.length]);
         assertEquals(1.0, v[0]);
         assertEquals(0.0, v[1]);
         assertTrue(Double.isNaN(v[2]));
         assertEquals(0.0, v[3]);
+    }
+
+    @Test
+    void exponentiatesDifferencesWithoutChangingWhatIsSubtracted() {
+        double[] v = {1.0, 5.0, -3.0, 100.0};
+        double[] minus = {1.0, 7.0, 60.0, 100.0};
+        double[] reduced = new double[4];
+        Exponentials.expOfDifference(v, minus, 4, reduced);
+        assertEquals(1.0, v[0]);
+        assertEquals(Math.exp(-2), v[1], 3e-14 * Math.exp(-2));
+        assertEquals(0.0, v[2]);
+        assertEquals(1.0, v[3]);
+        assertEquals(7.0, minus[1]);
+        assertEquals(Exponentials.CUT, reduced[2] * Exponentials.UNSCALE, 0.0);
     }
 }
