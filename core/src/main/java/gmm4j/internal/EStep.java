@@ -29,30 +29,39 @@ final class EStep {
     }
 
     /**
-     * Σ a[b]·c[b] over b < n (Σ a[b] when c is null), with four partial sums so that the
-     * additions overlap (the JIT keeps floating-point sums in order and will not do it).
+     * Σ a[b]·c[b] over b < n (Σ a[b] when c is null), with eight partial sums so that the
+     * additions overlap (the JIT keeps floating-point sums in order and will not do it; a sum's
+     * latency is four cycles and two can start per cycle).
      */
     static double dot(double[] a, double[] c, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int b = 0;
         if (c == null) {
-            for (; b + 3 < n; b += 4) {
+            for (; b + 7 < n; b += 8) {
                 s0 += a[b];
                 s1 += a[b + 1];
                 s2 += a[b + 2];
                 s3 += a[b + 3];
+                s4 += a[b + 4];
+                s5 += a[b + 5];
+                s6 += a[b + 6];
+                s7 += a[b + 7];
             }
             for (; b < n; b++) s0 += a[b];
         } else {
-            for (; b + 3 < n; b += 4) {
+            for (; b + 7 < n; b += 8) {
                 s0 += a[b] * c[b];
                 s1 += a[b + 1] * c[b + 1];
                 s2 += a[b + 2] * c[b + 2];
                 s3 += a[b + 3] * c[b + 3];
+                s4 += a[b + 4] * c[b + 4];
+                s5 += a[b + 5] * c[b + 5];
+                s6 += a[b + 6] * c[b + 6];
+                s7 += a[b + 7] * c[b + 7];
             }
             for (; b < n; b++) s0 += a[b] * c[b];
         }
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /**
