@@ -425,7 +425,6 @@ final class EStep {
                 addCompleteBlockByColumns(count);
                 return;
             }
-            double[] shift = stats.shift;
             if (stats.layout == ScatterLayout.POOLED) {
                 addPooledBlock(count);
                 return;
