@@ -62,11 +62,6 @@ public abstract sealed class Covariance implements Serializable
      */
     public abstract double[] precisionCholesky(int c);
 
-    /** Free parameters of the covariances. */
-    public long parameterCount() {
-        return type().covarianceParameters(k, d);
-    }
-
     /** The M-step: covariances from the statistics of an E-step, plus {@code regularization} on the diagonal. */
     static Covariance estimate(CovarianceType type, Statistics s, double regularization, double floor, RepairLog log) {
         if (type == CovarianceType.TIED && s.layout == ScatterLayout.POOLED) {
