@@ -12,14 +12,17 @@ import java.util.List;
  * gmm4j, every covariance type, all cores. Timed from inside one fit: the fit's listener is called
  * at the end of each iteration, so the clock reads at the end of iteration 1 and of iteration 11
  * bracket exactly 10 iterations (E-step and statistics, M-step), without the data copy, the start
- * or the final scoring pass. Two such fits run first, untimed, so that the JIT has compiled the
- * kernels for this shape (one short fit was not enough after other libraries had run: the first type
- * of a size came out up to 2.5 times slower); the time is the median of three timed fits.
+ * or the final scoring pass. Like a JMH warm-up, untimed fits run first until the JIT has settled:
+ * at least {@value #WARM_UP_FITS} fits and {@value #WARM_UP_SECONDS} seconds for each type (two short
+ * fits were not enough: measured, a d = 64 fit took 10 to 25% longer in fits 3 to 5 than from the
+ * sixth on, on two cores the compiler threads share); the time is the median of
+ * {@value #TIMED_FITS} timed fits.
  */
 final class Gmm4jPeer implements Peer {
     static final String NAME = "gmm4j";
-    private static final int WARM_UP_FITS = 2;
-    private static final int TIMED_FITS = 3;
+    private static final int WARM_UP_FITS = 3;
+    private static final double WARM_UP_SECONDS = 3;
+    private static final int TIMED_FITS = 5;
 
     private final int threads;
 
@@ -47,7 +50,12 @@ final class Gmm4jPeer implements Peer {
         String variant = typeName(type);
         try {
             int iterations = IterationTiming.FIRST + IterationTiming.TIMED;
-            for (int w = 0; w < WARM_UP_FITS; w++) fit(dataset, start, type, iterations, (restart, iteration, ll) -> true);
+            long warmUpStart = System.nanoTime();
+            int warmUps = 0;
+            while (warmUps < WARM_UP_FITS || System.nanoTime() - warmUpStart < WARM_UP_SECONDS * 1e9) {
+                fit(dataset, start, type, iterations, (restart, iteration, ll) -> true);
+                warmUps++;
+            }
             double[] seconds = new double[TIMED_FITS];
             GaussianMixtureModel model = null;
             for (int f = 0; f < TIMED_FITS; f++) {
@@ -62,7 +70,7 @@ final class Gmm4jPeer implements Peer {
                 seconds[f] = (endOfIteration[iterations] - endOfIteration[IterationTiming.FIRST]) * 1e-9 / IterationTiming.TIMED;
             }
             java.util.Arrays.sort(seconds);
-            String note = "iterations 2–11 inside one fit, median of " + TIMED_FITS + " fits after " + WARM_UP_FITS + " warm-up fits"
+            String note = "iterations 2–11 inside one fit, median of " + TIMED_FITS + " fits after " + warmUps + " warm-up fits"
                     + (model.repairs().isEmpty() ? "" : "; " + model.repairs().size() + " repairs");
             return new Measurement(problem, NAME, variant, variant, seconds[TIMED_FITS / 2], note);
         } catch (RuntimeException e) {

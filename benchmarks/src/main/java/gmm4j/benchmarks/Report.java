@@ -161,8 +161,9 @@ final class Report {
                 .append("diagonal types, the mean of the diagonal for spherical ones). Every JVM library runs in this one JVM after a warm-up fit.\n\n");
         s.append("- **gmm4j** (all cores): fits of 11 iterations with tolerance 0; the per-iteration listener reads the clock at the end of ")
                 .append("iteration 1 and of iteration 11, so exactly 10 iterations (fused E-step and statistics, M-step) are timed — ")
-                .append("not the data copy, the start, nor the final scoring pass. Two untimed fits first (one short warm-up left the ")
-                .append("JIT's code for a new data shape unfinished after the other libraries had run), then the median of three timed fits. ")
+                .append("not the data copy, the start, nor the final scoring pass. As in a JMH warm-up, untimed fits first, at least three ")
+                .append("and for at least three seconds per type (with fewer, fits 3 to 5 still ran 10 to 25% slower than later ones while ")
+                .append("the JIT's compiler threads shared the two cores), then the median of five timed fits. ")
                 .append("The other JVM libraries' iterations take 5 to 300 times longer, so their single measurement carries far less ")
                 .append("warm-up and noise error.\n");
         s.append("- **scikit-learn**, **mclust**, **Weka**, **Commons Math**: a library that can only be run as a whole fit is timed ")

@@ -132,7 +132,21 @@ public abstract sealed class Covariance implements Serializable
         for (int c = 0; c < k; c++) {
             double[] o = out[c];
             for (int b = 0; b < rows; b++) o[b] = 0;
-            for (int j = 0; j < d; j++) {
+            int j = 0;
+            // four axes per pass: one load and store of the sums for four squares
+            for (; j + 3 < d; j += 4) {
+                int at = c * d + j, pAt = c * cStride + j * jStride;
+                double m0 = means[at], m1 = means[at + 1], m2 = means[at + 2], m3 = means[at + 3];
+                double p0 = precisionRoot[pAt], p1 = precisionRoot[pAt + jStride];
+                double p2 = precisionRoot[pAt + 2 * jStride], p3 = precisionRoot[pAt + 3 * jStride];
+                double[] x0 = xt[j], x1 = xt[j + 1], x2 = xt[j + 2], x3 = xt[j + 3];
+                for (int b = 0; b < rows; b++) {
+                    double z0 = (x0[b] - m0) * p0, z1 = (x1[b] - m1) * p1;
+                    double z2 = (x2[b] - m2) * p2, z3 = (x3[b] - m3) * p3;
+                    o[b] += (z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3);
+                }
+            }
+            for (; j < d; j++) {
                 double m = means[c * d + j];
                 double p = precisionRoot[c * cStride + j * jStride];
                 double[] x = xt[j];

@@ -29,39 +29,55 @@ final class EStep {
     }
 
     /**
-     * Σ a[b]·c[b] over b < n (Σ a[b] when c is null), with eight partial sums so that the
-     * additions overlap (the JIT keeps floating-point sums in order and will not do it; a sum's
-     * latency is four cycles and two can start per cycle).
+     * Σ a[b]·c[b] over b < n (Σ a[b] when c is null), with partial sums so that the additions
+     * overlap (the JIT keeps floating-point sums in order and will not do it): sixteen for products,
+     * eight for plain sums (measured at 256 values: 75 ns with sixteen, 100 to 130 with eight).
      */
     static double dot(double[] a, double[] c, int n) {
+        return c == null ? sum(a, n) : products(a, c, n);
+    }
+
+    private static double sum(double[] a, int n) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int b = 0;
-        if (c == null) {
-            for (; b + 7 < n; b += 8) {
-                s0 += a[b];
-                s1 += a[b + 1];
-                s2 += a[b + 2];
-                s3 += a[b + 3];
-                s4 += a[b + 4];
-                s5 += a[b + 5];
-                s6 += a[b + 6];
-                s7 += a[b + 7];
-            }
-            for (; b < n; b++) s0 += a[b];
-        } else {
-            for (; b + 7 < n; b += 8) {
-                s0 += a[b] * c[b];
-                s1 += a[b + 1] * c[b + 1];
-                s2 += a[b + 2] * c[b + 2];
-                s3 += a[b + 3] * c[b + 3];
-                s4 += a[b + 4] * c[b + 4];
-                s5 += a[b + 5] * c[b + 5];
-                s6 += a[b + 6] * c[b + 6];
-                s7 += a[b + 7] * c[b + 7];
-            }
-            for (; b < n; b++) s0 += a[b] * c[b];
+        for (; b + 7 < n; b += 8) {
+            s0 += a[b];
+            s1 += a[b + 1];
+            s2 += a[b + 2];
+            s3 += a[b + 3];
+            s4 += a[b + 4];
+            s5 += a[b + 5];
+            s6 += a[b + 6];
+            s7 += a[b + 7];
         }
+        for (; b < n; b++) s0 += a[b];
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    private static double products(double[] a, double[] c, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        double t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0;
+        int b = 0;
+        for (; b + 15 < n; b += 16) {
+            s0 += a[b] * c[b];
+            s1 += a[b + 1] * c[b + 1];
+            s2 += a[b + 2] * c[b + 2];
+            s3 += a[b + 3] * c[b + 3];
+            s4 += a[b + 4] * c[b + 4];
+            s5 += a[b + 5] * c[b + 5];
+            s6 += a[b + 6] * c[b + 6];
+            s7 += a[b + 7] * c[b + 7];
+            t0 += a[b + 8] * c[b + 8];
+            t1 += a[b + 9] * c[b + 9];
+            t2 += a[b + 10] * c[b + 10];
+            t3 += a[b + 11] * c[b + 11];
+            t4 += a[b + 12] * c[b + 12];
+            t5 += a[b + 13] * c[b + 13];
+            t6 += a[b + 14] * c[b + 14];
+            t7 += a[b + 15] * c[b + 15];
+        }
+        for (; b < n; b++) s0 += a[b] * c[b];
+        return (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + (((t0 + t1) + (t2 + t3)) + ((t4 + t5) + (t6 + t7)));
     }
 
     /**
@@ -395,8 +411,10 @@ final class EStep {
             stats.logLikelihood += sum;
             stats.weight += count;
             if (lowest >= stats.worstLogLikelihood) return;
+            // a row's log-likelihood is at least its max: only rows below both bounds need a logarithm
+            double bound = Math.min(lowest + logK, stats.worstLogLikelihood);
             for (int b = 0; b < count; b++) {
-                if (max[b] > lowest + logK) continue;
+                if (!(max[b] <= bound)) continue;
                 double logLik = max[b] + Math.log(total[b]);
                 if (logLik < stats.worstLogLikelihood) {
                     stats.worstLogLikelihood = logLik;
