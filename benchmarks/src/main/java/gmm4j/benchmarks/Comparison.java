@@ -14,6 +14,7 @@ import java.util.List;
  *   --skip-memory      no 10 000 000×16 memory check
  *   --skip-selection   no model-selection timing
  *   --docs DIR         where to write (default docs)
+ *   --forks N          fresh JVMs per gmm4j type, median reported (default 3; 0 measures in this JVM)
  * </pre>
  */
 public final class Comparison {
@@ -27,7 +28,7 @@ public final class Comparison {
         System.setProperty("java.awt.headless", "true");
         Options options = Options.parse(args);
         Path work = Files.createTempDirectory("gmm4j-bench");
-        List<Peer> peers = peers(work);
+        List<Peer> peers = peers(work, options.forks);
         List<Measurement> measurements = new ArrayList<>();
         for (Problem problem : options.quick ? Problem.quick() : Problem.full()) {
             System.out.println("== " + problem.label());
@@ -65,8 +66,8 @@ public final class Comparison {
         deleteTree(work);
     }
 
-    private static List<Peer> peers(Path work) throws Exception {
-        List<Peer> peers = new ArrayList<>(List.of(new Gmm4jPeer(0), new WekaPeer(), new SmilePeer(), new CommonsMathPeer()));
+    private static List<Peer> peers(Path work, int forks) throws Exception {
+        List<Peer> peers = new ArrayList<>(List.of(new Gmm4jPeer(0, forks), new WekaPeer(), new SmilePeer(), new CommonsMathPeer()));
         ExternalPeer sklearn = ExternalPeer.scikitLearn(work);
         if (sklearn != null) peers.add(sklearn);
         else System.out.println("scikit-learn not found (apt-get install python3-sklearn): skipped");
@@ -97,9 +98,10 @@ public final class Comparison {
     }
 
     /** The command line, checked. */
-    record Options(boolean quick, boolean skipMemory, boolean skipSelection, Path docs) {
+    record Options(boolean quick, boolean skipMemory, boolean skipSelection, Path docs, int forks) {
         static Options parse(String[] args) {
             boolean quick = false, skipMemory = false, skipSelection = false;
+            int forks = 3;
             Path docs = Path.of("docs");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -107,11 +109,12 @@ public final class Comparison {
                     case "--skip-memory" -> skipMemory = true;
                     case "--skip-selection" -> skipSelection = true;
                     case "--docs" -> docs = Path.of(args[++i]);
+                    case "--forks" -> forks = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; use --quick, --skip-memory, --skip-selection, --docs DIR");
+                            + "; use --quick, --skip-memory, --skip-selection, --docs DIR, --forks N");
                 }
             }
-            return new Options(quick, skipMemory, skipSelection, docs);
+            return new Options(quick, skipMemory, skipSelection, docs, forks);
         }
     }
 }

@@ -1,10 +1,7 @@
 package gmm4j.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +16,6 @@ import java.util.concurrent.TimeUnit;
  * difference, as in {@link IterationTiming}. Only used when its interpreter and library are installed.
  */
 final class ExternalPeer implements Peer {
-    private static final long TIMEOUT_MINUTES = 30;
-
     /** The library's types in the order of the script's arguments, with their neutral names. */
     record Variant(String own, String type) {
     }
@@ -84,7 +79,7 @@ final class ExternalPeer implements Peer {
                     Integer.toString(problem.n()), Integer.toString(problem.d()), Integer.toString(problem.k()),
                     String.join(",", variants.stream().map(Variant::own).toList())));
             if (isScikitLearn()) command.add(interpreter.size() + 1, "iterations");
-            for (String line : run(command)) parse(line, problem, out);
+            for (String line : ChildJvm.run(command)) parse(line, problem, out);
         } catch (IOException | InterruptedException e) {
             out.add(Measurement.failed(problem, name, "all", "", "failed: " + e));
         } finally {
@@ -119,7 +114,7 @@ final class ExternalPeer implements Peer {
             Problem p = data.problem();
             command.addAll(List.of(script.toString(), "onefit", dataFile.toString(), Integer.toString(p.n()),
                     Integer.toString(p.d()), Integer.toString(p.k())));
-            for (String line : run(command)) {
+            for (String line : ChildJvm.run(command)) {
                 String[] f = line.trim().split("\\s+");
                 if (f[0].equals("ONEFIT")) return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])};
             }
@@ -135,23 +130,6 @@ final class ExternalPeer implements Peer {
 
     private String interpreterName() {
         return name.equals("mclust") ? "R" : "Python";
-    }
-
-    /** Runs the command, echoing and returning its output lines; stderr goes to ours. */
-    private static List<String> run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                System.out.println("    " + line);
-                lines.add(line);
-            }
-        }
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IOException("timed out: " + command);
-        }
-        return lines;
     }
 
     private static boolean works(List<String> command) {

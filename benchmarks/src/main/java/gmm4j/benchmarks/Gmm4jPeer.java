@@ -17,6 +17,11 @@ import java.util.List;
  * fits were not enough: measured, a d = 64 fit took 10 to 25% longer in fits 3 to 5 than from the
  * sixth on, on two cores the compiler threads share); the time is the median of
  * {@value #TIMED_FITS} timed fits.
+ *
+ * <p>Like JMH's forks, each type can be measured in fresh JVMs, the median over them reported: one
+ * JVM's times came out 20 to 40% apart from another's for the same code and data (the JIT's choices
+ * and where the work arrays land vary from run to run), and types measured one after another in one
+ * JVM were slower than each alone.
  */
 final class Gmm4jPeer implements Peer {
     static final String NAME = "gmm4j";
@@ -25,10 +30,24 @@ final class Gmm4jPeer implements Peer {
     private static final int TIMED_FITS = 5;
 
     private final int threads;
+    private final int forks;
 
-    /** @param threads 0 for all cores */
-    Gmm4jPeer(int threads) {
+    /**
+     * @param threads 0 for all cores
+     * @param forks   fresh JVMs per type, 0 to measure in this one
+     */
+    Gmm4jPeer(int threads, int forks) {
         this.threads = threads;
+        this.forks = forks;
+    }
+
+    /** In a fresh JVM: {@code n d k type threads} measures one type on the harness's data and prints {@code FORK seconds note}. */
+    public static void main(String[] args) {
+        Problem problem = new Problem(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), false);
+        ClusterData data = ClusterData.generate(problem, Comparison.SEED);
+        Measurement m = new Gmm4jPeer(Integer.parseInt(args[4]), 0)
+                .measure(data.dataset(), data.startingPoint(), CovarianceType.valueOf(args[3]), problem);
+        System.out.println(!m.measured() ? "FAILED " + m.note() : "FORK " + m.secondsPerIteration() + " " + m.note());
     }
 
     @Override
@@ -41,9 +60,35 @@ final class Gmm4jPeer implements Peer {
         Dataset dataset = data.dataset();
         List<Measurement> out = new ArrayList<>();
         for (CovarianceType type : CovarianceType.values()) {
-            out.add(measure(dataset, start, type, data.problem()));
+            out.add(forks > 0 ? forked(data.problem(), type) : measure(dataset, start, type, data.problem()));
         }
         return out;
+    }
+
+    /** The median of {@link #forks} fresh JVMs' measurements (each generates the same data from the harness's seed). */
+    private Measurement forked(Problem problem, CovarianceType type) {
+        String variant = typeName(type);
+        double[] seconds = new double[forks];
+        String note = "";
+        try {
+            for (int f = 0; f < forks; f++) {
+                List<String> lines = ChildJvm.run(List.of(), Gmm4jPeer.class, List.of(Integer.toString(problem.n()),
+                        Integer.toString(problem.d()), Integer.toString(problem.k()), type.name(), Integer.toString(threads)));
+                String result = lines.stream().filter(l -> l.startsWith("FORK ")).findFirst().orElse(null);
+                if (result == null) return Measurement.failed(problem, NAME, variant, variant, "fork: " + String.join("; ", lines));
+                String[] parts = result.split(" ", 3);
+                seconds[f] = Double.parseDouble(parts[1]);
+                note = parts[2];
+            }
+        } catch (java.io.IOException e) {
+            return Measurement.failed(problem, NAME, variant, variant, "fork failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Measurement.failed(problem, NAME, variant, variant, "interrupted");
+        }
+        java.util.Arrays.sort(seconds);
+        return new Measurement(problem, NAME, variant, variant, seconds[forks / 2],
+                "median of " + forks + " fresh JVMs, each: " + note + " (" + java.util.Arrays.toString(seconds) + ")");
     }
 
     private Measurement measure(Dataset dataset, StartingPoint start, CovarianceType type, Problem problem) {

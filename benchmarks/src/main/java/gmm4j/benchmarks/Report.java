@@ -158,12 +158,15 @@ final class Report {
         s.append("All libraries get the same data — K Gaussian clusters with random correlated shapes, generated from a fixed seed — ")
                 .append("and, where the library accepts one, the same start: equal weights, means at K rows spaced evenly through the data ")
                 .append("(rows are in random cluster order), and the data's overall covariance for every component (its diagonal for ")
-                .append("diagonal types, the mean of the diagonal for spherical ones). Every JVM library runs in this one JVM after a warm-up fit.\n\n");
+                .append("diagonal types, the mean of the diagonal for spherical ones). The other JVM libraries run in the harness's own JVM after a warm-up fit.\n\n");
         s.append("- **gmm4j** (all cores): fits of 11 iterations with tolerance 0; the per-iteration listener reads the clock at the end of ")
                 .append("iteration 1 and of iteration 11, so exactly 10 iterations (fused E-step and statistics, M-step) are timed — ")
                 .append("not the data copy, the start, nor the final scoring pass. As in a JMH warm-up, untimed fits first, at least three ")
                 .append("and for at least three seconds per type (with fewer, fits 3 to 5 still ran 10 to 25% slower than later ones while ")
-                .append("the JIT's compiler threads shared the two cores), then the median of five timed fits. ")
+                .append("the JIT's compiler threads shared the two cores), then the median of five timed fits. Like JMH's forks, each ")
+                .append("type is measured so in fresh JVMs (three unless `--forks` says otherwise) and the median over them is the cell: ")
+                .append("one JVM's times came out 20 to 40% apart from another's for the same code and data, and types measured one after ")
+                .append("another in one JVM ran slower than each alone. ")
                 .append("The other JVM libraries' iterations take 5 to 300 times longer, so their single measurement carries far less ")
                 .append("warm-up and noise error.\n");
         s.append("- **scikit-learn**, **mclust**, **Weka**, **Commons Math**: a library that can only be run as a whole fit is timed ")

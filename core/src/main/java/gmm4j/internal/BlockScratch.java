@@ -24,6 +24,12 @@ final class BlockScratch {
     final double[][] out;
     /** d values for one row at a time. */
     final double[] work;
+    /** d × rows: a subset of the block's rows, transposed (the bounded E-step's). */
+    final double[][] subset;
+    /** Positions in the block of the rows in {@link #subset}. */
+    final int[] picked;
+    /** One component per row: the most promising. */
+    final int[] candidate;
 
     BlockScratch(int k, int d, int rows) {
         this.xt = new double[d][rows];
@@ -35,5 +41,8 @@ final class BlockScratch {
         this.reduced = new double[rows];
         this.out = new double[k][rows];
         this.work = new double[d];
+        this.subset = new double[d][rows];
+        this.picked = new int[rows];
+        this.candidate = new int[rows];
     }
 }

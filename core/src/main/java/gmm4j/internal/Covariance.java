@@ -53,6 +53,20 @@ public abstract sealed class Covariance implements Serializable
      */
     abstract void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch);
 
+    /**
+     * {@code out[c][b] = log π_c + log N(x_b | μ_c, Σ_c)}, the log-joint, for a transposed block;
+     * a value may instead be −∞ where the log-joint lies more than −{@link Exponentials#CUT} below
+     * the row's best, whose exponential the E-step takes as exactly 0 either way.
+     */
+    void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out, BlockScratch scratch) {
+        logGaussian(xt, rows, means, out, scratch);
+        for (int c = 0; c < k; c++) {
+            double[] o = out[c];
+            double logWeight = logWeights[c];
+            for (int b = 0; b < rows; b++) o[b] += logWeight;
+        }
+    }
+
     /** Component {@code c}'s covariance as a full row-major d×d matrix (a copy). */
     public abstract double[] matrix(int c);
 

@@ -277,12 +277,13 @@ final class EStep {
         /** The block of complete rows that {@link #gatherCompleteRows} left in the scratch. */
         void completeBlock(int count, Mixture mixture, boolean accumulate) {
             double[][] block = scratch.out;
-            mixture.covariance.logGaussian(scratch.xt, count, mixture.flatMeans(), block, scratch);
             if (t.c == 0) {
-                normaliseColumns(count, mixture, accumulate);
+                mixture.covariance.logJoint(scratch.xt, count, mixture.flatMeans(), mixture.logWeights, block, scratch);
+                normaliseColumns(count, accumulate);
                 if (accumulate) addCompleteBlock(count);
                 return;
             }
+            mixture.covariance.logGaussian(scratch.xt, count, mixture.flatMeans(), block, scratch);
             for (int b = 0; b < count; b++) {
                 int i = rows[b];
                 for (int c = 0; c < k; c++) resp[c] = block[c][b];
@@ -304,7 +305,7 @@ final class EStep {
          * x = log-joint − max and e = exp(x): no logarithm per component (the exponentials' reduced
          * argument stands for x: it is x scaled, and finite where e = 0, so that e·x stays 0).
          */
-        private void normaliseColumns(int count, Mixture mixture, boolean fitting) {
+        private void normaliseColumns(int count, boolean fitting) {
             double[][] block = scratch.out;
             double[] max = scratch.z;
             double[] total = scratch.total;
@@ -312,12 +313,7 @@ final class EStep {
             for (int b = 0; b < count; b++) max[b] = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < k; c++) {
                 double[] o = block[c];
-                double logWeight = mixture.logWeights[c];
-                for (int b = 0; b < count; b++) {
-                    double v = o[b] + logWeight;
-                    o[b] = v;
-                    max[b] = Math.max(v, max[b]);
-                }
+                for (int b = 0; b < count; b++) max[b] = Math.max(o[b], max[b]);
             }
             for (int b = 0; b < count; b++) {
                 total[b] = 0;
@@ -578,7 +574,8 @@ final class EStep {
             for (int a = 0; a < d; a++) {
                 double a0 = w0 * d0[a], a1 = w1 * d1[a], a2 = w2 * d2[a], a3 = w3 * d3[a];
                 double[] row = stats.scatter[stats.layout.row(c, a, d)];
-                for (int j = 0; j <= a; j++) row[j] += (a0 * d0[j] + a1 * d1[j]) + (a2 * d2[j] + a3 * d3[j]);
+                int end = Math.min(d, (a + 8) & ~7);
+                for (int j = 0; j < end; j++) row[j] += (a0 * d0[j] + a1 * d1[j]) + (a2 * d2[j] + a3 * d3[j]);
             }
         }
 

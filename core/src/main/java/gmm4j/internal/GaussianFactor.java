@@ -42,16 +42,25 @@ final class GaussianFactor implements Serializable {
      * of z at a time.
      */
     void mahalanobis(double[][] xt, int rows, double[] mean, int mOff, double[] out, BlockScratch scratch) {
-        difference(xt, rows, mean, mOff, scratch.diff);
+        mahalanobis(xt, rows, mean, mOff, out, scratch, d);
+    }
+
+    /**
+     * The sum of the first {@code to} squares of z = U·(x − μ): since z_i depends on coordinates
+     * j ≤ i alone, it needs only the first {@code to} coordinates, and for {@code to} a multiple of
+     * four it is exactly the value the whole sum passes through, so a lower bound of it.
+     */
+    void mahalanobis(double[][] xt, int rows, double[] mean, int mOff, double[] out, BlockScratch scratch, int to) {
+        difference(xt, rows, mean, mOff, scratch.diff, to);
         double[][] z = scratch.transformed;
-        product(scratch.diff, rows, z);
+        product(scratch.diff, rows, z, to);
         for (int b = 0; b < rows; b++) out[b] = 0;
         int i = 0;
-        for (; i + 3 < d; i += 4) {
+        for (; i + 3 < to; i += 4) {
             double[] z0 = z[i], z1 = z[i + 1], z2 = z[i + 2], z3 = z[i + 3];
             for (int b = 0; b < rows; b++) out[b] += (z0[b] * z0[b] + z1[b] * z1[b]) + (z2[b] * z2[b] + z3[b] * z3[b]);
         }
-        for (; i < d; i++) {
+        for (; i < to; i++) {
             double[] zi = z[i];
             for (int b = 0; b < rows; b++) out[b] += zi[b] * zi[b];
         }
@@ -59,8 +68,8 @@ final class GaussianFactor implements Serializable {
 
     /** {@code y[i][b] = (U·(x_b − centre))_i} for the rows of a transposed block. */
     void transform(double[][] xt, int rows, double[] centre, double[][] y, BlockScratch scratch) {
-        difference(xt, rows, centre, 0, scratch.diff);
-        product(scratch.diff, rows, y);
+        difference(xt, rows, centre, 0, scratch.diff, d);
+        product(scratch.diff, rows, y, d);
     }
 
     /** Columns of U (rows of the block's differences) per pass: eight arrays of a block stay in the L1 cache. */
@@ -76,12 +85,13 @@ final class GaussianFactor implements Serializable {
      * row of z takes the panel's eight terms in one pass (one load and store of z for eight
      * products), and the panel is read from the L1 cache by every row of z, where a whole block of
      * differences (d = 64: 128 kB) would not fit. Terms beyond the triangle get coefficient 0.
+     * Only the first {@code to} rows of z, from the first {@code to} rows of the differences.
      */
-    private void product(double[][] diff, int rows, double[][] z) {
-        for (int j0 = 0; j0 < d; j0 += PANEL) {
-            double[] e0 = diff[j0], e1 = panelRow(diff, j0, 1), e2 = panelRow(diff, j0, 2), e3 = panelRow(diff, j0, 3);
-            double[] e4 = panelRow(diff, j0, 4), e5 = panelRow(diff, j0, 5), e6 = panelRow(diff, j0, 6), e7 = panelRow(diff, j0, 7);
-            for (int i = j0; i < d; i++) {
+    private void product(double[][] diff, int rows, double[][] z, int to) {
+        for (int j0 = 0; j0 < to; j0 += PANEL) {
+            double[] e0 = diff[j0], e1 = panelRow(diff, j0, 1, to), e2 = panelRow(diff, j0, 2, to), e3 = panelRow(diff, j0, 3, to);
+            double[] e4 = panelRow(diff, j0, 4, to), e5 = panelRow(diff, j0, 5, to), e6 = panelRow(diff, j0, 6, to), e7 = panelRow(diff, j0, 7, to);
+            for (int i = j0; i < to; i++) {
                 int row = i * d + j0;
                 double u0 = coefficient(i, j0, 0, row), u1 = coefficient(i, j0, 1, row);
                 double u2 = coefficient(i, j0, 2, row), u3 = coefficient(i, j0, 3, row);
@@ -121,9 +131,9 @@ final class GaussianFactor implements Serializable {
         }
     }
 
-    /** Row j0 + t of the differences, or row j0 (to be multiplied by 0) past the last. */
-    private double[] panelRow(double[][] diff, int j0, int t) {
-        return diff[j0 + t < d ? j0 + t : j0];
+    /** Row j0 + t of the differences, or row j0 (to be multiplied by 0) past the last one computed. */
+    private static double[] panelRow(double[][] diff, int j0, int t, int to) {
+        return diff[j0 + t < to ? j0 + t : j0];
     }
 
     /** U_{i, j0+t}, or 0 above the diagonal or past the last column. */
@@ -142,8 +152,8 @@ final class GaussianFactor implements Serializable {
         return out;
     }
 
-    private void difference(double[][] xt, int rows, double[] point, int off, double[][] diff) {
-        for (int j = 0; j < d; j++) {
+    private void difference(double[][] xt, int rows, double[] point, int off, double[][] diff, int to) {
+        for (int j = 0; j < to; j++) {
             double m = point[off + j];
             double[] x = xt[j];
             double[] dj = diff[j];

@@ -1,0 +1,149 @@
+package gmm4j.internal;
+
+import gmm4j.CovarianceType;
+import gmm4j.Dataset;
+import gmm4j.GaussianMixture;
+import gmm4j.GaussianMixtureModel;
+import gmm4j.StartingParameters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The full-covariance E-step that skips the log-joints its bounds rule out: what it skips must lie
+ * beyond the exponential's cut, what it computes must be the plain kernel's value to the bit, and a
+ * whole fit must come out the same to the bit.
+ */
+class BoundedLogJointTest {
+    /** Not a multiple of the panel width, above the dimension the bounds start at. */
+    private static final int D = 37;
+    private static final int K = 6;
+
+    @AfterEach
+    void restore() {
+        FullCovariance.bounded = true;
+    }
+
+    @Test
+    void skipsOnlyLogJointsBeyondTheCutAndComputesTheRestExactly() {
+        Random random = new Random(11);
+        double[][] means = clusterMeans(random);
+        int rows = 256;
+        double[][] xt = new double[D][rows];
+        for (int b = 0; b < rows; b++) {
+            double[] x = between(means, random);
+            for (int j = 0; j < D; j++) xt[j][b] = x[j];
+        }
+        double[][] covariances = new double[K][];
+        for (int c = 0; c < K; c++) covariances[c] = randomCovariance(random);
+        FullCovariance covariance = FullCovariance.estimate(D, covariances, 0, 1e-10, RepairLog.IGNORE);
+        double[] flatMeans = new double[K * D];
+        for (int c = 0; c < K; c++) System.arraycopy(means[c], 0, flatMeans, c * D, D);
+        double[] logWeights = new double[K];
+        for (int c = 0; c < K; c++) logWeights[c] = Math.log((c + 1.0) / (K * (K + 1) / 2.0));
+
+        double[][] bounded = new double[K][rows];
+        covariance.logJoint(xt, rows, flatMeans, logWeights, bounded, new BlockScratch(K, D, rows));
+        FullCovariance.bounded = false;
+        double[][] plain = new double[K][rows];
+        covariance.logJoint(xt, rows, flatMeans, logWeights, plain, new BlockScratch(K, D, rows));
+
+        int skipped = 0;
+        for (int b = 0; b < rows; b++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < K; c++) best = Math.max(best, plain[c][b]);
+            for (int c = 0; c < K; c++) {
+                if (bounded[c][b] == Double.NEGATIVE_INFINITY) {
+                    skipped++;
+                    assertTrue(plain[c][b] - best < Exponentials.CUT, "row " + b + ", component " + c + " skipped within reach");
+                } else {
+                    assertEquals(plain[c][b], bounded[c][b], 0.0, "row " + b + ", component " + c);
+                }
+            }
+        }
+        assertTrue(skipped > rows, "the bounds should rule out most far components, skipped " + skipped);
+        assertTrue(skipped < (K - 1) * rows, "some rows lie between two near components, skipped " + skipped);
+    }
+
+    @Test
+    void aWholeFitIsTheSameToTheBit() {
+        Random random = new Random(5);
+        double[][] means = clusterMeans(random);
+        int n = 3000; // eleven blocks and a part
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) rows[i] = between(means, random);
+        Dataset data = Dataset.of(rows);
+        double[][][] start = new double[K][][];
+        double[][] startMeans = new double[K][];
+        for (int c = 0; c < K; c++) {
+            startMeans[c] = rows[c * (n / K)].clone();
+            start[c] = identity(4.0);
+        }
+        double[] weights = new double[K];
+        java.util.Arrays.fill(weights, 1.0 / K);
+        StartingParameters startingParameters = new StartingParameters(weights, startMeans, start);
+
+        GaussianMixtureModel bounded = fit(data, startingParameters);
+        FullCovariance.bounded = false;
+        GaussianMixtureModel plain = fit(data, startingParameters);
+
+        assertEquals(plain.iterations(), bounded.iterations());
+        assertEquals(plain.logLikelihood(), bounded.logLikelihood(), 0.0);
+        assertArrayEquals(plain.weights(), bounded.weights(), 0.0);
+        for (int c = 0; c < K; c++) {
+            assertArrayEquals(plain.means()[c], bounded.means()[c], 0.0);
+            for (int j = 0; j < D; j++) assertArrayEquals(plain.covariances()[c][j], bounded.covariances()[c][j], 0.0);
+        }
+    }
+
+    private static GaussianMixtureModel fit(Dataset data, StartingParameters start) {
+        return GaussianMixture.builder().covariance(CovarianceType.FULL).start(start).tolerance(0).maxIterations(15)
+                .threads(2).build().fit(data);
+    }
+
+    /** Means on a line, neighbours about 17 apart, so that a row sees two or three components within reach and the rest far. */
+    private static double[][] clusterMeans(Random random) {
+        double[][] means = new double[K][D];
+        for (int c = 0; c < K; c++) {
+            for (int j = 0; j < D; j++) means[c][j] = 2.85 * c + 0.1 * random.nextGaussian();
+        }
+        return means;
+    }
+
+    /**
+     * A row somewhere between two neighbouring means, plus noise: the gap between their log-joints
+     * runs continuously over about ±150, through the cut and the bound's margin.
+     */
+    private static double[] between(double[][] means, Random random) {
+        int a = random.nextInt(K - 1);
+        double t = random.nextDouble();
+        double[] x = new double[D];
+        for (int j = 0; j < D; j++) x[j] = means[a][j] + t * (means[a + 1][j] - means[a][j]) + 0.3 * random.nextGaussian();
+        return x;
+    }
+
+    private static double[] randomCovariance(Random random) {
+        double[] a = new double[D * D];
+        for (int i = 0; i < D * D; i++) a[i] = random.nextGaussian() / Math.sqrt(D);
+        double[] s = new double[D * D];
+        for (int i = 0; i < D; i++) {
+            for (int j = 0; j < D; j++) {
+                double v = i == j ? 1 : 0;
+                for (int t = 0; t < D; t++) v += 0.5 * a[i * D + t] * a[j * D + t];
+                s[i * D + j] = v;
+            }
+        }
+        return s;
+    }
+
+    private static double[][] identity(double scale) {
+        double[][] m = new double[D][D];
+        for (int j = 0; j < D; j++) m[j][j] = scale;
+        return m;
+    }
+}
