@@ -5,6 +5,8 @@ import gmm4j.Criterion;
 import gmm4j.Dataset;
 import gmm4j.ModelSelection;
 
+import java.util.List;
+
 /**
  * The issue's model-selection target: gmm4j's {@link ModelSelection} over K = 1..10 × the four
  * covariance types (BIC, default fit settings: k-means start, tolerance 1e-3, at most 100 iterations)
@@ -23,30 +25,57 @@ final class ModelSelectionTiming {
     private ModelSelectionTiming() {
     }
 
+    /** Timed selections, after three warm-up ones: two on other data a quarter the size, one on the data itself. */
+    private static final int TIMED = 3;
+
+    /**
+     * gmm4j's time is measured in a fresh JVM, like its per-iteration times (see {@link Gmm4jPeer}):
+     * the JIT warmed up by three selections, then the median of {@value #TIMED} timed ones.
+     */
     static Result run(int n, ExternalPeer sklearn) throws Exception {
-        Problem problem = new Problem(n, 16, TRUE_K, false);
-        ClusterData data = ClusterData.generate(problem, Comparison.SEED + 1);
-        Dataset dataset = data.dataset();
-        ModelSelection selection = ModelSelection.builder()
-                .components(1, MAX_K)
-                .covariances(CovarianceType.values())
-                .criterion(Criterion.BIC)
-                .build();
-        // the JIT's warm-up, as before every timed fit: the same selection on other data a quarter the size
-        selection.select(ClusterData.generate(new Problem(n / 4, 16, TRUE_K, false), Comparison.SEED + 2).dataset());
-        long start = System.nanoTime();
-        ModelSelection.Result result = selection.select(dataset);
-        double seconds = (System.nanoTime() - start) * 1e-9;
+        Problem problem = problem(n);
+        String line = ChildJvm.run(List.of(), ModelSelectionTiming.class, List.of(Integer.toString(n))).stream()
+                .filter(l -> l.startsWith("SELECTION ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the model-selection timing JVM reported nothing"));
+        String[] f = line.split(" ");
         double sklearnSeconds = Double.NaN;
         int sklearnIterations = -1;
         if (sklearn != null) {
-            double[] fit = sklearn.oneDefaultFit(data);
+            double[] fit = sklearn.oneDefaultFit(ClusterData.generate(problem, Comparison.SEED + 1));
             if (fit != null) {
                 sklearnSeconds = fit[0];
                 sklearnIterations = (int) fit[1];
             }
         }
-        return new Result(problem, seconds, result.best().components(), result.best().covariance(),
+        return new Result(problem, Double.parseDouble(f[1]), Integer.parseInt(f[2]), CovarianceType.valueOf(f[3]),
                 sklearnSeconds, sklearnIterations, ModelSelection.DEFAULT_SCREENING_ROWS);
+    }
+
+    /** In a fresh JVM: {@code n} times the selection and prints {@code SELECTION seconds bestK bestType}. */
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        Dataset dataset = ClusterData.generate(problem(n), Comparison.SEED + 1).dataset();
+        ModelSelection selection = ModelSelection.builder()
+                .components(1, MAX_K)
+                .covariances(CovarianceType.values())
+                .criterion(Criterion.BIC)
+                .build();
+        Dataset other = ClusterData.generate(new Problem(n / 4, 16, TRUE_K, false), Comparison.SEED + 2).dataset();
+        selection.select(other);
+        selection.select(other);
+        selection.select(dataset);
+        double[] seconds = new double[TIMED];
+        ModelSelection.Result result = null;
+        for (int t = 0; t < TIMED; t++) {
+            long start = System.nanoTime();
+            result = selection.select(dataset);
+            seconds[t] = (System.nanoTime() - start) * 1e-9;
+        }
+        java.util.Arrays.sort(seconds);
+        System.out.println("SELECTION " + seconds[TIMED / 2] + " " + result.best().components() + " " + result.best().covariance());
+    }
+
+    private static Problem problem(int n) {
+        return new Problem(n, 16, TRUE_K, false);
     }
 }
