@@ -39,7 +39,7 @@ final class Report {
         s.append("# Benchmarks\n\n");
         s.append("Written by `gmm4j.benchmarks.Comparison` (module `benchmarks/`); do not edit by hand. Regenerate with\n\n");
         s.append("    ").append(COMMAND).append("\n\n");
-        s.append("(add `-Dcompare.args=--quick` for sizes ten times smaller; `--skip-memory`, `--skip-selection` leave parts out).\n");
+        s.append("(add `-Dcompare.args=--quick` for sizes ten times smaller; `--skip-memory`, `--skip-selection` leave parts out; `--forks N` sets the fresh JVMs per gmm4j type, default 3).\n");
         s.append("The JMH benchmarks of one EM iteration: `mvn -Pbenchmarks,jmh -pl benchmarks -am package -DskipTests` ")
                 .append("(see `EmIterationBenchmark`).\n\n");
         s.append("## This run\n\n");
