@@ -24,8 +24,8 @@ final class BlockScratch {
     final double[][] out;
     /** d values for one row at a time. */
     final double[] work;
-    /** d × rows: a subset of the block's rows, transposed (the bounded E-step's). */
-    final double[][] subset;
+    /** d × rows: a subset of the block's rows, transposed; made when the bounded E-step first needs it. */
+    private double[][] subset;
     /** Positions in the block of the rows in {@link #subset}. */
     final int[] picked;
     /** One component per row: the most promising. */
@@ -41,8 +41,13 @@ final class BlockScratch {
         this.reduced = new double[rows];
         this.out = new double[k][rows];
         this.work = new double[d];
-        this.subset = new double[d][rows];
         this.picked = new int[rows];
         this.candidate = new int[rows];
+    }
+
+    /** The subset's arrays (made on first use: only full covariances from d = 32 need them). */
+    double[][] subset(int d) {
+        if (subset == null) subset = new double[d][picked.length];
+        return subset;
     }
 }

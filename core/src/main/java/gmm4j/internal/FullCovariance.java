@@ -109,20 +109,18 @@ final class FullCovariance extends Covariance {
     private void exactOn(int c, int[] picked, int count, double[][] xt, int rows, double[] means, double logWeight,
                          double[] o, BlockScratch scratch) {
         if (count == 0) return;
-        double[] distance = scratch.total;
-        double constant = constant(c);
+        double[][] block = xt; // all picked: picked[q] == q
         if (count < rows) {
-            double[][] subset = scratch.subset;
+            block = scratch.subset(d);
             for (int j = 0; j < d; j++) {
-                double[] from = xt[j], to = subset[j];
+                double[] from = xt[j], to = block[j];
                 for (int q = 0; q < count; q++) to[q] = from[picked[q]];
             }
-            factors[c].mahalanobis(subset, count, means, c * d, distance, scratch);
-            for (int q = 0; q < count; q++) o[picked[q]] = (constant - 0.5 * distance[q]) + logWeight;
-        } else {
-            factors[c].mahalanobis(xt, rows, means, c * d, distance, scratch);
-            for (int q = 0; q < count; q++) o[picked[q]] = (constant - 0.5 * distance[picked[q]]) + logWeight;
         }
+        double[] distance = scratch.total;
+        factors[c].mahalanobis(block, count, means, c * d, distance, scratch);
+        double constant = constant(c);
+        for (int q = 0; q < count; q++) o[picked[q]] = (constant - 0.5 * distance[q]) + logWeight;
     }
 
     /** log N's constant part for component c: −½ d log 2π − ½ log|Σ_c|. */
