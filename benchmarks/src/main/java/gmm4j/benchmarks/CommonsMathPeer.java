@@ -40,7 +40,7 @@ final class CommonsMathPeer implements Peer {
                 }
                 return -1;
             });
-            String note = IterationTiming.warnings(r) + "one thread; 11 − 1 iteration fits / 10";
+            String note = IterationTiming.warnings(r) + "one thread; " + IterationTiming.METHOD;
             return List.of(new Measurement(problem, NAME, "full", "full", r.secondsPerIteration(), note));
         } catch (Exception | OutOfMemoryError e) {
             return List.of(Measurement.failed(problem, NAME, "full", "full", "failed: " + e));

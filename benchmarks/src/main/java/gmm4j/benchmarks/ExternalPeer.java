@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A library outside the JVM (scikit-learn through python3, mclust through Rscript), run as a script
  * on the same data and start, written to temporary files as raw doubles. The script times each fit
- * itself (so interpreter start-up and file reading are not counted) and prints
- * {@code RESULT type seconds_1 seconds_11 iterations_1 iterations_11}; the per-iteration time is the
- * difference, as in {@link IterationTiming}. Only used when its interpreter and library are installed.
+ * itself (so interpreter start-up and file reading are not counted), in {@link IterationTiming#ROUNDS}
+ * rounds, and prints {@code RESULT type seconds_1 seconds_11 iterations_1 iterations_11} with the
+ * median times; the per-iteration time is the difference, as in {@link IterationTiming}. Only used when its interpreter and library are installed.
  */
 final class ExternalPeer implements Peer {
     /** The library's types in the order of the script's arguments, with their neutral names. */
@@ -77,7 +77,8 @@ final class ExternalPeer implements Peer {
             List<String> command = new ArrayList<>(interpreter);
             command.addAll(List.of(script.toString(), dataFile.toString(), startFile.toString(),
                     Integer.toString(problem.n()), Integer.toString(problem.d()), Integer.toString(problem.k()),
-                    String.join(",", variants.stream().map(Variant::own).toList())));
+                    String.join(",", variants.stream().map(Variant::own).toList()),
+                    Integer.toString(IterationTiming.ROUNDS)));
             if (isScikitLearn()) command.add(interpreter.size() + 1, "iterations");
             for (String line : ChildJvm.run(command)) parse(line, problem, out);
         } catch (IOException | InterruptedException e) {
@@ -98,7 +99,7 @@ final class ExternalPeer implements Peer {
             String type = typeOf(r[1]);
             IterationTiming.Result t = IterationTiming.fromTimes(Double.parseDouble(r[2]), Double.parseDouble(r[3]),
                     Integer.parseInt(r[4]), Integer.parseInt(r[5]));
-            String note = IterationTiming.warnings(t) + "11 − 1 iteration fits / 10, timed in " + interpreterName();
+            String note = IterationTiming.warnings(t) + IterationTiming.METHOD + ", timed in " + interpreterName();
             out.add(new Measurement(problem, name, r[1], type, t.secondsPerIteration(), note));
         } else if (f[0].equals("FAILED")) {
             out.add(Measurement.failed(problem, name, f[1], typeOf(f[1]), "failed: " + (f.length > 2 ? f[2] : "")));

@@ -87,7 +87,7 @@ final class Gmm4jPeer implements Peer {
             return Measurement.failed(problem, NAME, variant, variant, "interrupted");
         }
         java.util.Arrays.sort(seconds);
-        return new Measurement(problem, NAME, variant, variant, seconds[forks / 2],
+        return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds),
                 "median of " + forks + " fresh JVMs, each: " + note + " (" + java.util.Arrays.toString(seconds) + ")");
     }
 
@@ -114,10 +114,9 @@ final class Gmm4jPeer implements Peer {
                 }
                 seconds[f] = (endOfIteration[iterations] - endOfIteration[IterationTiming.FIRST]) * 1e-9 / IterationTiming.TIMED;
             }
-            java.util.Arrays.sort(seconds);
             String note = "iterations 2–11 inside one fit, median of " + TIMED_FITS + " fits after " + warmUps + " warm-up fits"
                     + (model.repairs().isEmpty() ? "" : "; " + model.repairs().size() + " repairs");
-            return new Measurement(problem, NAME, variant, variant, seconds[TIMED_FITS / 2], note);
+            return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds), note);
         } catch (RuntimeException e) {
             return Measurement.failed(problem, NAME, variant, variant, "failed: " + e);
         }

@@ -71,8 +71,7 @@ final class ModelSelectionTiming {
             result = selection.select(dataset);
             seconds[t] = (System.nanoTime() - start) * 1e-9;
         }
-        java.util.Arrays.sort(seconds);
-        System.out.println("SELECTION " + seconds[TIMED / 2] + " " + result.best().components() + " " + result.best().covariance());
+        System.out.println("SELECTION " + IterationTiming.median(seconds) + " " + result.best().components() + " " + result.best().covariance());
     }
 
     private static Problem problem(int n) {

@@ -167,12 +167,12 @@ final class Report {
                 .append("the JIT's compiler threads shared the two cores), then the median of five timed fits. Like JMH's forks, each ")
                 .append("type is measured so in fresh JVMs (three unless `--forks` says otherwise) and the median over them is the cell: ")
                 .append("one JVM's times came out 20 to 40% apart from another's for the same code and data, and types measured one after ")
-                .append("another in one JVM ran slower than each alone. ")
-                .append("The other JVM libraries' iterations take 5 to 300 times longer, so their single measurement carries far less ")
-                .append("warm-up and noise error.\n");
+                .append("another in one JVM ran slower than each alone.\n");
         s.append("- **scikit-learn**, **mclust**, **Weka**, **Commons Math**: a library that can only be run as a whole fit is timed ")
-                .append("twice, with 1 and with 11 iterations, after an untimed 1-iteration warm-up; (t₁₁ − t₁) / 10 is one iteration, ")
-                .append("and the fixed costs (conversion, initialisation, final scoring) cancel. scikit-learn gets the start as ")
+                .append("with 1 and with 11 iterations, after an untimed 1-iteration warm-up, in ").append(IterationTiming.ROUNDS)
+                .append(" alternating rounds; with the medians, (t₁₁ − t₁) / 10 is one iteration, and the fixed costs (conversion, ")
+                .append("initialisation, final scoring) cancel. (One pair alone moved by up to 30% from run to run, Weka's by up to 3×: ")
+                .append("its fixed cost is 15 to 30 times an iteration, so a collection in either fit shows.) scikit-learn gets the start as ")
                 .append("`weights_init`, `means_init`, `precisions_init` (`init_params=\"random_from_data\"` so the discarded initial ")
                 .append("responsibilities are cheap), `tol=0`; it uses all cores through OpenBLAS. mclust's `me()` starts from ")
                 .append("responsibilities: it gets those of the fixed start (computed before the clock starts), `tol = 0`; it stops ")

@@ -40,7 +40,7 @@ final class WekaPeer implements Peer {
                 em.buildClusterer(instances);
                 return -1;
             });
-            String note = IterationTiming.warnings(r) + "own k-means start; 11 − 1 iteration fits / 10 (fixed cost "
+            String note = IterationTiming.warnings(r) + "own k-means start; " + IterationTiming.METHOD + " (fixed cost "
                     + String.format("%.2f", r.fixedSeconds()) + " s)";
             return List.of(new Measurement(problem, NAME, "diagonal", "diag", r.secondsPerIteration(), note));
         } catch (Exception | OutOfMemoryError e) {

@@ -1,5 +1,7 @@
 # Times R mclust's EM for the gmm4j comparison harness (gmm4j.benchmarks.Comparison).
-# usage: Rscript mclust_em.R DATA START n d k models   -> "RESULT model seconds_1 seconds_11 iter_1 iter_11" per model
+# usage: Rscript mclust_em.R DATA START n d k models rounds
+#   -> "RESULT model seconds_1 seconds_11 iter_1 iter_11" per model: after a warm-up, the medians over `rounds`
+#      alternating 1- and 11-iteration fits
 # DATA and START are little-endian float64 files: the rows (n x d, row-major); weights (k), means (k x d), covariance (d x d).
 # mclust's me() starts with an M-step from responsibilities z: we give it the responsibilities of the fixed
 # start (shared covariance), computed before the clock starts.
@@ -30,9 +32,11 @@ timed <- function(model, iterations) {
 for (model in strsplit(args[6], ",")[[1]]) {
   result <- tryCatch({
     timed(model, 1)  # warm-up
-    a <- timed(model, 1)
-    b <- timed(model, 11)
-    sprintf("RESULT %s %.6f %.6f %d %d", model, a[1], b[1], as.integer(a[2]), as.integer(b[2]))
+    runs <- lapply(seq_len(as.integer(args[7])), function(r) rbind(timed(model, 1), timed(model, 11)))
+    a <- runs[[1]][1, ]
+    b <- runs[[1]][2, ]
+    sprintf("RESULT %s %.6f %.6f %d %d", model, median(sapply(runs, function(t) t[1, 1])),
+            median(sapply(runs, function(t) t[2, 1])), as.integer(a[2]), as.integer(b[2]))
   }, error = function(e) sprintf("FAILED %s %s", model, gsub("\n", " ", conditionMessage(e))))
   cat(result, "\n", sep = "")
 }

@@ -1,9 +1,12 @@
 """Times scikit-learn's GaussianMixture for the gmm4j comparison harness (gmm4j.benchmarks.Comparison).
 
-usage: sklearn_em.py iterations DATA START n d k types   -> "RESULT type seconds_1 seconds_11 n_iter_1 n_iter_11" per type
+usage: sklearn_em.py iterations DATA START n d k types rounds
+           -> "RESULT type seconds_1 seconds_11 n_iter_1 n_iter_11" per type: after a warm-up, the medians over
+              `rounds` alternating 1- and 11-iteration fits
        sklearn_em.py onefit DATA n d k                   -> "ONEFIT seconds n_iter" (defaults, n_init=1)
 DATA and START are little-endian float64 files: the rows (n x d, row-major); weights (k), means (k x d), covariance (d x d).
 """
+import statistics
 import sys
 import time
 import warnings
@@ -55,9 +58,14 @@ def main(argv):
     for kind in argv[7].split(","):
         try:
             timed_fit(X, kind, weights, means, covariance, 1)  # warm-up
-            t1, n1 = timed_fit(X, kind, weights, means, covariance, 1)
-            t11, n11 = timed_fit(X, kind, weights, means, covariance, 11)
-            print("RESULT %s %.6f %.6f %d %d" % (kind, t1, t11, n1, n11), flush=True)
+            short, long = [], []
+            for _ in range(int(argv[8])):
+                t1, n1 = timed_fit(X, kind, weights, means, covariance, 1)
+                t11, n11 = timed_fit(X, kind, weights, means, covariance, 11)
+                short.append(t1)
+                long.append(t11)
+            print("RESULT %s %.6f %.6f %d %d" % (kind, statistics.median(short), statistics.median(long), n1, n11),
+                  flush=True)
         except Exception as e:  # report, do not abort the other types
             print("FAILED %s %s" % (kind, str(e).replace("\n", " ")), flush=True)
 

@@ -24,6 +24,14 @@ class HarnessTest {
     }
 
     @Test
+    void medianIgnoresOneOutlierAndLeavesItsInputAlone() {
+        double[] rounds = {0.31, 0.95, 0.30};
+        assertEquals(0.31, IterationTiming.median(rounds));
+        assertEquals(0.95, rounds[1]);
+        assertEquals(0.4, IterationTiming.median(new double[] {0.4, 0.1, 0.5, 0.2}));
+    }
+
+    @Test
     void reportedIterationCountsReplaceTheTenWhenALibraryStopsEarly() {
         IterationTiming.Result r = IterationTiming.fromTimes(1.0, 2.2, 1, 7);
         assertEquals(0.2, r.secondsPerIteration(), 1e-12);
