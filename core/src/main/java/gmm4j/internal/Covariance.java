@@ -138,40 +138,49 @@ public abstract sealed class Covariance implements Serializable
     }
 
     /**
-     * The log-densities of axis-aligned Gaussians (diagonal or spherical) for a transposed block:
-     * the precision root of component c on axis j is {@code precisionRoot[c*cStride + j*jStride]}.
+     * The log-densities of axis-aligned Gaussians (diagonal or spherical) for a transposed block,
+     * plus {@code logWeights[c]} unless that is null: the precision root of component c on axis j is
+     * {@code precisionRoot[c*cStride + j*jStride]}. Four axes per pass over the rows (one load and
+     * store of the sums for four squares), the last group padded with axes of precision 0; the
+     * roots scaled by √½ so that the sums are the log-density itself (no pass to zero nor to finish).
      */
-    static void axisAlignedLogGaussian(double[][] xt, int rows, double[] means, double[][] out, int k, int d,
-                                       double[] precisionRoot, int cStride, int jStride, double[] halfLogDetPrecision) {
+    static void axisAlignedLogJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out,
+                                    int k, int d, double[] precisionRoot, int cStride, int jStride,
+                                    double[] halfLogDetPrecision) {
         for (int c = 0; c < k; c++) {
             double[] o = out[c];
-            for (int b = 0; b < rows; b++) o[b] = 0;
-            int j = 0;
-            // four axes per pass: one load and store of the sums for four squares
-            for (; j + 3 < d; j += 4) {
-                int at = c * d + j, pAt = c * cStride + j * jStride;
-                double m0 = means[at], m1 = means[at + 1], m2 = means[at + 2], m3 = means[at + 3];
-                double p0 = precisionRoot[pAt], p1 = precisionRoot[pAt + jStride];
-                double p2 = precisionRoot[pAt + 2 * jStride], p3 = precisionRoot[pAt + 3 * jStride];
-                double[] x0 = xt[j], x1 = xt[j + 1], x2 = xt[j + 2], x3 = xt[j + 3];
-                for (int b = 0; b < rows; b++) {
-                    double z0 = (x0[b] - m0) * p0, z1 = (x1[b] - m1) * p1;
-                    double z2 = (x2[b] - m2) * p2, z3 = (x3[b] - m3) * p3;
-                    o[b] += (z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3);
+            double constant = -0.5 * d * LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
+            for (int j = 0; j < d; j += 4) {
+                double m0 = axis(means, c * d + j, j, d), m1 = axis(means, c * d + j + 1, j + 1, d);
+                double m2 = axis(means, c * d + j + 2, j + 2, d), m3 = axis(means, c * d + j + 3, j + 3, d);
+                int pAt = c * cStride + j * jStride;
+                double p0 = HALF_ROOT * axis(precisionRoot, pAt, j, d);
+                double p1 = HALF_ROOT * axis(precisionRoot, pAt + jStride, j + 1, d);
+                double p2 = HALF_ROOT * axis(precisionRoot, pAt + 2 * jStride, j + 2, d);
+                double p3 = HALF_ROOT * axis(precisionRoot, pAt + 3 * jStride, j + 3, d);
+                double[] x0 = xt[j], x1 = xt[Math.min(j + 1, d - 1)], x2 = xt[Math.min(j + 2, d - 1)], x3 = xt[Math.min(j + 3, d - 1)];
+                if (j == 0) {
+                    for (int b = 0; b < rows; b++) {
+                        double z0 = (x0[b] - m0) * p0, z1 = (x1[b] - m1) * p1;
+                        double z2 = (x2[b] - m2) * p2, z3 = (x3[b] - m3) * p3;
+                        o[b] = constant - ((z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3));
+                    }
+                } else {
+                    for (int b = 0; b < rows; b++) {
+                        double z0 = (x0[b] - m0) * p0, z1 = (x1[b] - m1) * p1;
+                        double z2 = (x2[b] - m2) * p2, z3 = (x3[b] - m3) * p3;
+                        o[b] -= (z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3);
+                    }
                 }
             }
-            for (; j < d; j++) {
-                double m = means[c * d + j];
-                double p = precisionRoot[c * cStride + j * jStride];
-                double[] x = xt[j];
-                for (int b = 0; b < rows; b++) {
-                    double z = (x[b] - m) * p;
-                    o[b] += z * z;
-                }
-            }
-            double constant = -0.5 * d * LN_2PI + halfLogDetPrecision[c];
-            for (int b = 0; b < rows; b++) o[b] = constant - 0.5 * o[b];
         }
+    }
+
+    private static final double HALF_ROOT = Math.sqrt(0.5);
+
+    /** {@code values[at]} for an axis j below d, else 0 (a padding axis: its precision 0 makes its square 0). */
+    private static double axis(double[] values, int at, int j, int d) {
+        return j < d ? values[at] : 0;
     }
 
     /**

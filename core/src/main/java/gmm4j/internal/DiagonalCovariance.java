@@ -53,7 +53,12 @@ final class DiagonalCovariance extends Covariance {
 
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
-        axisAlignedLogGaussian(xt, rows, means, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
+        axisAlignedLogJoint(xt, rows, means, null, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
+    }
+
+    @Override
+    void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out, BlockScratch scratch) {
+        axisAlignedLogJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
     }
 
     @Override

@@ -310,20 +310,13 @@ final class EStep {
             double[] max = scratch.z;
             double[] total = scratch.total;
             double[] weighted = scratch.weight;
-            for (int b = 0; b < count; b++) max[b] = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                double[] o = block[c];
-                for (int b = 0; b < count; b++) max[b] = Math.max(o[b], max[b]);
-            }
-            for (int b = 0; b < count; b++) {
-                total[b] = 0;
-                weighted[b] = 0;
-            }
+            rowMax(block, count, max);
+            for (int b = 0; b < count; b++) total[b] = 0;
+            if (!fitting) for (int b = 0; b < count; b++) weighted[b] = 0;
             double[] reduced = scratch.reduced;
             for (int c = 0; c < k; c++) {
                 double[] o = block[c];
-                Exponentials.expOfDifference(o, max, count, reduced);
-                for (int b = 0; b < count; b++) total[b] += o[b];
+                Exponentials.expOfDifference(o, max, count, reduced, total);
                 if (fitting) continue;
                 for (int b = 0; b < count; b++) weighted[b] += o[b] * reduced[b];
             }
@@ -416,6 +409,20 @@ final class EStep {
                     stats.worstLogLikelihood = logLik;
                     stats.worstRow = rows[b];
                 }
+            }
+        }
+
+        /** Each row's largest value over the k columns, two columns per pass after the first (Math.max's NaN and −0 rules make the order irrelevant). */
+        private void rowMax(double[][] block, int count, double[] max) {
+            System.arraycopy(block[0], 0, max, 0, count);
+            int c = 1;
+            for (; c + 1 < k; c += 2) {
+                double[] o0 = block[c], o1 = block[c + 1];
+                for (int b = 0; b < count; b++) max[b] = Math.max(max[b], Math.max(o0[b], o1[b]));
+            }
+            if (c < k) {
+                double[] o = block[c];
+                for (int b = 0; b < count; b++) max[b] = Math.max(max[b], o[b]);
             }
         }
 

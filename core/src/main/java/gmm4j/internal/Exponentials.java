@@ -58,31 +58,61 @@ final class Exponentials {
      * values). Each loop is kept short: the JIT unrolls and vectorises only small loop bodies.
      */
     static void expOfDifference(double[] v, double[] minus, int n, double[] reduced) {
-        expOfDifference(v, minus, n, reduced, HARDWARE_FMA);
+        expOfDifference(v, minus, n, reduced, null, HARDWARE_FMA);
     }
 
-    /** {@link #expOfDifference(double[], double[], int, double[])}, {@code minus} null for none, with or without fused multiply-adds (both tested). */
-    static void expOfDifference(double[] v, double[] minus, int n, double[] reduced, boolean fma) {
+    /** {@link #expOfDifference(double[], double[], int, double[])}, adding each exponential to {@code total[b]} too. */
+    static void expOfDifference(double[] v, double[] minus, int n, double[] reduced, double[] total) {
+        expOfDifference(v, minus, n, reduced, total, HARDWARE_FMA);
+    }
+
+    /**
+     * {@link #expOfDifference(double[], double[], int, double[], double[])}, {@code minus} null for
+     * none, {@code total} null for no sums, with or without fused multiply-adds (both tested).
+     */
+    static void expOfDifference(double[] v, double[] minus, int n, double[] reduced, double[] total, boolean fma) {
+        // the reduced argument and the first Horner steps in one pass
         if (minus == null) {
-            for (int b = 0; b < n; b++) reduced[b] = Math.max(v[b], CUT) * SCALE;
+            for (int b = 0; b < n; b++) {
+                double r = Math.max(v[b], CUT) * SCALE;
+                reduced[b] = r;
+                v[b] = leadingTerms(r, fma);
+            }
         } else {
-            for (int b = 0; b < n; b++) reduced[b] = Math.max(v[b] - minus[b], CUT) * SCALE;
+            for (int b = 0; b < n; b++) {
+                double r = Math.max(v[b] - minus[b], CUT) * SCALE;
+                reduced[b] = r;
+                v[b] = leadingTerms(r, fma);
+            }
         }
-        for (int b = 0; b < n; b++) v[b] = F16;
-        horner(v, reduced, n, F15, F14, F13, F12, fma);
         horner(v, reduced, n, F11, F10, F9, F8, fma);
         horner(v, reduced, n, F7, F6, F5, F4, fma);
         horner(v, reduced, n, F3, F2, 1, 1, fma);
-        for (int b = 0; b < n; b++) {
-            double p = v[b];
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            v[b] = p * Math.min(1.0, (reduced[b] - REDUCED_CUT) * HUGE);
+        if (total == null) {
+            for (int b = 0; b < n; b++) v[b] = power64(v[b]) * Math.min(1.0, (reduced[b] - REDUCED_CUT) * HUGE);
+        } else {
+            for (int b = 0; b < n; b++) {
+                double e = power64(v[b]) * Math.min(1.0, (reduced[b] - REDUCED_CUT) * HUGE);
+                v[b] = e;
+                total[b] += e;
+            }
         }
+    }
+
+    /** p^64, by six squarings. */
+    private static double power64(double p) {
+        p *= p;
+        p *= p;
+        p *= p;
+        p *= p;
+        p *= p;
+        return p * p;
+    }
+
+    /** The first four Horner steps, from the leading coefficient: (((F16·r + F15)·r + F14)·r + F13)·r + F12. */
+    private static double leadingTerms(double r, boolean fma) {
+        if (fma) return Math.fma(Math.fma(Math.fma(Math.fma(F16, r, F15), r, F14), r, F13), r, F12);
+        return (((F16 * r + F15) * r + F14) * r + F13) * r + F12;
     }
 
     /**

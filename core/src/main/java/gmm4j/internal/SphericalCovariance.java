@@ -50,7 +50,12 @@ final class SphericalCovariance extends Covariance {
 
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
-        axisAlignedLogGaussian(xt, rows, means, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
+        axisAlignedLogJoint(xt, rows, means, null, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
+    }
+
+    @Override
+    void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out, BlockScratch scratch) {
+        axisAlignedLogJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
     }
 
     @Override

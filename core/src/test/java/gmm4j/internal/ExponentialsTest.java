@@ -21,7 +21,9 @@ class ExponentialsTest {
         for (int b = 0; b < n; b++) x[b] = b < 64 ? -b / 64.0 : -60 * random.nextDouble();
         double[] v = x.clone();
         double[] reduced = new double[n];
-        Exponentials.expOfDifference(v, null, n, reduced, fma);
+        double[] total = new double[n];
+        java.util.Arrays.fill(total, 0.5);
+        Exponentials.expOfDifference(v, null, n, reduced, total, fma);
         for (int b = 0; b < n; b++) {
             if (x[b] <= Exponentials.CUT) {
                 assertEquals(0.0, v[b], "e^" + x[b]);
@@ -30,6 +32,7 @@ class ExponentialsTest {
                 assertTrue(Math.abs(v[b] - exact) <= 3e-14 * exact, "fma " + fma + ", e^" + x[b] + ": " + v[b] + " vs " + exact);
             }
             assertEquals(Math.max(x[b], Exponentials.CUT), reduced[b] * Exponentials.UNSCALE, 0.0);
+            assertEquals(0.5 + v[b], total[b], 0.0, "the exponential added to the total");
         }
     }
 
