@@ -23,8 +23,8 @@ public final class Fitter {
     }
 
     public static Result fit(Table t, FitSettings s, Parallel parallel) {
-        double[] columnMeans = columnMeans(t);
-        double[] variances = columnVariances(t, columnMeans);
+        double[] columnMeans = columnMeans(t, parallel);
+        double[] variances = columnVariances(t, columnMeans, parallel);
         double largest = 0, mean = 0;
         for (double v : variances) {
             largest = Math.max(largest, v);
@@ -59,20 +59,8 @@ public final class Fitter {
     }
 
     /** Weighted mean of each numeric column over its observed values (0 where none is observed). */
-    static double[] columnMeans(Table t) {
-        double[] sum = new double[t.d];
-        double[] weight = new double[t.d];
-        for (int i = 0; i < t.n; i++) {
-            for (int j = 0; j < t.d; j++) {
-                double v = t.x[i * t.d + j];
-                if (!Double.isNaN(v)) {
-                    sum[j] += t.weight(i) * v;
-                    weight[j] += t.weight(i);
-                }
-            }
-        }
-        for (int j = 0; j < t.d; j++) sum[j] = weight[j] > 0 ? sum[j] / weight[j] : 0;
-        return sum;
+    static double[] columnMeans(Table t, Parallel parallel) {
+        return columnAverages(t, new double[t.d], false, parallel);
     }
 
     /**
@@ -80,21 +68,39 @@ public final class Fitter {
      * floor of a covariance repair (the data's own scale): a covariance whose factor fails is raised
      * at least by 1e-12 of it.
      */
-    static double[] columnVariances(Table t, double[] columnMeans) {
-        double[] variance = new double[t.d];
-        for (int j = 0; j < t.d; j++) {
-            double s = 0;
-            double w = 0;
-            for (int i = 0; i < t.n; i++) {
-                double v = t.x[i * t.d + j];
-                if (Double.isNaN(v)) continue;
-                double diff = v - columnMeans[j];
-                s += t.weight(i) * diff * diff;
-                w += t.weight(i);
+    static double[] columnVariances(Table t, double[] columnMeans, Parallel parallel) {
+        return columnAverages(t, columnMeans, true, parallel);
+    }
+
+    /**
+     * Per column, the weighted average over observed values of x − shift, or of its square; 0 where
+     * none is observed. Row by row (the data are row-major), chunks in parallel.
+     */
+    private static double[] columnAverages(Table t, double[] shift, boolean squares, Parallel parallel) {
+        int d = t.d;
+        double[][] sums = parallel.reduce(t.n, (from, to) -> {
+            double[] sum = new double[d], weight = new double[d];
+            for (int i = from; i < to; i++) {
+                double w = t.weight(i);
+                for (int j = 0; j < d; j++) {
+                    double v = t.x[i * d + j];
+                    if (Double.isNaN(v)) continue;
+                    double diff = v - shift[j];
+                    sum[j] += w * (squares ? diff * diff : diff);
+                    weight[j] += w;
+                }
             }
-            variance[j] = w > 0 ? s / w : 0;
-        }
-        return variance;
+            return new double[][] {sum, weight};
+        }, (x, y) -> {
+            for (int j = 0; j < d; j++) {
+                x[0][j] += y[0][j];
+                x[1][j] += y[1][j];
+            }
+            return x;
+        });
+        double[] average = new double[d];
+        for (int j = 0; j < d; j++) average[j] = sums[1][j] > 0 ? sums[0][j] / sums[1][j] : 0;
+        return average;
     }
 
     /** Collects repairs, stamping the restart and the current iteration. */
