@@ -133,7 +133,7 @@ final class EStep {
             Chunk chunk = new Chunk(t, mixture.k, layout, shift, TILE_ROWS, parallel);
             chunk.underMixture(from, to, mixture, marginals, true);
             return chunk.stats;
-        }, (a, b) -> mergeAndRecycle(a, b, parallel));
+        }, Statistics::merge);
     }
 
     /**
@@ -165,7 +165,7 @@ final class EStep {
             }
             return stats;
         }, (a, b) -> {
-            for (int i = 0; i < m; i++) a[i] = mergeAndRecycle(a[i], b[i], parallel);
+            for (int i = 0; i < m; i++) a[i] = a[i].merge(b[i]);
             return a;
         });
     }
@@ -180,22 +180,14 @@ final class EStep {
             Chunk chunk = new Chunk(t, k, layout, shift, 0, parallel);
             chunk.given(from, to, given, fill);
             return chunk.stats;
-        }, (a, b) -> mergeAndRecycle(a, b, parallel));
-    }
-
-    /** Merges b into a, then gives b to this thread's workspace for a later chunk to reuse. */
-    private static Statistics mergeAndRecycle(Statistics a, Statistics b, Parallel parallel) {
-        a.merge(b);
-        if (parallel.workspace.get() instanceof Workspace w) w.recycle(b);
-        return a;
+        }, Statistics::merge);
     }
 
     /**
-     * The work arrays of a chunk, kept by each thread for its next chunk of the same {@link Parallel},
-     * and spare statistics: those merged into others come back here and serve later chunks, so a pass
-     * allocates no more than the one that ends as its result (and, at first, one per pending merge).
-     * A chunk runs to its end without waiting on other tasks, so no two chunks share a thread's
-     * workspace at once. It grows to the largest K and block seen; d must match.
+     * The work arrays of a chunk, kept by each thread for its next chunk of the same {@link Parallel}:
+     * a pass allocates only its chunks' statistics. A chunk runs to its end without waiting on other
+     * tasks, so no two chunks share a thread's workspace at once. It grows to the largest K and block
+     * seen; d must match.
      */
     private static final class Workspace {
         final int k;
@@ -207,8 +199,6 @@ final class EStep {
         final int[] rows;
         final double[][] quadDiff;
         final BlockScratch scratch;
-        private final java.util.ArrayDeque<Statistics> spare = new java.util.ArrayDeque<>();
-        private static final int SPARE_STATISTICS = 16;
 
         private Workspace(int k, int d, int size) {
             this.k = k;
@@ -220,25 +210,6 @@ final class EStep {
             this.rows = new int[size];
             this.quadDiff = new double[4][d];
             this.scratch = new BlockScratch(k, d, size);
-        }
-
-        /** Statistics of this shape around {@code shift}: a spare one reset, or new. */
-        Statistics statistics(int k, ScatterLayout layout, double[] shift, int categoricalColumns, int levelSlots) {
-            for (var it = spare.iterator(); it.hasNext(); ) {
-                Statistics s = it.next();
-                if (s.hasShape(k, d, layout, categoricalColumns, levelSlots)) {
-                    it.remove();
-                    s.reset(shift);
-                    return s;
-                }
-            }
-            return new Statistics(k, d, layout, shift, categoricalColumns, levelSlots);
-        }
-
-        /** Keeps statistics no longer used, the latest few: a pass has at most a few merges pending per thread. */
-        void recycle(Statistics s) {
-            if (spare.size() == SPARE_STATISTICS) spare.removeLast();
-            spare.push(s);
         }
 
         static Workspace of(Parallel parallel, int k, int d, int size) {
@@ -274,9 +245,9 @@ final class EStep {
             this.k = k;
             this.d = t.d;
             this.tileRows = size;
-            Workspace w = Workspace.of(parallel, k, t.d, Math.max(1, size));
-            this.stats = w.statistics(k, layout, shift, t.c, t.levelSlots());
+            this.stats = new Statistics(k, t.d, layout, shift, t.c, t.levelSlots());
             this.shiftRows = new double[shift == null ? 0 : shift.length / Math.max(1, t.d)][];
+            Workspace w = Workspace.of(parallel, k, t.d, Math.max(1, size));
             this.resp = w.resp;
             this.completed = w.completed;
             this.diff = w.diff;

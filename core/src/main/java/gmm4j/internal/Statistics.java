@@ -12,7 +12,7 @@ public final class Statistics {
     final int d;
     final ScatterLayout layout;
     /** The point each component's moments are taken around, component c at {@code [c*d, (c+1)*d)}. */
-    double[] shift;
+    final double[] shift;
     final double[] count;
     /** Each component's first moment around its shift, a row of d values. */
     final double[][] sum;
@@ -39,27 +39,6 @@ public final class Statistics {
         this.scatter = new double[layout.rows(k, d)][d];
         this.levelCount = new double[k * levelSlots];
         this.levelTotal = new double[k * categoricalColumns];
-    }
-
-    /** Whether these statistics have the given shape (then {@link #reset} makes them new ones of it). */
-    boolean hasShape(int k, int d, ScatterLayout layout, int categoricalColumns, int levelSlots) {
-        return this.k == k && this.d == d && this.layout == layout && levelTotal.length == k * categoricalColumns
-                && levelCount.length == k * levelSlots;
-    }
-
-    /** Back to the state of new statistics around {@code shift}: all moments and totals 0. */
-    void reset(double[] shift) {
-        this.shift = shift;
-        java.util.Arrays.fill(count, 0);
-        for (double[] row : sum) java.util.Arrays.fill(row, 0);
-        for (double[] row : scatter) java.util.Arrays.fill(row, 0);
-        java.util.Arrays.fill(levelCount, 0);
-        java.util.Arrays.fill(levelTotal, 0);
-        logLikelihood = 0;
-        weight = 0;
-        entropy = 0;
-        worstRow = -1;
-        worstLogLikelihood = Double.POSITIVE_INFINITY;
     }
 
     /** Adds {@code other}, which covers rows after this one's: the order keeps results reproducible. */
