@@ -54,14 +54,10 @@ final class Exponentials {
 
     /**
      * {@code v[b] = e^{v[b] − minus[b]}} for b < n, where every difference is ≤ 0 (or −∞, or NaN,
-     * which stays NaN); leaves max(difference, CUT) / {@link #UNSCALE} in {@code reduced} (at least n
-     * values). Each loop is kept short: the JIT unrolls and vectorises only small loop bodies.
+     * which stays NaN), each exponential also added to {@code total[b]} unless total is null; leaves
+     * max(difference, CUT) / {@link #UNSCALE} in {@code reduced} (at least n values). Each loop is
+     * kept short: the JIT unrolls and vectorises only small loop bodies.
      */
-    static void expOfDifference(double[] v, double[] minus, int n, double[] reduced) {
-        expOfDifference(v, minus, n, reduced, null, HARDWARE_FMA);
-    }
-
-    /** {@link #expOfDifference(double[], double[], int, double[])}, adding each exponential to {@code total[b]} too. */
     static void expOfDifference(double[] v, double[] minus, int n, double[] reduced, double[] total) {
         expOfDifference(v, minus, n, reduced, total, HARDWARE_FMA);
     }

@@ -39,7 +39,7 @@ class ExponentialsTest {
     @Test
     void keepsOneExactAndNanAndSendsMinusInfinityToZero() {
         double[] v = {0.0, Double.NEGATIVE_INFINITY, Double.NaN, -1e300};
-        Exponentials.expOfDifference(v, null, v.length, new double[v.length]);
+        Exponentials.expOfDifference(v, null, v.length, new double[v.length], null);
         assertEquals(1.0, v[0]);
         assertEquals(0.0, v[1]);
         assertTrue(Double.isNaN(v[2]));
@@ -51,7 +51,7 @@ class ExponentialsTest {
         double[] v = {1.0, 5.0, -3.0, 100.0};
         double[] minus = {1.0, 7.0, 60.0, 100.0};
         double[] reduced = new double[4];
-        Exponentials.expOfDifference(v, minus, 4, reduced);
+        Exponentials.expOfDifference(v, minus, 4, reduced, null);
         assertEquals(1.0, v[0]);
         assertEquals(Math.exp(-2), v[1], 3e-14 * Math.exp(-2));
         assertEquals(0.0, v[2]);
