@@ -10,7 +10,7 @@ import java.util.List;
  * Apache Commons Math's {@code MultivariateNormalMixtureExpectationMaximization} (full covariance,
  * one thread), from the fixed start, only on problems marked for it: it needs about 0.7 s per
  * iteration already at 20 000×16. Timed by the difference of an 11- and a 1-iteration fit
- * ({@link IterationTiming}). It throws a ConvergenceException whenever it reaches the iteration
+ * ({@link WholeFitSession}). It throws a ConvergenceException whenever it reaches the iteration
  * limit (tolerance is the smallest positive double, so always): that is expected and caught.
  */
 final class CommonsMathPeer implements Peer {
@@ -23,14 +23,13 @@ final class CommonsMathPeer implements Peer {
     }
 
     @Override
-    public List<Measurement> measure(ClusterData data, StartingPoint start) {
-        Problem problem = data.problem();
-        if (!problem.withCommonsMath()) return List.of();
-        try {
+    public Session prepare(ClusterData data, StartingPoint start) {
+        if (!data.problem().withCommonsMath()) return Session.untimed(List.of());
+        return WholeFitSession.prepare(data.problem(), NAME, "full", "full", "one thread", () -> {
             double[][] rows = data.rows();
             double[][][] covariances = new double[start.k()][][];
             java.util.Arrays.fill(covariances, start.covariance());
-            IterationTiming.Result r = IterationTiming.measure(iterations -> {
+            return iterations -> {
                 MixtureMultivariateNormalDistribution initial =
                         new MixtureMultivariateNormalDistribution(start.weights(), start.means(), covariances);
                 try {
@@ -39,11 +38,7 @@ final class CommonsMathPeer implements Peer {
                     // reached the iteration limit, which is what was asked for
                 }
                 return -1;
-            });
-            String note = IterationTiming.warnings(r) + "one thread; " + IterationTiming.METHOD;
-            return List.of(new Measurement(problem, NAME, "full", "full", r.secondsPerIteration(), note));
-        } catch (Exception | OutOfMemoryError e) {
-            return List.of(Measurement.failed(problem, NAME, "full", "full", "failed: " + e));
-        }
+            };
+        });
     }
 }

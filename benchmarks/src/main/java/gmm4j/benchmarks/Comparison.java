@@ -7,14 +7,14 @@ import java.util.List;
 
 /**
  * The side-by-side comparison (issue 5): generates each problem's data once, runs every library on
- * it from the same fixed start, then writes {@code docs/benchmarks.md} and
- * {@code docs/images/benchmark.png}. Options:
+ * it from the same fixed start, the libraries taking turns round by round ({@link #compare}), then
+ * writes {@code docs/benchmarks.md} and {@code docs/images/benchmark.png}. Options:
  * <pre>
  *   --quick            sizes about ten times smaller (a few minutes; for developing the harness)
  *   --skip-memory      no 10 000 000×16 memory check
  *   --skip-selection   no model-selection timing
  *   --docs DIR         where to write (default docs)
- *   --forks N          fresh JVMs per gmm4j type, median reported (default 3; 0 measures in this JVM)
+ *   --rounds N         rounds per problem, each library's median over them reported (default 3)
  * </pre>
  */
 public final class Comparison {
@@ -28,19 +28,14 @@ public final class Comparison {
         System.setProperty("java.awt.headless", "true");
         Options options = Options.parse(args);
         Path work = Files.createTempDirectory("gmm4j-bench");
-        List<Peer> peers = peers(work, options.forks);
+        List<Peer> peers = peers(work);
         List<Measurement> measurements = new ArrayList<>();
         for (Problem problem : options.quick ? Problem.quick() : Problem.full()) {
             System.out.println("== " + problem.label());
-            ClusterData data = ClusterData.generate(problem, SEED);
-            StartingPoint start = data.startingPoint();
-            for (Peer peer : peers) {
-                System.out.println("  " + peer.name());
-                for (Measurement m : peer.measure(data, start)) {
-                    System.out.printf("    %-10s %-9s %12.5f s/iter  %s%n", m.library(), m.variant(),
-                            m.secondsPerIteration(), m.note());
-                    measurements.add(m);
-                }
+            for (Measurement m : compare(ClusterData.generate(problem, SEED), peers, options.rounds)) {
+                System.out.printf("    %-10s %-9s %12.5f s/iter  %s%n", m.library(), m.variant(),
+                        m.secondsPerIteration(), m.note());
+                measurements.add(m);
             }
         }
         ExternalPeer sklearn = (ExternalPeer) peers.stream().filter(p -> p instanceof ExternalPeer e && e.isScikitLearn())
@@ -57,7 +52,7 @@ public final class Comparison {
             System.out.println("== memory");
             memory.addAll(memoryChecks(options.quick));
         }
-        Report report = new Report(options.quick, peers, measurements, selection, memory, String.join(" ", args));
+        Report report = new Report(options, peers, measurements, selection, memory, String.join(" ", args));
         Files.createDirectories(options.docs.resolve("images"));
         Files.writeString(options.docs.resolve("benchmarks.md"), report.markdown());
         BarChart.write(measurements, options.docs.resolve("images/benchmark.png"));
@@ -66,14 +61,45 @@ public final class Comparison {
         deleteTree(work);
     }
 
-    private static List<Peer> peers(Path work, int forks) throws Exception {
-        List<Peer> peers = new ArrayList<>(List.of(new Gmm4jPeer(0, forks), new WekaPeer(), new SmilePeer(), new CommonsMathPeer()));
+    /**
+     * Every peer on one problem, taking turns: all are readied, then each round runs every peer once,
+     * in the list's order. This shared machine has slow phases lasting minutes: measured one library
+     * after another, such a phase lands on one side of a ratio only; in turns, each round of every
+     * library samples the same minutes.
+     */
+    static List<Measurement> compare(ClusterData data, List<Peer> peers, int rounds) {
+        StartingPoint start = data.startingPoint();
+        List<Peer.Session> sessions = new ArrayList<>();
+        try {
+            for (Peer peer : peers) {
+                System.out.println("  readying " + peer.name());
+                sessions.add(peer.prepare(data, start));
+            }
+            for (int r = 1; r <= rounds; r++) {
+                for (int p = 0; p < peers.size(); p++) {
+                    System.out.println("  round " + r + "/" + rounds + ": " + peers.get(p).name());
+                    sessions.get(p).round();
+                }
+            }
+            List<Measurement> measurements = new ArrayList<>();
+            for (Peer.Session session : sessions) measurements.addAll(session.measurements());
+            return measurements;
+        } finally {
+            for (Peer.Session session : sessions) session.close();
+        }
+    }
+
+    /** In the order the rounds run them: gmm4j and scikit-learn, whose ratios are the targets, next to each other. */
+    private static List<Peer> peers(Path work) throws Exception {
+        List<Peer> peers = new ArrayList<>(List.of(new Gmm4jPeer(0)));
         ExternalPeer sklearn = ExternalPeer.scikitLearn(work);
         if (sklearn != null) peers.add(sklearn);
         else System.out.println("scikit-learn not found (apt-get install python3-sklearn): skipped");
+        peers.add(new WekaPeer());
         ExternalPeer mclust = ExternalPeer.mclust(work);
         if (mclust != null) peers.add(mclust);
         else System.out.println("mclust not found (apt-get install r-cran-mclust): skipped");
+        peers.addAll(List.of(new SmilePeer(), new CommonsMathPeer()));
         return peers;
     }
 
@@ -98,10 +124,10 @@ public final class Comparison {
     }
 
     /** The command line, checked. */
-    record Options(boolean quick, boolean skipMemory, boolean skipSelection, Path docs, int forks) {
+    record Options(boolean quick, boolean skipMemory, boolean skipSelection, Path docs, int rounds) {
         static Options parse(String[] args) {
             boolean quick = false, skipMemory = false, skipSelection = false;
-            int forks = 3;
+            int rounds = 3;
             Path docs = Path.of("docs");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -109,12 +135,13 @@ public final class Comparison {
                     case "--skip-memory" -> skipMemory = true;
                     case "--skip-selection" -> skipSelection = true;
                     case "--docs" -> docs = Path.of(args[++i]);
-                    case "--forks" -> forks = Integer.parseInt(args[++i]);
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; use --quick, --skip-memory, --skip-selection, --docs DIR, --forks N");
+                            + "; use --quick, --skip-memory, --skip-selection, --docs DIR, --rounds N");
                 }
             }
-            return new Options(quick, skipMemory, skipSelection, docs, forks);
+            if (rounds < 1) throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+            return new Options(quick, skipMemory, skipSelection, docs, rounds);
         }
     }
 }

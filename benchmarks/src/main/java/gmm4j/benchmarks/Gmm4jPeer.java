@@ -6,6 +6,7 @@ import gmm4j.GaussianMixture;
 import gmm4j.GaussianMixtureModel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,10 +19,10 @@ import java.util.List;
  * sixth on, on two cores the compiler threads share); the time is the median of
  * {@value #TIMED_FITS} timed fits.
  *
- * <p>Like JMH's forks, each type can be measured in fresh JVMs, the median over them reported: one
- * JVM's times came out 20 to 40% apart from another's for the same code and data (the JIT's choices
- * and where the work arrays land vary from run to run), and types measured one after another in one
- * JVM were slower than each alone.
+ * <p>Like JMH's forks, each type is measured in a fresh JVM each round, the median over the rounds
+ * reported: one JVM's times came out 20 to 40% apart from another's for the same code and data (the
+ * JIT's choices and where the work arrays land vary from run to run), and types measured one after
+ * another in one JVM were slower than each alone.
  */
 final class Gmm4jPeer implements Peer {
     static final String NAME = "gmm4j";
@@ -30,22 +31,17 @@ final class Gmm4jPeer implements Peer {
     private static final int TIMED_FITS = 5;
 
     private final int threads;
-    private final int forks;
 
-    /**
-     * @param threads 0 for all cores
-     * @param forks   fresh JVMs per type, 0 to measure in this one
-     */
-    Gmm4jPeer(int threads, int forks) {
+    /** @param threads 0 for all cores */
+    Gmm4jPeer(int threads) {
         this.threads = threads;
-        this.forks = forks;
     }
 
     /** In a fresh JVM: {@code n d k type threads} measures one type on the harness's data and prints {@code FORK seconds note}. */
     public static void main(String[] args) {
         Problem problem = new Problem(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), false);
         ClusterData data = ClusterData.generate(problem, Comparison.SEED);
-        Measurement m = new Gmm4jPeer(Integer.parseInt(args[4]), 0)
+        Measurement m = new Gmm4jPeer(Integer.parseInt(args[4]))
                 .measure(data.dataset(), data.startingPoint(), CovarianceType.valueOf(args[3]), problem);
         System.out.println(!m.measured() ? "FAILED " + m.note() : "FORK " + m.secondsPerIteration() + " " + m.note());
     }
@@ -55,40 +51,54 @@ final class Gmm4jPeer implements Peer {
         return NAME;
     }
 
+    /** Nothing to prepare: each round's JVMs generate the problem's data from the harness's seed. */
     @Override
-    public List<Measurement> measure(ClusterData data, StartingPoint start) {
-        Dataset dataset = data.dataset();
-        List<Measurement> out = new ArrayList<>();
-        for (CovarianceType type : CovarianceType.values()) {
-            out.add(forks > 0 ? forked(data.problem(), type) : measure(dataset, start, type, data.problem()));
-        }
-        return out;
+    public Session prepare(ClusterData data, StartingPoint start) {
+        return Session.of(Arrays.stream(CovarianceType.values()).map(type -> new Forks(data.problem(), type)).toList());
     }
 
-    /** The median of {@link #forks} fresh JVMs' measurements (each generates the same data from the harness's seed). */
-    private Measurement forked(Problem problem, CovarianceType type) {
-        String variant = typeName(type);
-        double[] seconds = new double[forks];
-        String note = "";
-        try {
-            for (int f = 0; f < forks; f++) {
+    /** One type on one problem: a fresh JVM a round. */
+    private final class Forks implements Session.Part {
+        private final Problem problem;
+        private final CovarianceType type;
+        private final List<Double> seconds = new ArrayList<>();
+        private String note = "";
+        private String failure;
+
+        Forks(Problem problem, CovarianceType type) {
+            this.problem = problem;
+            this.type = type;
+        }
+
+        @Override
+        public void round() {
+            if (failure != null) return;
+            try {
                 List<String> lines = ChildJvm.run(List.of(), Gmm4jPeer.class, List.of(Integer.toString(problem.n()),
                         Integer.toString(problem.d()), Integer.toString(problem.k()), type.name(), Integer.toString(threads)));
                 String result = lines.stream().filter(l -> l.startsWith("FORK ")).findFirst().orElse(null);
-                if (result == null) return Measurement.failed(problem, NAME, variant, variant, "fork: " + String.join("; ", lines));
+                if (result == null) {
+                    failure = "fork: " + String.join("; ", lines);
+                    return;
+                }
                 String[] parts = result.split(" ", 3);
-                seconds[f] = Double.parseDouble(parts[1]);
+                seconds.add(Double.parseDouble(parts[1]));
                 note = parts[2];
+            } catch (java.io.IOException e) {
+                failure = "fork failed: " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = "interrupted";
             }
-        } catch (java.io.IOException e) {
-            return Measurement.failed(problem, NAME, variant, variant, "fork failed: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Measurement.failed(problem, NAME, variant, variant, "interrupted");
         }
-        java.util.Arrays.sort(seconds);
-        return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds),
-                "median of " + forks + " fresh JVMs, each: " + note + " (" + java.util.Arrays.toString(seconds) + ")");
+
+        @Override
+        public Measurement measurement() {
+            String variant = typeName(type);
+            if (failure != null) return Measurement.failed(problem, NAME, variant, variant, failure);
+            return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds),
+                    "median of " + seconds.size() + " rounds, each a fresh JVM: " + note, seconds);
+        }
     }
 
     private Measurement measure(Dataset dataset, StartingPoint start, CovarianceType type, Problem problem) {
@@ -116,7 +126,7 @@ final class Gmm4jPeer implements Peer {
             }
             String note = "iterations 2–11 inside one fit, median of " + TIMED_FITS + " fits after " + warmUps + " warm-up fits"
                     + (model.repairs().isEmpty() ? "" : "; " + model.repairs().size() + " repairs");
-            return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds), note);
+            return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds), note, List.of());
         } catch (RuntimeException e) {
             return Measurement.failed(problem, NAME, variant, variant, "failed: " + e);
         }

@@ -1,22 +1,22 @@
 package gmm4j.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Seconds per EM iteration of a library that can only be run as a whole fit with a maximum number
  * of iterations: the time of an 11-iteration fit minus that of a 1-iteration fit, over 10. The
  * fixed costs (data conversion, initialisation, final scoring) are in both runs and cancel; what
- * remains is exactly 10 iterations. One 1-iteration fit runs first, untimed, to warm up; then
- * {@value #ROUNDS} rounds of a 1- and an 11-iteration fit, and the median of each length is used: a
- * single pair moved by 30% from run to run (a collection or the other core's load landing in one of
- * the two fits), the medians far less. When the library reports how many iterations it really ran
- * (mclust stops once the likelihood is exactly unchanged), the difference is divided by the
- * difference of those counts instead.
+ * remains is exactly 10 iterations. Each round of the comparison times one fit of each length
+ * ({@link Rounds}), and the median of each length over the rounds is used: a single pair moved by
+ * 30% from run to run (a collection or the other core's load landing in one of the two fits), the
+ * medians far less. When the library reports how many iterations it really ran (mclust stops once
+ * the likelihood is exactly unchanged), the difference is divided by the difference of those counts
+ * instead.
  */
 final class IterationTiming {
     static final int FIRST = 1;
     static final int TIMED = 10;
-    static final int ROUNDS = 3;
-    /** How a cell was measured, for the report's notes. */
-    static final String METHOD = "median 11 − median 1 iteration fit / 10, " + ROUNDS + " rounds";
 
     /** A fit of the library with at most this many iterations; returns the iterations it actually ran, or -1 if it cannot tell. */
     @FunctionalInterface
@@ -28,22 +28,53 @@ final class IterationTiming {
     record Result(double secondsPerIteration, double fixedSeconds, int iterationsRanShort, int iterationsRanLong) {
     }
 
-    private IterationTiming() {
+    /** One library's rounds on one problem and covariance type: a 1- and an 11-iteration fit each. */
+    static final class Rounds {
+        private final List<Double> shortSeconds = new ArrayList<>();
+        private final List<Double> longSeconds = new ArrayList<>();
+        private int ranShort = -1;
+        private int ranLong = -1;
+
+        /** Times one round in this JVM. */
+        void time(Fit fit) throws Exception {
+            long start = System.nanoTime();
+            int ranShort = fit.run(FIRST);
+            long middle = System.nanoTime();
+            int ranLong = fit.run(FIRST + TIMED);
+            add((middle - start) * 1e-9, (System.nanoTime() - middle) * 1e-9, ranShort, ranLong);
+        }
+
+        /** One round's times, however taken; the iteration counts kept are the latest round's. */
+        void add(double shortSeconds, double longSeconds, int ranShort, int ranLong) {
+            this.shortSeconds.add(shortSeconds);
+            this.longSeconds.add(longSeconds);
+            this.ranShort = ranShort;
+            this.ranLong = ranLong;
+        }
+
+        /**
+         * From the median of the 1-iteration times and, on its own, that of the 11-iteration times:
+         * a pair is not kept together, so one slow fit of either length is outvoted.
+         */
+        Result result() {
+            return fromTimes(median(shortSeconds), median(longSeconds), ranShort, ranLong);
+        }
+
+        /** The cell: {@link #result()}, with each round's own difference alongside, and a note of how it was taken. */
+        Measurement measurement(Problem problem, String library, String variant, String type, String detail) {
+            Result r = result();
+            List<Double> perRound = new ArrayList<>();
+            for (int i = 0; i < shortSeconds.size(); i++) {
+                perRound.add(fromTimes(shortSeconds.get(i), longSeconds.get(i), ranShort, ranLong).secondsPerIteration());
+            }
+            String note = warnings(r) + String.format(java.util.Locale.ROOT,
+                    "median 11 − median 1 iteration fit / 10 over %d rounds (fixed cost %.3f s); %s",
+                    shortSeconds.size(), r.fixedSeconds(), detail);
+            return new Measurement(problem, library, variant, type, r.secondsPerIteration(), note, perRound);
+        }
     }
 
-    static Result measure(Fit fit) throws Exception {
-        fit.run(FIRST);
-        double[] shortSeconds = new double[ROUNDS], longSeconds = new double[ROUNDS];
-        int ranShort = 0, ranLong = 0;
-        for (int r = 0; r < ROUNDS; r++) {
-            long start = System.nanoTime();
-            ranShort = fit.run(FIRST);
-            shortSeconds[r] = (System.nanoTime() - start) * 1e-9;
-            start = System.nanoTime();
-            ranLong = fit.run(FIRST + TIMED);
-            longSeconds[r] = (System.nanoTime() - start) * 1e-9;
-        }
-        return fromTimes(median(shortSeconds), median(longSeconds), ranShort, ranLong);
+    private IterationTiming() {
     }
 
     /** The middle value (the upper one of the two middle values for an even count); sorts a copy. */
@@ -51,6 +82,10 @@ final class IterationTiming {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    static double median(List<Double> values) {
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** Kept apart from the clock so it can be tested. */

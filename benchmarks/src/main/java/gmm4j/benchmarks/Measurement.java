@@ -1,18 +1,25 @@
 package gmm4j.benchmarks;
 
+import java.util.List;
+
 /**
  * One library's time on one problem.
  *
  * @param variant            the covariance type in the library's own words ("full", "VVV", "diagonal")
  * @param type               the covariance type it corresponds to, for ratios: full, tied, diag, spherical
- * @param secondsPerIteration seconds per EM iteration, or NaN when it could not be measured
+ * @param secondsPerIteration seconds per EM iteration (the median over the rounds), or NaN when it could not be measured
  * @param note               what the time includes, or why it is missing
+ * @param rounds             each round's own time, in round order, to show how steady it and its ratios are
  */
 public record Measurement(Problem problem, String library, String variant, String type,
-                          double secondsPerIteration, String note) {
+                          double secondsPerIteration, String note, List<Double> rounds) {
+
+    public Measurement {
+        rounds = List.copyOf(rounds);
+    }
 
     public static Measurement failed(Problem problem, String library, String variant, String type, String why) {
-        return new Measurement(problem, library, variant, type, Double.NaN, why);
+        return new Measurement(problem, library, variant, type, Double.NaN, why, List.of());
     }
 
     public boolean measured() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** docs/benchmarks.md: what was run, on what, the times, the targets, and how each time was taken. */
 final class Report {
@@ -17,16 +18,16 @@ final class Report {
     static final double PEAK_GFLOPS = 2 * 2.6 * 16;
     static final String COMMAND = "mvn -q -Pbenchmarks,compare -pl benchmarks -am package -DskipTests";
 
-    private final boolean quick;
+    private final Comparison.Options options;
     private final List<Peer> peers;
     private final List<Measurement> measurements;
     private final ModelSelectionTiming.Result selection;
     private final List<MemoryCheckRunner.Result> memory;
     private final String arguments;
 
-    Report(boolean quick, List<Peer> peers, List<Measurement> measurements, ModelSelectionTiming.Result selection,
+    Report(Comparison.Options options, List<Peer> peers, List<Measurement> measurements, ModelSelectionTiming.Result selection,
            List<MemoryCheckRunner.Result> memory, String arguments) {
-        this.quick = quick;
+        this.options = options;
         this.peers = peers;
         this.measurements = measurements;
         this.selection = selection;
@@ -39,11 +40,11 @@ final class Report {
         s.append("# Benchmarks\n\n");
         s.append("Written by `gmm4j.benchmarks.Comparison` (module `benchmarks/`); do not edit by hand. Regenerate with\n\n");
         s.append("    ").append(COMMAND).append("\n\n");
-        s.append("(add `-Dcompare.args=--quick` for sizes ten times smaller; `--skip-memory`, `--skip-selection` leave parts out; `--forks N` sets the fresh JVMs per gmm4j type, default 3).\n");
+        s.append("(add `-Dcompare.args=--quick` for sizes ten times smaller; `--skip-memory`, `--skip-selection` leave parts out; `--rounds N` sets the rounds per problem, default 3).\n");
         s.append("The JMH benchmarks of one EM iteration: `mvn -Pbenchmarks,jmh -pl benchmarks -am package -DskipTests` ")
                 .append("(see `EmIterationBenchmark`).\n\n");
         s.append("## This run\n\n");
-        s.append("- Date: ").append(LocalDate.now()).append(quick ? "; **quick mode** (small sizes, not the issue's)" : "").append('\n');
+        s.append("- Date: ").append(LocalDate.now()).append(options.quick() ? "; **quick mode** (small sizes, not the issue's)" : "").append('\n');
         s.append("- Machine: ").append(machine()).append('\n');
         s.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append('\n');
         s.append("- Libraries: ");
@@ -60,6 +61,7 @@ final class Report {
         s.append("![seconds per iteration, log scale](images/benchmark.png)\n\n");
         s.append("## The issue's targets\n\n");
         s.append(targetTable()).append('\n');
+        s.append(roundRatioTable()).append('\n');
         appendSelection(s);
         appendMemory(s);
         appendMethod(s);
@@ -95,15 +97,31 @@ final class Report {
         s.append("| data n×d, K | full | tied | diag | spherical | Weka / gmm4j diag | gmm4j full GFLOP/s |\n");
         s.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Problem p : problems()) {
-            s.append("| ").append(p.label()).append(" |");
-            for (String type : List.of("full", "tied", "diag", "spherical")) {
-                s.append(' ').append(ratio(find(p, Gmm4jPeer.NAME, type), find(p, "scikit-learn", type))).append(" |");
-            }
+            s.append(rowAgainstScikitLearn(p, Report::ratio));
             s.append(' ').append(ratio(find(p, WekaPeer.NAME, "diag"), find(p, Gmm4jPeer.NAME, "diag"))).append(" |");
             Measurement full = find(p, Gmm4jPeer.NAME, "full");
             s.append(' ').append(full != null && full.measured()
                     ? String.format(Locale.ROOT, "%.1f (%.0f%% of peak)", p.fullIterationFlops() / full.secondsPerIteration() * 1e-9,
                     100 * p.fullIterationFlops() / full.secondsPerIteration() * 1e-9 / PEAK_GFLOPS) : "—").append(" |\n");
+        }
+        return s.toString();
+    }
+
+    /** Each round's own ratio, its two times taken minutes apart at most: shows how steady the ratios of the medians are. */
+    private String roundRatioTable() {
+        StringBuilder s = new StringBuilder("Round by round: gmm4j's time in a round over scikit-learn's (t₁₁ − t₁) / 10 ")
+                .append("in the same round, rounds in order.\n\n");
+        s.append("| data n×d, K | full | tied | diag | spherical |\n");
+        s.append("|---|---:|---:|---:|---:|\n");
+        for (Problem p : problems()) s.append(rowAgainstScikitLearn(p, Report::roundRatios)).append('\n');
+        return s.toString();
+    }
+
+    /** A row's start: the problem, then a cell per covariance type from gmm4j's and scikit-learn's measurements. */
+    private String rowAgainstScikitLearn(Problem p, BiFunction<Measurement, Measurement, String> cell) {
+        StringBuilder s = new StringBuilder("| ").append(p.label()).append(" |");
+        for (String type : List.of("full", "tied", "diag", "spherical")) {
+            s.append(' ').append(cell.apply(find(p, Gmm4jPeer.NAME, type), find(p, "scikit-learn", type))).append(" |");
         }
         return s.toString();
     }
@@ -154,25 +172,33 @@ final class Report {
         }
     }
 
-    private static void appendMethod(StringBuilder s) {
+    private void appendMethod(StringBuilder s) {
         s.append("\n## What each time includes\n\n");
         s.append("All libraries get the same data — K Gaussian clusters with random correlated shapes, generated from a fixed seed — ")
                 .append("and, where the library accepts one, the same start: equal weights, means at K rows spaced evenly through the data ")
                 .append("(rows are in random cluster order), and the data's overall covariance for every component (its diagonal for ")
-                .append("diagonal types, the mean of the diagonal for spherical ones). The other JVM libraries run in the harness's own JVM after a warm-up fit.\n\n");
+                .append("diagonal types, the mean of the diagonal for spherical ones).\n\n");
+        s.append("The libraries take turns. For each problem every library is first readied, untimed (the data converted to its ")
+                .append("format or written to files for the scripts, the JVM libraries warmed up); then, in each of ")
+                .append(options.rounds()).append(" rounds, every library runs once on that problem, in the order listed under ")
+                .append("*This run* — gmm4j next to scikit-learn, as their ratios are the targets. This shared machine has slow ")
+                .append("phases lasting minutes: measured one library after another, such a phase fell on one side of a ratio only; ")
+                .append("in turns, each round of every library samples the same minutes. Each cell is the median over the rounds, ")
+                .append("and the notes below list each round's own value.\n\n");
         s.append("- **gmm4j** (all cores): fits of 11 iterations with tolerance 0; the per-iteration listener reads the clock at the end of ")
                 .append("iteration 1 and of iteration 11, so exactly 10 iterations (fused E-step and statistics, M-step) are timed — ")
                 .append("not the data copy, the start, nor the final scoring pass. As in a JMH warm-up, untimed fits first, at least three ")
                 .append("and for at least three seconds per type (with fewer, fits 3 to 5 still ran 10 to 25% slower than later ones while ")
-                .append("the JIT's compiler threads shared the two cores), then the median of five timed fits. Like JMH's forks, each ")
-                .append("type is measured so in fresh JVMs (three unless `--forks` says otherwise) and the median over them is the cell: ")
-                .append("one JVM's times came out 20 to 40% apart from another's for the same code and data, and types measured one after ")
-                .append("another in one JVM ran slower than each alone.\n");
+                .append("the JIT's compiler threads shared the two cores), then the median of five timed fits. Like JMH's forks, in ")
+                .append("each round each type is measured so in a fresh JVM: one JVM's times came out 20 to 40% apart from another's for ")
+                .append("the same code and data, and types measured one after another in one JVM ran slower than each alone.\n");
         s.append("- **scikit-learn**, **mclust**, **Weka**, **Commons Math**: a library that can only be run as a whole fit is timed ")
-                .append("with 1 and with 11 iterations, after an untimed 1-iteration warm-up, in ").append(IterationTiming.ROUNDS)
-                .append(" alternating rounds; with the medians, (t₁₁ − t₁) / 10 is one iteration, and the fixed costs (conversion, ")
-                .append("initialisation, final scoring) cancel. (One pair alone moved by up to 30% from run to run, Weka's by up to 3×: ")
-                .append("its fixed cost is 15 to 30 times an iteration, so a collection in either fit shows.) scikit-learn gets the start as ")
+                .append("in each round with one 1-iteration and one 11-iteration fit per type; with the medians over the rounds, each length's ")
+                .append("on its own, (t₁₁ − t₁) / 10 is one iteration, and the fixed costs (conversion, initialisation, final scoring) cancel. ")
+                .append("(One pair alone moved by up to 30% from run to run, Weka's by up to 3×: its fixed cost is 15 to 30 times an ")
+                .append("iteration, so a collection in either fit shows.) Weka and Commons Math run in the harness's own JVM, warmed up by ")
+                .append("an untimed 1-iteration fit once per problem; the scikit-learn and mclust scripts run once a round, each time a new ")
+                .append("interpreter that warms up with an untimed 1-iteration fit of each type before timing it. scikit-learn gets the start as ")
                 .append("`weights_init`, `means_init`, `precisions_init` (`init_params=\"random_from_data\"` so the discarded initial ")
                 .append("responsibilities are cheap), `tol=0`; it uses all cores through OpenBLAS. mclust's `me()` starts from ")
                 .append("responsibilities: it gets those of the fixed start (computed before the clock starts), `tol = 0`; it stops ")
@@ -182,7 +208,8 @@ final class Report {
                 .append("cancels in the difference. Its early stop is switched off (minimum improvement −∞) and it gets one execution slot per core.\n");
         s.append("- **Smile** (`MultivariateExponentialFamilyMixture.fit`, the EM behind `MultivariateGaussianMixture`), from the fixed ")
                 .append("start: its loop stops after the first iteration whenever the log-likelihood is negative, so the cell is the time of ")
-                .append("one call asked for 11 iterations — per call, not per iteration.\n");
+                .append("one call asked for 11 iterations, the median over the rounds of one call each (after a warm-up call once per ")
+                .append("problem) — per call, not per iteration.\n");
         s.append("- **Commons Math** (`MultivariateNormalMixtureExpectationMaximization`, full, one thread): only on the small row, ")
                 .append("as it needs most of a second per iteration already at 20 000×16; it throws on reaching the iteration limit, which is caught.\n");
     }
@@ -192,7 +219,7 @@ final class Report {
         Map<String, List<String>> byLibrary = new LinkedHashMap<>();
         for (Measurement m : measurements) {
             byLibrary.computeIfAbsent(m.library(), x -> new ArrayList<>())
-                    .add(m.problem().label() + ", " + m.variant() + ": " + m.note());
+                    .add(m.problem().label() + ", " + m.variant() + ": " + m.note() + perRound(m));
         }
         for (var e : byLibrary.entrySet()) {
             s.append("<details><summary>").append(e.getKey()).append("</summary>\n\n");
@@ -226,6 +253,21 @@ final class Report {
     private static String ratio(Measurement top, Measurement bottom) {
         if (top == null || bottom == null || !top.measured() || !bottom.measured()) return "—";
         return String.format(Locale.ROOT, "%.3f", top.secondsPerIteration() / bottom.secondsPerIteration());
+    }
+
+    private static String roundRatios(Measurement top, Measurement bottom) {
+        if (top == null || bottom == null || top.rounds().isEmpty() || top.rounds().size() != bottom.rounds().size()) return "—";
+        List<String> ratios = new ArrayList<>();
+        for (int r = 0; r < top.rounds().size(); r++) {
+            ratios.add(String.format(Locale.ROOT, "%.3f", top.rounds().get(r) / bottom.rounds().get(r)));
+        }
+        return String.join(", ", ratios);
+    }
+
+    private static String perRound(Measurement m) {
+        if (m.rounds().isEmpty()) return "";
+        return m.rounds().stream().map(r -> String.format(Locale.ROOT, "%.3g", r))
+                .collect(java.util.stream.Collectors.joining(", ", "; per round: ", " s"));
     }
 
     static String seconds(double s) {

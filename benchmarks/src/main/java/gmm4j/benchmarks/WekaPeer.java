@@ -7,12 +7,11 @@ import weka.core.Instances;
 import weka.core.Version;
 
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Weka's EM ({@code weka.clusterers.EM}): diagonal covariance only, and no way to give it a start:
  * it starts from its own k-means (one k-means run here, fixed seed). Timed by the difference of
- * an 11- and a 1-iteration fit ({@link IterationTiming}), so the k-means start, the data copy Weka
+ * an 11- and a 1-iteration fit ({@link WholeFitSession}), so the k-means start, the data copy Weka
  * makes and its missing-value filter cancel out. Its stop on a small likelihood gain is switched off
  * (minimum improvement −∞), and it gets one execution slot per core, as gmm4j gets every core.
  */
@@ -25,11 +24,11 @@ final class WekaPeer implements Peer {
     }
 
     @Override
-    public List<Measurement> measure(ClusterData data, StartingPoint start) {
+    public Session prepare(ClusterData data, StartingPoint start) {
         Problem problem = data.problem();
-        try {
+        return WholeFitSession.prepare(problem, NAME, "diagonal", "diag", "own k-means start", () -> {
             Instances instances = instances(data);
-            IterationTiming.Result r = IterationTiming.measure(iterations -> {
+            return iterations -> {
                 EM em = new EM();
                 em.setNumClusters(problem.k());
                 em.setMaxIterations(iterations);
@@ -39,13 +38,8 @@ final class WekaPeer implements Peer {
                 em.setNumExecutionSlots(Runtime.getRuntime().availableProcessors());
                 em.buildClusterer(instances);
                 return -1;
-            });
-            String note = IterationTiming.warnings(r) + "own k-means start; " + IterationTiming.METHOD + " (fixed cost "
-                    + String.format("%.2f", r.fixedSeconds()) + " s)";
-            return List.of(new Measurement(problem, NAME, "diagonal", "diag", r.secondsPerIteration(), note));
-        } catch (Exception | OutOfMemoryError e) {
-            return List.of(Measurement.failed(problem, NAME, "diagonal", "diag", "failed: " + e));
-        }
+            };
+        });
     }
 
     private static Instances instances(ClusterData data) {

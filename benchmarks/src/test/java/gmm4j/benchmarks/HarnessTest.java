@@ -6,13 +6,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The harness's own logic: timing arithmetic, data generation, file format. Runs only with -Pbenchmarks. */
+/** The harness's own logic: timing arithmetic, the rounds' order, data generation, file format. Runs only with -Pbenchmarks. */
 class HarnessTest {
 
     @Test
@@ -32,6 +35,69 @@ class HarnessTest {
     }
 
     @Test
+    void roundsTakeTheMedianOfEachFitLengthOnItsOwn() {
+        IterationTiming.Rounds rounds = new IterationTiming.Rounds();
+        rounds.add(1.0, 3.0, -1, -1);
+        rounds.add(1.2, 2.0, -1, -1);
+        rounds.add(5.0, 6.0, -1, -1); // a slow phase: both fits slow
+        // medians 1.2 and 3.0; the median pair's or the median difference would give 0.08 or 0.1
+        assertEquals(0.18, rounds.result().secondsPerIteration(), 1e-12);
+        Measurement m = rounds.measurement(new Problem(10, 2, 2, false), "x", "full", "full", "detail");
+        assertEquals(0.18, m.secondsPerIteration(), 1e-12);
+        assertArrayEquals(new double[] {0.2, 0.08, 0.1}, m.rounds().stream().mapToDouble(Double::doubleValue).toArray(), 1e-12);
+        assertTrue(m.note().contains("3 rounds"), m.note());
+    }
+
+    @Test
+    void everyRoundRunsEveryPeerOnceBeforeTheNextRoundBegins() {
+        List<String> calls = new ArrayList<>();
+        ClusterData data = ClusterData.generate(new Problem(40, 2, 2, false), 1);
+        List<Measurement> measurements = Comparison.compare(data,
+                List.of(new RecordingPeer("A", calls), new RecordingPeer("B", calls)), 3);
+        assertEquals(List.of("A prepare", "B prepare",
+                "A round 1", "B round 1", "A round 2", "B round 2", "A round 3", "B round 3",
+                "A measurements", "B measurements", "A close", "B close"), calls);
+        assertEquals(List.of("A", "B"), measurements.stream().map(Measurement::library).toList());
+    }
+
+    @Test
+    void roundsReplaceForksAndUnknownOptionsAreRefused() {
+        assertEquals(5, Comparison.Options.parse(new String[] {"--quick", "--rounds", "5"}).rounds());
+        assertEquals(3, Comparison.Options.parse(new String[0]).rounds());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Comparison.Options.parse(new String[] {"--forks", "3"}));
+        assertTrue(e.getMessage().contains("--rounds N"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Comparison.Options.parse(new String[] {"--rounds", "0"}));
+    }
+
+    /** A peer that only writes down, in a log shared with the other peers, what the comparison asks of it. */
+    private record RecordingPeer(String name, List<String> calls) implements Peer {
+        @Override
+        public Session prepare(ClusterData data, StartingPoint start) {
+            calls.add(name + " prepare");
+            return new Session() {
+                private int rounds;
+
+                @Override
+                public void round() {
+                    calls.add(name + " round " + ++rounds);
+                }
+
+                @Override
+                public List<Measurement> measurements() {
+                    calls.add(name + " measurements");
+                    return List.of(new Measurement(data.problem(), name, "full", "full", rounds, "", List.of()));
+                }
+
+                @Override
+                public void close() {
+                    calls.add(name + " close");
+                }
+            };
+        }
+    }
+
+    @Test
     void reportedIterationCountsReplaceTheTenWhenALibraryStopsEarly() {
         IterationTiming.Result r = IterationTiming.fromTimes(1.0, 2.2, 1, 7);
         assertEquals(0.2, r.secondsPerIteration(), 1e-12);
@@ -41,7 +107,7 @@ class HarnessTest {
     @Test
     void noiseLargerThanTheIterationsIsFlaggedNotHidden() {
         IterationTiming.Result r = IterationTiming.fromTimes(2.0, 1.9, -1, -1);
-        assertFalse(new Measurement(null, "x", "full", "full", r.secondsPerIteration(), "").measured());
+        assertFalse(new Measurement(null, "x", "full", "full", r.secondsPerIteration(), "", List.of()).measured());
         assertTrue(IterationTiming.warnings(r).contains("noise"));
     }
 
