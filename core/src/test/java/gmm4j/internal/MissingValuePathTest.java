@@ -3,21 +3,36 @@ package gmm4j.internal;
 import gmm4j.CovarianceType;
 import gmm4j.Initialization;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The missing-value E- and M-steps, given complete rows, do exactly what the plain ones do. */
+/**
+ * The missing-value E- and M-steps, given complete rows, do exactly what the plain ones do: row by
+ * row against the block kernels, both with few columns (moments column by column) and with more
+ * (rank-four updates of matrices, diagonals from the transposed block).
+ */
 class MissingValuePathTest {
-    @ParameterizedTest
-    @EnumSource(CovarianceType.class)
-    void marginalPathEqualsPlainPathOnCompleteData(CovarianceType type) {
+    static List<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int d : new int[]{3, EStep.SMALL_D + 9}) {
+            for (CovarianceType type : CovarianceType.values()) cases.add(Arguments.of(type, d));
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}, d = {1}")
+    @MethodSource("cases")
+    void marginalPathEqualsPlainPathOnCompleteData(CovarianceType type, int d) {
         Random random = new Random(7);
-        int n = 600, d = 3;
+        int n = 600;
         double[] x = new double[n * d];
         for (int i = 0; i < n; i++) {
             double shift = i % 3 == 0 ? 4 : i % 3 == 1 ? -2 : 0;
