@@ -30,6 +30,10 @@ final class BlockScratch {
     final int[] picked;
     /** One component per row: the most promising. */
     final int[] candidate;
+    /** k × rows: per component, positions in the block of its rows with weight; made on first use. */
+    private int[][] positions;
+    /** Per component, how many of {@link #positions} are in use. */
+    final int[] positionCount;
 
     BlockScratch(int k, int d, int rows) {
         this.xt = new double[d][rows];
@@ -43,6 +47,13 @@ final class BlockScratch {
         this.work = new double[d];
         this.picked = new int[rows];
         this.candidate = new int[rows];
+        this.positionCount = new int[k];
+    }
+
+    /** The per-component positions (made on first use: only diagonal and spherical covariances need them). */
+    int[][] positions() {
+        if (positions == null) positions = new int[positionCount.length][picked.length];
+        return positions;
     }
 
     /** The subset's arrays (made on first use: only full covariances from d = 32 need them). */

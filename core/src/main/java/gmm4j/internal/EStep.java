@@ -510,30 +510,36 @@ final class EStep {
         }
 
         /**
-         * The diagonal moments of the block, component by component: the positions and weights of
-         * the rows with weight are listed first (a branch-free pass: which rows a component explains
-         * is not predictable), then each column of the transposed block gives the first moment and
-         * the diagonal of the scatter on those rows, its two sums in registers. Measured against
-         * rank-four updates of rows copied from the data: 20 to 25% faster fits at d = 16 (where a
-         * row's loops are too short to vectorise), the same at d = 64.
+         * The diagonal moments of the block: first, per component, the positions of its rows with
+         * weight and, in place, their weights are listed (a branch-free pass: which rows a component
+         * explains is not predictable); then each column of the transposed block, while it is in
+         * the L1 cache, gives every component its first moment and scatter diagonal on its rows, two
+         * sums in registers. Measured against rank-four updates of rows copied from the data: 30%
+         * faster fits at 200 000×16 (where a row's loops are too short to vectorise), 15% at 100 000×64.
          */
         private void addDiagonalBlock(int count) {
-            int[] picked = scratch.picked;
-            double[] weight = scratch.z;
+            int[][] positions = scratch.positions();
+            int[] listed = scratch.positionCount;
             for (int c = 0; c < k; c++) {
                 double[] wr = scratch.out[c];
+                int[] picked = positions[c];
                 int m = 0;
                 for (int b = 0; b < count; b++) {
+                    double w = wr[b];
                     picked[m] = b;
-                    weight[m] = wr[b];
-                    m += wr[b] != 0 ? 1 : 0;
+                    wr[m] = w;
+                    m += w != 0 ? 1 : 0;
                 }
-                if (m == 0) continue;
-                stats.count[c] += dot(weight, null, m);
-                double[] sum = stats.sum[c];
-                double[] diagonal = stats.scatter[stats.layout.row(c, 0, d)];
-                for (int j = 0; j < d; j++) {
-                    double[] x = scratch.xt[j];
+                listed[c] = m;
+                stats.count[c] += dot(wr, null, m);
+            }
+            for (int j = 0; j < d; j++) {
+                double[] x = scratch.xt[j];
+                for (int c = 0; c < k; c++) {
+                    int m = listed[c];
+                    if (m == 0) continue;
+                    int[] picked = positions[c];
+                    double[] weight = scratch.out[c];
                     double s = stats.shift[c * d + j];
                     double sum0 = 0, sum1 = 0, square0 = 0, square1 = 0;
                     int i = 0;
@@ -551,8 +557,8 @@ final class EStep {
                         sum0 += u0;
                         square0 += u0 * v0;
                     }
-                    sum[j] += sum0 + sum1;
-                    diagonal[j] += square0 + square1;
+                    stats.sum[c][j] += sum0 + sum1;
+                    stats.scatter[stats.layout.row(c, 0, d)][j] += square0 + square1;
                 }
             }
         }
