@@ -25,7 +25,7 @@ final class CommonsMathPeer implements Peer {
     @Override
     public Session prepare(ClusterData data, StartingPoint start) {
         if (!data.problem().withCommonsMath()) return Session.untimed(List.of());
-        return WholeFitSession.prepare(data.problem(), NAME, "full", "full", "one thread", () -> {
+        return WholeFitSession.prepare(data.problem(), NAME, "full", "full", "one thread", IterationTiming.TIMED, () -> {
             double[][] rows = data.rows();
             double[][][] covariances = new double[start.k()][][];
             java.util.Arrays.fill(covariances, start.covariance());

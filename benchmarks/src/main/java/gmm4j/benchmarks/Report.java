@@ -195,9 +195,9 @@ final class Report {
         s.append("- **scikit-learn**, **mclust**, **Weka**, **Commons Math**: a library that can only be run as a whole fit is timed ")
                 .append("in each round with one 1-iteration and one 11-iteration fit per type; with the medians over the rounds, each length's ")
                 .append("on its own, (t₁₁ − t₁) / 10 is one iteration, and the fixed costs (conversion, initialisation, final scoring) cancel. ")
-                .append("(One pair alone moved by up to 30% from run to run, Weka's by up to 3×: its fixed cost is 15 to 30 times an ")
-                .append("iteration, so a collection in either fit shows.) Weka and Commons Math run in the harness's own JVM, warmed up by ")
-                .append("an untimed 1-iteration fit once per problem; the scikit-learn and mclust scripts run once a round, each time a new ")
+                .append("(One pair alone moved by up to 30% from run to run.) Weka and Commons Math run in the harness's own JVM, ")
+                .append("warmed up by an untimed 11-iteration fit once per problem, each timed fit after a collection (the garbage of ")
+                .append("earlier fits is no fit's cost); the scikit-learn and mclust scripts run once a round, each time a new ")
                 .append("interpreter that warms up with an untimed 1-iteration fit of each type before timing it. scikit-learn gets the start as ")
                 .append("`weights_init`, `means_init`, `precisions_init` (`init_params=\"random_from_data\"` so the discarded initial ")
                 .append("responsibilities are cheap), `tol=0`; it uses all cores through OpenBLAS. mclust's `me()` starts from ")
@@ -205,7 +205,11 @@ final class Report {
                 .append("on an exactly unchanged likelihood, so the difference is divided by the iterations it reports. ")
                 .append("Python and R time inside the script: interpreter start-up and file reading are not counted.\n");
         s.append("- **Weka EM** (diagonal only): no way to give it a start, so it starts from its own k-means (one run, seed 1) — that ")
-                .append("cancels in the difference. Its early stop is switched off (minimum improvement −∞) and it gets one execution slot per core.\n");
+                .append("cancels in the difference. Its long fit runs ").append(IterationTiming.FIRST + WekaPeer.TIMED)
+                .append(" iterations, not 11, and the difference is over ").append(WekaPeer.TIMED).append(": its fixed cost (data copies, ")
+                .append("missing-value filter, k-means) is 10 to 30 iterations' worth and varied by seconds from fit to fit, so that 10 ")
+                .append("iterations' difference came out anywhere from negative to twice the rest. Its early stop is switched off ")
+                .append("(minimum improvement −∞) and it gets one execution slot per core.\n");
         s.append("- **Smile** (`MultivariateExponentialFamilyMixture.fit`, the EM behind `MultivariateGaussianMixture`), from the fixed ")
                 .append("start: its loop stops after the first iteration whenever the log-likelihood is negative, so the cell is the time of ")
                 .append("one call asked for 11 iterations, the median over the rounds of one call each (after a warm-up call once per ")

@@ -5,8 +5,10 @@ import java.util.concurrent.Callable;
 
 /**
  * A library in this JVM that can only be timed as whole fits ({@link IterationTiming}), in one
- * covariance type: per problem, its data are converted and one 1-iteration fit runs untimed, to
- * warm up; then each round times a 1- and an 11-iteration fit.
+ * covariance type: per problem, its data are converted and one fit of 1 + {@value IterationTiming#TIMED}
+ * iterations runs untimed, so that the JIT has compiled its iterations before the first round (a
+ * 1-iteration warm-up left round 1's short fit the slower of the two); then each round times a
+ * 1-iteration and a longer fit.
  */
 final class WholeFitSession implements Peer.Session {
     private final Problem problem;
@@ -15,12 +17,13 @@ final class WholeFitSession implements Peer.Session {
     private final String type;
     private final String detail;
     private final IterationTiming.Fit fit;
-    private final IterationTiming.Rounds rounds = new IterationTiming.Rounds();
+    private final IterationTiming.Rounds rounds;
     private String failure;
 
     private WholeFitSession(Problem problem, String library, String variant, String type, String detail,
-                            IterationTiming.Fit fit) {
+                            int timed, IterationTiming.Fit fit) {
         this.problem = problem;
+        this.rounds = new IterationTiming.Rounds(timed);
         this.library = library;
         this.variant = variant;
         this.type = type;
@@ -30,14 +33,15 @@ final class WholeFitSession implements Peer.Session {
 
     /**
      * @param detail     the note's words on the library's settings, e.g. "one thread"
+     * @param timed      how many iterations more the long fit runs than the short one
      * @param conversion converts the data for the library and returns its fit
      */
     static Peer.Session prepare(Problem problem, String library, String variant, String type, String detail,
-                                Callable<IterationTiming.Fit> conversion) {
+                                int timed, Callable<IterationTiming.Fit> conversion) {
         try {
             IterationTiming.Fit fit = conversion.call();
-            fit.run(IterationTiming.FIRST);
-            return new WholeFitSession(problem, library, variant, type, detail, fit);
+            fit.run(IterationTiming.FIRST + IterationTiming.TIMED);
+            return new WholeFitSession(problem, library, variant, type, detail, timed, fit);
         } catch (Exception | OutOfMemoryError e) {
             return Peer.Session.untimed(List.of(Measurement.failed(problem, library, variant, type, "failed: " + e)));
         }

@@ -20,7 +20,7 @@ class HarnessTest {
 
     @Test
     void perIterationTimeIsTheDifferenceOverTenIterations() {
-        IterationTiming.Result r = IterationTiming.fromTimes(1.5, 3.5, -1, -1);
+        IterationTiming.Result r = IterationTiming.fromTimes(1.5, 3.5, IterationTiming.TIMED, -1, -1);
         assertEquals(0.2, r.secondsPerIteration(), 1e-12);
         assertEquals(1.3, r.fixedSeconds(), 1e-12);
         assertEquals("", IterationTiming.warnings(r));
@@ -98,15 +98,26 @@ class HarnessTest {
     }
 
     @Test
+    void longerLongFitsDivideByTheirOwnIterations() {
+        IterationTiming.Rounds rounds = new IterationTiming.Rounds(40);
+        rounds.add(5.0, 13.0, -1, -1);
+        assertEquals(0.2, rounds.result().secondsPerIteration(), 1e-12);
+        assertEquals(4.8, rounds.result().fixedSeconds(), 1e-12);
+        Measurement m = rounds.measurement(new Problem(10, 2, 2, false), "x", "diagonal", "diag", "detail");
+        assertTrue(m.note().startsWith("median 41 − median 1 iteration fit / 40"), m.note());
+        assertTrue(IterationTiming.warnings(IterationTiming.fromTimes(5.0, 13.0, 40, 1, 11)).contains("stopped after 11 of 41"));
+    }
+
+    @Test
     void reportedIterationCountsReplaceTheTenWhenALibraryStopsEarly() {
-        IterationTiming.Result r = IterationTiming.fromTimes(1.0, 2.2, 1, 7);
+        IterationTiming.Result r = IterationTiming.fromTimes(1.0, 2.2, IterationTiming.TIMED, 1, 7);
         assertEquals(0.2, r.secondsPerIteration(), 1e-12);
         assertTrue(IterationTiming.warnings(r).contains("stopped after 7 of 11"));
     }
 
     @Test
     void noiseLargerThanTheIterationsIsFlaggedNotHidden() {
-        IterationTiming.Result r = IterationTiming.fromTimes(2.0, 1.9, -1, -1);
+        IterationTiming.Result r = IterationTiming.fromTimes(2.0, 1.9, IterationTiming.TIMED, -1, -1);
         assertFalse(new Measurement(null, "x", "full", "full", r.secondsPerIteration(), "", List.of()).measured());
         assertTrue(IterationTiming.warnings(r).contains("noise"));
     }
