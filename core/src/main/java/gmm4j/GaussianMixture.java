@@ -1,7 +1,7 @@
 package gmm4j;
 
 import gmm4j.internal.FitSettings;
-import gmm4j.internal.Fitter;
+import gmm4j.internal.Restarts;
 import gmm4j.internal.Mixture;
 import gmm4j.internal.Parallel;
 import gmm4j.internal.RepairLog;
@@ -107,7 +107,7 @@ public final class GaussianMixture {
             throw new IllegalArgumentException("Cannot fit " + components + " components: the data have fewer than "
                     + components + " distinct rows with weight. Use fewer components or more data.");
         }
-        Fitter.Result result = Fitter.fit(t, settings(t, starts), parallel);
+        Restarts.Result result = Restarts.run(t, settings(t, starts), parallel);
         return new GaussianMixtureModel(result, t.totalWeight, t.emptyRows);
     }
 
@@ -116,7 +116,7 @@ public final class GaussianMixture {
         Table t = data.table();
         FitSettings s = new FitSettings(from.components(), from.covarianceType(), init, from.mixture(), 1, maxIterations,
                 tolerance, regularization, seed, listener, null);
-        return new GaussianMixtureModel(Fitter.fit(t, s, parallel), t.totalWeight, t.emptyRows);
+        return new GaussianMixtureModel(Restarts.run(t, s, parallel), t.totalWeight, t.emptyRows);
     }
 
     private FitSettings settings(Table t, StartCache starts) {

@@ -1,10 +1,10 @@
 package gmm4j;
 
 import gmm4j.internal.Cholesky;
-import gmm4j.internal.Fitter;
+import gmm4j.internal.Restarts;
 import gmm4j.internal.Mixture;
 import gmm4j.internal.Parallel;
-import gmm4j.internal.Statistics;
+import gmm4j.internal.Likelihood;
 import gmm4j.internal.Table;
 
 import java.io.Serial;
@@ -42,7 +42,7 @@ public final class GaussianMixtureModel implements Serializable {
     /** What the fit repaired. */
     private final List<Repair> repairs;
 
-    GaussianMixtureModel(Fitter.Result result, double totalWeight, int ignoredRows) {
+    GaussianMixtureModel(Restarts.Result result, double totalWeight, int ignoredRows) {
         this.mixture = result.mixture();
         this.logLikelihood = result.score().logLikelihood();
         this.entropy = result.score().entropy();
@@ -274,13 +274,13 @@ public final class GaussianMixtureModel implements Serializable {
 
     /** The log-likelihood per unit of row weight. */
     public double meanLogLikelihood(Dataset data) {
-        Statistics s = score(data);
+        Likelihood s = score(data);
         return s.logLikelihood() / s.weight();
     }
 
     /** BIC of this model on {@code data}; lower is better. */
     public double bic(Dataset data) {
-        Statistics s = score(data);
+        Likelihood s = score(data);
         return bic(s.logLikelihood(), parameterCount(), s.weight());
     }
 
@@ -291,18 +291,18 @@ public final class GaussianMixtureModel implements Serializable {
 
     /** ICL of this model on {@code data}; lower is better. */
     public double icl(Dataset data) {
-        Statistics s = score(data);
+        Likelihood s = score(data);
         return icl(s.logLikelihood(), parameterCount(), s.weight(), s.entropy());
     }
 
-    private Statistics score(Dataset data) {
+    private Likelihood score(Dataset data) {
         try (Parallel parallel = new Parallel(1)) {
             return mixture.score(checked(data), parallel);
         }
     }
 
     /** Log-likelihood, entropy and weight of {@code data} under each of {@code models} (of the same columns), in one pass. */
-    static Statistics[] score(Dataset data, List<GaussianMixtureModel> models, Parallel parallel) {
+    static Likelihood[] score(Dataset data, List<GaussianMixtureModel> models, Parallel parallel) {
         Table t = models.get(0).checked(data);
         Mixture[] mixtures = new Mixture[models.size()];
         for (int i = 0; i < mixtures.length; i++) mixtures[i] = models.get(i).mixture;

@@ -3,7 +3,7 @@ package gmm4j;
 import gmm4j.internal.Mixture;
 import gmm4j.internal.Parallel;
 import gmm4j.internal.StartCache;
-import gmm4j.internal.Statistics;
+import gmm4j.internal.Likelihood;
 import gmm4j.internal.Table;
 
 import java.util.ArrayList;
@@ -221,7 +221,7 @@ public final class ModelSelection {
     /** The candidates fitted on a sample, scored on all the data in one pass. */
     private List<Candidate> scoredOnAll(Dataset data, List<Candidate> screened, Parallel parallel) {
         List<GaussianMixtureModel> models = screened.stream().map(Candidate::model).toList();
-        Statistics[] all = GaussianMixtureModel.score(data, models, parallel);
+        Likelihood[] all = GaussianMixtureModel.score(data, models, parallel);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < all.length; i++) {
             candidates.add(scored(models.get(i), all[i].logLikelihood(), all[i].entropy(), all[i].weight(), Double.NaN, true));

@@ -136,7 +136,7 @@ class ModelSelectionTest {
         for (CovarianceType type : CovarianceType.values()) {
             models.add(GaussianMixture.builder().components(2 + type.ordinal()).covariance(type).build().fit(data));
         }
-        gmm4j.internal.Statistics[] all;
+        gmm4j.internal.Likelihood[] all;
         try (gmm4j.internal.Parallel parallel = new gmm4j.internal.Parallel(2)) {
             all = GaussianMixtureModel.score(data, models, parallel);
         }

@@ -1,64 +1,127 @@
 package gmm4j.internal;
 
 /**
- * Work arrays of the block kernels. A block of rows is held transposed, one array per coordinate,
- * and every inner loop indexes its arrays by the row alone: then the JIT can prove that the loop
- * carries no dependence through memory and vectorises it (with an offset it cannot, and does not).
+ * One thread's work arrays for the passes over the data, each with one meaning. A block of rows is
+ * held transposed, one array per coordinate, and every inner loop indexes its arrays by the row
+ * alone: then the JIT can prove that the loop carries no dependence through memory and vectorises
+ * it (with an offset it cannot, and does not).
+ *
+ * <p>A thread keeps its scratch for the next chunk of the same {@link Parallel} ({@link #of}): a pass
+ * allocates only its chunks' statistics. A chunk runs to its end without waiting on other tasks, so
+ * no two chunks share a thread's scratch at once.
  */
 final class BlockScratch {
-    /** d × rows: the block transposed. */
+    final int k;
+    final int d;
+    /** d × rows: the block transposed, {@code xt[j][b]} is coordinate j of the block's row b. */
     final double[][] xt;
-    /** d × rows: the block's differences from a mean. */
+    /** The data's index of each row of the block. */
+    final int[] blockRows;
+    /** d × rows: the block's differences from a point, made panel by panel by the triangular product. */
     final double[][] diff;
     /** d × rows: the block transformed by a covariance's inverse factor. */
     final double[][] transformed;
-    /** One value per row. */
-    final double[] z;
-    /** One value per row. */
-    final double[] total;
-    /** One value per row: the rows' weights. */
-    final double[] weight;
-    /** One value per row: the exponentials' reduced arguments. */
+    /**
+     * k × rows, a value per component and row: the log-joints, turned in place into the weighted
+     * responsibilities (squared distances, for k-means).
+     */
+    final double[][] byComponent;
+    /** Per row: its largest log-joint. */
+    final double[] rowMax;
+    /** Per row: Σ_c exp(log-joint − max). */
+    final double[] rowTotal;
+    /** Per row: Σ_c exp(x)·x with x = log-joint − max, scaled as the exponentials' reduced argument (for the entropy). */
+    final double[] entropyTerm;
+    /** Per row: what its exponentials are multiplied by to give weighted responsibilities, w / total. */
+    final double[] rowScale;
+    /** Per row: the exponentials' reduced arguments. */
     final double[] reduced;
-    /** k × rows: log-densities, then responsibilities. */
-    final double[][] out;
-    /** d values for one row at a time. */
-    final double[] work;
-    /** d × rows: a subset of the block's rows, transposed; made when the bounded E-step first needs it. */
-    private double[][] subset;
+    /** Per row: its whole weight w·Σ_c r_c, for a scatter shared by all components. */
+    final double[] rowWeight;
+    /** Per row: a lower bound of its best log-joint (the bounded full-covariance E-step). */
+    final double[] bestLowerBound;
+    /** Per row: a Mahalanobis distance of the rows picked for a component. */
+    final double[] distance;
     /** Positions in the block of the rows in {@link #subset}. */
     final int[] picked;
     /** One component per row: the most promising. */
     final int[] candidate;
-    /** k × rows: per component, positions in the block of its rows with weight; made on first use. */
-    private int[][] positions;
     /** Per component, how many of {@link #positions} are in use. */
     final int[] positionCount;
+    /** One row's responsibilities, k values. */
+    final double[] responsibility;
+    /** One row with its missing values completed, d values. */
+    final double[] completedRow;
+    /** One row's difference from a shift, d values. */
+    final double[] rowDiff;
+    /** d values for the observed part of one row. */
+    final double[] rowWork;
+    /** Positions in the block of four rows, for a rank-four update. */
+    final int[] quad = new int[4];
+    /** The four rows of {@link #quad} as differences from a shift, one array each. */
+    final double[][] quadDiff;
+    /** d × rows: a subset of the block's rows, transposed; made when the bounded E-step first needs it. */
+    private double[][] subset;
+    /** k × rows: per component, positions in the block of its rows with weight; made on first use. */
+    private int[][] positions;
+    /** d × rows: the block's differences times the rows' weights; made on first use (moments by columns). */
+    private double[][] weightedDiff;
 
     BlockScratch(int k, int d, int rows) {
+        this.k = k;
+        this.d = d;
         this.xt = new double[d][rows];
+        this.blockRows = new int[rows];
         this.diff = new double[d][rows];
         this.transformed = new double[d][rows];
-        this.z = new double[rows];
-        this.total = new double[rows];
-        this.weight = new double[rows];
+        this.byComponent = new double[k][rows];
+        this.rowMax = new double[rows];
+        this.rowTotal = new double[rows];
+        this.entropyTerm = new double[rows];
+        this.rowScale = new double[rows];
         this.reduced = new double[rows];
-        this.out = new double[k][rows];
-        this.work = new double[d];
+        this.rowWeight = new double[rows];
+        this.bestLowerBound = new double[rows];
+        this.distance = new double[rows];
         this.picked = new int[rows];
         this.candidate = new int[rows];
         this.positionCount = new int[k];
+        this.responsibility = new double[k];
+        this.completedRow = new double[d];
+        this.rowDiff = new double[d];
+        this.rowWork = new double[d];
+        this.quadDiff = new double[4][d];
     }
 
-    /** The per-component positions (made on first use: only diagonal and spherical covariances need them). */
+    /**
+     * The calling thread's scratch for the passes of {@code parallel}, for blocks of
+     * {@link Kernels#TILE_ROWS} rows and up to k components: kept between chunks, and made anew when
+     * it is too small or of another dimension.
+     */
+    static BlockScratch of(Parallel parallel, int k, int d) {
+        BlockScratch s = (BlockScratch) parallel.workspace.get();
+        if (s == null || s.d != d || s.k < k) {
+            s = new BlockScratch(s == null || s.d != d ? k : Math.max(k, s.k), d, Kernels.TILE_ROWS);
+            parallel.workspace.set(s);
+        }
+        return s;
+    }
+
+    /** The per-component positions (made on first use: only axis-aligned moments need them). */
     int[][] positions() {
         if (positions == null) positions = new int[positionCount.length][picked.length];
         return positions;
     }
 
     /** The subset's arrays (made on first use: only full covariances from d = 32 need them). */
-    double[][] subset(int d) {
+    double[][] subset() {
         if (subset == null) subset = new double[d][picked.length];
         return subset;
+    }
+
+    /** The weighted differences' arrays (made on first use: only moments of few columns need them). */
+    double[][] weightedDiff() {
+        if (weightedDiff == null) weightedDiff = new double[d][picked.length];
+        return weightedDiff;
     }
 }

@@ -27,7 +27,7 @@ final class DiagonalCovariance extends Covariance {
         }
     }
 
-    static DiagonalCovariance estimate(int d, double[][] variances, double regularization, double floor, RepairLog log) {
+    private static DiagonalCovariance estimate(int d, double[][] variances, double regularization, double floor, RepairLog log) {
         int k = variances.length;
         double[] variance = new double[k * d];
         for (int c = 0; c < k; c++) {
@@ -37,7 +37,7 @@ final class DiagonalCovariance extends Covariance {
                 variance[c * d + j] = v;
                 smallest = Math.min(smallest, v);
             }
-            double jitter = jitterFor(smallest, floor);
+            double jitter = AxisAligned.jitterFor(smallest, floor);
             if (jitter > 0) {
                 for (int j = 0; j < d; j++) variance[c * d + j] = Math.max(variance[c * d + j], 0) + jitter;
                 log.jitter(c, jitter);
@@ -46,28 +46,30 @@ final class DiagonalCovariance extends Covariance {
         return new DiagonalCovariance(k, d, variance);
     }
 
+    static final CovarianceModel MODEL = AxisAligned.model(CovarianceType.DIAGONAL, DiagonalCovariance::estimate);
+
     @Override
-    public CovarianceType type() {
-        return CovarianceType.DIAGONAL;
+    CovarianceModel model() {
+        return MODEL;
     }
 
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
-        axisAlignedLogJoint(xt, rows, means, null, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
+        AxisAligned.logJoint(xt, rows, means, null, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
     }
 
     @Override
     void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out, BlockScratch scratch) {
-        axisAlignedLogJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
+        AxisAligned.logJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, d, 1, halfLogDetPrecision);
     }
 
     @Override
     public double[] matrix(int c) {
-        return diagonalMatrix(variance, c * d, d);
+        return AxisAligned.diagonalMatrix(variance, c * d, d);
     }
 
     @Override
     public double[] precisionCholesky(int c) {
-        return diagonalMatrix(precisionRoot, c * d, d);
+        return AxisAligned.diagonalMatrix(precisionRoot, c * d, d);
     }
 }

@@ -16,7 +16,7 @@ final class FullCovariance extends Covariance {
         this.factors = factors;
     }
 
-    static FullCovariance estimate(int d, double[][] covariances, double regularization, double floor, RepairLog log) {
+    private static FullCovariance estimate(int d, double[][] covariances, double regularization, double floor, RepairLog log) {
         GaussianFactor[] factors = new GaussianFactor[covariances.length];
         for (int c = 0; c < covariances.length; c++) {
             double[] cov = covariances[c].clone();
@@ -26,9 +26,34 @@ final class FullCovariance extends Covariance {
         return new FullCovariance(d, factors);
     }
 
+    static final CovarianceModel MODEL = new CovarianceModel() {
+        @Override
+        public CovarianceType type() {
+            return CovarianceType.FULL;
+        }
+
+        @Override
+        public Moments moments(int k, int d, double[] nearEach, double[] nearAll) {
+            return new MatrixMoments(k, d, nearEach);
+        }
+
+        @Override
+        public Covariance estimate(Moments moments, double regularization, double floor, RepairLog log) {
+            MatrixMoments matrix = (MatrixMoments) moments;
+            double[][] covariances = new double[matrix.k][];
+            for (int c = 0; c < matrix.k; c++) covariances[c] = matrix.covariance(c);
+            return FullCovariance.estimate(matrix.d, covariances, regularization, floor, log);
+        }
+
+        @Override
+        public Covariance fromMatrices(int d, double[][] matrices, double floor, RepairLog log) {
+            return FullCovariance.estimate(d, matrices, 0, floor, log);
+        }
+    };
+
     @Override
-    public CovarianceType type() {
-        return CovarianceType.FULL;
+    CovarianceModel model() {
+        return MODEL;
     }
 
     @Override
@@ -48,8 +73,6 @@ final class FullCovariance extends Covariance {
      * the distances they save (measured 15% slower at 200 000×16, K = 16).
      */
     static final int BOUND_ROWS = 8;
-    /** Whether the bounds are used; off only to test that they change nothing. */
-    static volatile boolean bounded = true;
 
     /**
      * The log-joints with a component's skipped (−∞) for the rows it cannot reach: the first
@@ -63,8 +86,8 @@ final class FullCovariance extends Covariance {
      */
     @Override
     void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out, BlockScratch scratch) {
-        if (!bounded || k < 2 || d < 4 * BOUND_ROWS) {
-            super.logJoint(xt, rows, means, logWeights, out, scratch);
+        if (k < 2 || d < 4 * BOUND_ROWS) {
+            logJointOfEvery(xt, rows, means, logWeights, out, scratch);
             return;
         }
         for (int c = 0; c < k; c++) {
@@ -79,8 +102,8 @@ final class FullCovariance extends Covariance {
             for (int c = 1; c < k; c++) if (out[c][b] > out[best][b]) best = c;
             candidate[b] = best;
         }
-        // each row's candidate, whole: a lower bound of the row's best log-joint, kept in scratch.z
-        double[] floor = scratch.z;
+        // each row's candidate, whole: a lower bound of the row's best log-joint
+        double[] floor = scratch.bestLowerBound;
         int[] picked = scratch.picked;
         for (int c = 0; c < k; c++) {
             int count = 0;
@@ -111,13 +134,13 @@ final class FullCovariance extends Covariance {
         if (count == 0) return;
         double[][] block = xt; // all picked: picked[q] == q
         if (count < rows) {
-            block = scratch.subset(d);
+            block = scratch.subset();
             for (int j = 0; j < d; j++) {
                 double[] from = xt[j], to = block[j];
                 for (int q = 0; q < count; q++) to[q] = from[picked[q]];
             }
         }
-        double[] distance = scratch.total;
+        double[] distance = scratch.distance;
         factors[c].mahalanobis(block, count, means, c * d, distance, scratch);
         double constant = constant(c);
         for (int q = 0; q < count; q++) o[picked[q]] = (constant - 0.5 * distance[q]) + logWeight;
@@ -135,6 +158,6 @@ final class FullCovariance extends Covariance {
 
     @Override
     public double[] precisionCholesky(int c) {
-        return transpose(factors[c].inverseFactor, d);
+        return factors[c].upperPrecisionFactor();
     }
 }

@@ -143,6 +143,15 @@ final class GaussianFactor implements Serializable {
         return j0 + t <= i ? inverseFactor[row + t] : 0;
     }
 
+    /** The precision's upper triangular factor P = Uᵀ (Σ⁻¹ = P·Pᵀ, scikit-learn's convention), row-major. */
+    double[] upperPrecisionFactor() {
+        double[] t = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) t[j * d + i] = inverseFactor[i * d + j];
+        }
+        return t;
+    }
+
     /** U·v for one vector. */
     double[] times(double[] v) {
         double[] out = new double[d];

@@ -13,23 +13,20 @@ final class Initializer {
     private Initializer() {
     }
 
-    /**
-     * @param meanVariance the numeric columns' average variance (1 when there are none): the
-     *                     scale at which k-means weighs a differing categorical level
-     */
     static Mixture initialize(Table t, FitSettings s, int restart, SplittableRandom random, Parallel parallel,
-                              double[] columnMeans, double meanVariance, double floor, RepairLog log) {
+                              DataScale scale, RepairLog log) {
         int k = s.k();
         int d = t.d;
         Initialization init = s.init();
-        ScatterLayout layout = ScatterLayout.of(s.type());
+        CovarianceModel model = CovarianceModel.of(s.type());
+        double[] columnMeans = scale.columnMeans();
+        double meanVariance = scale.meanVariance();
+        double floor = scale.floor();
         Statistics stats;
-        double[] shift;
         if (init == Initialization.RANDOM) {
-            shift = replicated(columnMeans, k);
+            Moments moments = model.moments(k, d, PooledMoments.replicated(columnMeans, k), columnMeans);
             long seed = random.nextLong();
-            stats = EStep.assign(t, k, layout, (row, out) -> randomResponsibilities(seed, row, out),
-                    shift, columnMeans, parallel);
+            stats = EStep.assign(t, moments, (row, out) -> randomResponsibilities(seed, row, out), columnMeans, parallel);
         } else {
             KMeans kMeans = new KMeans(t, columnMeans, Math.sqrt(Math.max(meanVariance, floor)));
             Supplier<double[]> compute = () -> {
@@ -42,20 +39,13 @@ final class Initializer {
                 return found;
             };
             double[] centers = s.starts() == null ? compute.get() : s.starts().centers(init, k, s.seed(), restart, compute);
-            shift = layout == ScatterLayout.POOLED ? replicated(columnMeans, k) : kMeans.numericPart(centers, k);
-            stats = EStep.assign(t, k, layout, (row, out) -> {
+            Moments moments = model.moments(k, d, kMeans.numericPart(centers, k), columnMeans);
+            stats = EStep.assign(t, moments, (row, out) -> {
                 java.util.Arrays.fill(out, 0);
                 out[kMeans.nearest(row, centers, k)] = 1;
-            }, shift, columnMeans, parallel);
+            }, columnMeans, parallel);
         }
-        return Mixture.estimate(stats, s.type(), s.regularization(), floor, t.levels, log);
-    }
-
-    /** The same point for each of k components. */
-    private static double[] replicated(double[] point, int k) {
-        double[] out = new double[k * point.length];
-        for (int c = 0; c < k; c++) System.arraycopy(point, 0, out, c * point.length, point.length);
-        return out;
+        return Mixture.estimate(stats, model, s.regularization(), floor, t.levels, log);
     }
 
     /** k rows with distinct values, drawn uniformly, as centers. */

@@ -190,16 +190,16 @@ final class KMeans {
             return nearest;
         }
         int d = t.d;
-        BlockScratch block = EStep.scratch(parallel, k, d);
-        int[] rows = new int[EStep.TILE_ROWS];
-        for (int tile = from; tile < to; tile += EStep.TILE_ROWS) {
-            int end = Math.min(to, tile + EStep.TILE_ROWS);
+        BlockScratch block = BlockScratch.of(parallel, k, d);
+        int[] rows = block.blockRows;
+        for (int tile = from; tile < to; tile += Kernels.TILE_ROWS) {
+            int end = Math.min(to, tile + Kernels.TILE_ROWS);
             for (int i = tile; i < end; i++) {
                 if (usable(i) && t.pattern(i) != Table.COMPLETE) nearest[i - from] = nearest(i, centers, k);
             }
-            int count = EStep.gatherCompleteRows(t, tile, end, rows, block.xt);
+            int count = Kernels.gatherCompleteRows(t, tile, end, rows, block.xt);
             for (int c = 0; c < k; c++) {
-                double[] distance = block.out[c];
+                double[] distance = block.byComponent[c];
                 for (int b = 0; b < count; b++) distance[b] = 0;
                 for (int j = 0; j < d; j++) {
                     double m = centers[c * d + j];
@@ -212,7 +212,7 @@ final class KMeans {
             }
             for (int b = 0; b < count; b++) {
                 int best = 0;
-                for (int c = 1; c < k; c++) if (block.out[c][b] < block.out[best][b]) best = c;
+                for (int c = 1; c < k; c++) if (block.byComponent[c][b] < block.byComponent[best][b]) best = c;
                 nearest[rows[b] - from] = best;
             }
         }

@@ -56,26 +56,30 @@ public final class Mixture implements Serializable {
         for (int l : levels) slots += l;
         double[] logLevel = new double[k * slots];
         for (int c = 0; c < k; c++) setUniformLevels(logLevel, c * slots, levels);
-        return new Mixture(weights.clone(), flatMeans, Covariance.fromMatrices(type, d, covariances, floor, log),
+        return new Mixture(weights.clone(), flatMeans, CovarianceModel.of(type).fromMatrices(d, covariances, floor, log),
                 levels.clone(), logLevel);
     }
 
-    /** The M-step: the parameters that maximise the expected log-likelihood of the statistics. */
-    static Mixture estimate(Statistics s, CovarianceType type, double regularization, double floor, int[] levels,
+    /**
+     * The M-step: the parameters that maximise the expected log-likelihood of the statistics, with
+     * covariances of {@code model} (whose moments the statistics must hold).
+     */
+    static Mixture estimate(Statistics s, CovarianceModel model, double regularization, double floor, int[] levels,
                             RepairLog log) {
-        double[] shift = s.shift;
-        int k = s.k;
-        int d = s.d;
+        Moments moments = s.moments;
+        double[] shift = moments.shift;
+        int k = moments.k;
+        int d = moments.d;
         double[] weights = new double[k];
         double[] means = new double[k * d];
         double total = 0;
-        for (int c = 0; c < k; c++) total += s.count[c] + Covariance.EMPTY_GUARD;
+        for (int c = 0; c < k; c++) total += moments.mass(c);
         for (int c = 0; c < k; c++) {
-            double n = s.count[c] + Covariance.EMPTY_GUARD;
+            double n = moments.mass(c);
             weights[c] = n / total;
-            for (int j = 0; j < d; j++) means[c * d + j] = shift[c * d + j] + s.sum[c][j] / n;
+            for (int j = 0; j < d; j++) means[c * d + j] = shift[c * d + j] + moments.sum[c][j] / n;
         }
-        Covariance covariance = Covariance.estimate(type, s, regularization, floor, log);
+        Covariance covariance = model.estimate(moments, regularization, floor, log);
         int slots = s.levelCount.length / k;
         double[] logLevel = new double[k * slots];
         for (int c = 0; c < k; c++) {
@@ -89,16 +93,19 @@ public final class Mixture implements Serializable {
         return new Mixture(weights, means, covariance, levels, logLevel);
     }
 
+    /** Empty moments of this mixture's covariance model around its means, for an E-step under it. */
+    Moments emptyMoments() {
+        return covariance.model().moments(k, d, means, Covariance.centre(means, k, d));
+    }
+
     /** This mixture with component {@code c} moved to {@code mean}, given the mass-averaged covariance and weight 1/k. */
     Mixture reseed(int c, double[] mean, double floor, RepairLog log) {
-        double[][] matrices = new double[k][];
-        double[] pooled = new double[d * d];
+        double[] others = new double[d * d];
         for (int o = 0; o < k; o++) {
-            matrices[o] = covariance.matrix(o);
             if (o == c) continue;
-            for (int i = 0; i < d * d; i++) pooled[i] += weights[o] * matrices[o][i] / (1 - weights[c]);
+            double[] matrix = covariance.matrix(o);
+            for (int i = 0; i < d * d; i++) others[i] += weights[o] * matrix[i] / (1 - weights[c]);
         }
-        if (covariance.type() != CovarianceType.TIED) matrices[c] = pooled;
         double[] newWeights = weights.clone();
         newWeights[c] = 1.0 / k;
         double sum = 0;
@@ -108,8 +115,7 @@ public final class Mixture implements Serializable {
         System.arraycopy(mean, 0, newMeans, c * d, d);
         double[] logLevel = this.logLevel.clone();
         setUniformLevels(logLevel, c * levelOffset[levels.length], levels);
-        return new Mixture(newWeights, newMeans, Covariance.fromMatrices(covariance.type(), d, matrices, floor, log),
-                levels, logLevel);
+        return new Mixture(newWeights, newMeans, covariance.reseeded(c, others, floor, log), levels, logLevel);
     }
 
     /** Equal probabilities for the levels of every categorical column, one component's at {@code from}. */
@@ -140,10 +146,10 @@ public final class Mixture implements Serializable {
                   double[] out, BlockScratch scratch) {
         if (marginal == null) {
             for (int j = 0; j < d; j++) scratch.xt[j][0] = x[off + j];
-            covariance.logGaussian(scratch.xt, 1, means, scratch.out, scratch);
-            for (int c = 0; c < k; c++) out[c] = scratch.out[c][0];
+            covariance.logGaussian(scratch.xt, 1, means, scratch.byComponent, scratch);
+            for (int c = 0; c < k; c++) out[c] = scratch.byComponent[c][0];
         } else {
-            for (int c = 0; c < k; c++) out[c] = marginal[c].logDensity(x, off, means, c * d, scratch.work);
+            for (int c = 0; c < k; c++) out[c] = marginal[c].logDensity(x, off, means, c * d, scratch.rowWork);
         }
         addWeightsAndLevels(codes, codeOff, out);
     }
@@ -159,29 +165,6 @@ public final class Mixture implements Serializable {
             }
             out[c] = s;
         }
-    }
-
-    /**
-     * Turns log-joint values into posterior probabilities in place; returns their log-sum-exp. Terms
-     * below {@link Exponentials#CUT} relative to the largest are 0: most components are that far
-     * from most rows, and their exponentials are not worth computing.
-     */
-    static double normalise(double[] logJoint, int k) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < k; c++) max = Math.max(max, logJoint[c]);
-        if (max == Double.NEGATIVE_INFINITY) {
-            for (int c = 0; c < k; c++) logJoint[c] = 1.0 / k;
-            return max;
-        }
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-            double x = logJoint[c] - max;
-            double e = x < Exponentials.CUT ? 0 : Math.exp(x);
-            logJoint[c] = e;
-            sum += e;
-        }
-        for (int c = 0; c < k; c++) logJoint[c] /= sum;
-        return max + Math.log(sum);
     }
 
     /**
@@ -217,7 +200,7 @@ public final class Mixture implements Serializable {
             for (int c = 0; c < k; c++) out[c] -= logWeights[c];
             return Double.NaN;
         }
-        return normalise(out, k);
+        return Posteriors.normalise(out, k);
     }
 
     /** Receives one row's log density and posterior (the array is reused between calls). */
@@ -239,20 +222,25 @@ public final class Mixture implements Serializable {
             } else {
                 logJoint(t.x, i * d, t.pattern(i) == Table.COMPLETE ? null : marginals[t.pattern(i)], t.codes, i * t.c,
                         posterior, scratch);
-                logDensity = normalise(posterior, k);
+                logDensity = Posteriors.normalise(posterior, k);
             }
             visitor.row(i, logDensity, posterior);
         }
     }
 
     /** Log-likelihood, entropy and total weight of {@code t} under this mixture. */
-    public Statistics score(Table t, Parallel parallel) {
+    public Likelihood score(Table t, Parallel parallel) {
         return score(t, new Mixture[]{this}, parallel)[0];
     }
 
     /** {@link #score} of each mixture, in one pass over {@code t}. */
-    public static Statistics[] score(Table t, Mixture[] mixtures, Parallel parallel) {
+    public static Likelihood[] score(Table t, Mixture[] mixtures, Parallel parallel) {
         return EStep.score(t, mixtures, parallel);
+    }
+
+    /** The statistics of one E-step under this mixture over the rows of {@code t}. */
+    public Statistics statistics(Table t, Parallel parallel) {
+        return EStep.statistics(t, this, parallel);
     }
 
     public double weight(int c) {

@@ -17,7 +17,7 @@ public final class Parallel implements AutoCloseable {
 
     private final ForkJoinPool pool;
     /**
-     * Each thread's work arrays for the passes run through this instance (see {@code EStep}); they
+     * Each thread's work arrays for the passes run through this instance (see {@link BlockScratch#of}); they
      * go when it does (a thread-local's value is held through its key, weakly).
      */
     final ThreadLocal<Object> workspace = new ThreadLocal<>();

@@ -27,13 +27,13 @@ final class SphericalCovariance extends Covariance {
     }
 
     /** The variance of each component: the mean of its per-axis variances. */
-    static SphericalCovariance estimate(int d, double[][] variances, double regularization, double floor, RepairLog log) {
+    private static SphericalCovariance estimate(int d, double[][] variances, double regularization, double floor, RepairLog log) {
         double[] variance = new double[variances.length];
         for (int c = 0; c < variances.length; c++) {
             double sum = 0;
             for (int j = 0; j < d; j++) sum += variances[c][j] + regularization;
             double v = sum / d;
-            double jitter = jitterFor(v, floor);
+            double jitter = AxisAligned.jitterFor(v, floor);
             if (jitter > 0) {
                 v = Math.max(v, 0) + jitter;
                 log.jitter(c, jitter);
@@ -43,32 +43,34 @@ final class SphericalCovariance extends Covariance {
         return new SphericalCovariance(d, variance);
     }
 
+    static final CovarianceModel MODEL = AxisAligned.model(CovarianceType.SPHERICAL, SphericalCovariance::estimate);
+
     @Override
-    public CovarianceType type() {
-        return CovarianceType.SPHERICAL;
+    CovarianceModel model() {
+        return MODEL;
     }
 
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
-        axisAlignedLogJoint(xt, rows, means, null, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
+        AxisAligned.logJoint(xt, rows, means, null, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
     }
 
     @Override
     void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out, BlockScratch scratch) {
-        axisAlignedLogJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
+        AxisAligned.logJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
     }
 
     @Override
     public double[] matrix(int c) {
         double[] diag = new double[d];
         Arrays.fill(diag, variance[c]);
-        return diagonalMatrix(diag, 0, d);
+        return AxisAligned.diagonalMatrix(diag, 0, d);
     }
 
     @Override
     public double[] precisionCholesky(int c) {
         double[] diag = new double[d];
         Arrays.fill(diag, precisionRoot[c]);
-        return diagonalMatrix(diag, 0, d);
+        return AxisAligned.diagonalMatrix(diag, 0, d);
     }
 }

@@ -17,7 +17,7 @@ final class TiedCovariance extends Covariance {
     }
 
     /** The shared covariance of k components: the given covariances averaged by their mass. */
-    static TiedCovariance estimate(int k, int d, double[][] covariances, double[] mass, double regularization, double floor, RepairLog log) {
+    private static TiedCovariance estimate(int k, int d, double[][] covariances, double[] mass, double regularization, double floor, RepairLog log) {
         double[] pooled = new double[d * d];
         double total = 0;
         for (int c = 0; c < covariances.length; c++) {
@@ -29,9 +29,43 @@ final class TiedCovariance extends Covariance {
         return new TiedCovariance(k, d, GaussianFactor.of(pooled, d, floor, log, -1));
     }
 
+    static final CovarianceModel MODEL = new CovarianceModel() {
+        @Override
+        public CovarianceType type() {
+            return CovarianceType.TIED;
+        }
+
+        @Override
+        public Moments moments(int k, int d, double[] nearEach, double[] nearAll) {
+            return PooledMoments.around(k, d, nearAll);
+        }
+
+        @Override
+        public Covariance estimate(Moments moments, double regularization, double floor, RepairLog log) {
+            PooledMoments pooled = (PooledMoments) moments;
+            return TiedCovariance.estimate(pooled.k, pooled.d, new double[][]{pooled.pooledCovariance()},
+                    new double[]{1}, regularization, floor, log);
+        }
+
+        @Override
+        public Covariance fromMatrices(int d, double[][] matrices, double floor, RepairLog log) {
+            double[] mass = new double[matrices.length];
+            java.util.Arrays.fill(mass, 1.0);
+            return TiedCovariance.estimate(matrices.length, d, matrices, mass, 0, floor, log);
+        }
+    };
+
     @Override
-    public CovarianceType type() {
-        return CovarianceType.TIED;
+    CovarianceModel model() {
+        return MODEL;
+    }
+
+    /** The shared covariance stays: the others' average is this one. */
+    @Override
+    Covariance reseeded(int c, double[] average, double floor, RepairLog log) {
+        double[][] matrices = new double[k][];
+        for (int o = 0; o < k; o++) matrices[o] = matrix(o);
+        return MODEL.fromMatrices(d, matrices, floor, log);
     }
 
     /**
@@ -40,8 +74,7 @@ final class TiedCovariance extends Covariance {
      */
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
-        double[] centre = new double[d];
-        for (int c = 0; c < k; c++) for (int j = 0; j < d; j++) centre[j] += means[c * d + j] / k;
+        double[] centre = centre(means, k, d);
         double[][] y = scratch.transformed;
         factor.transform(xt, rows, centre, y, scratch);
         double constant = -0.5 * d * LN_2PI + factor.halfLogDetPrecision;
@@ -70,6 +103,6 @@ final class TiedCovariance extends Covariance {
 
     @Override
     public double[] precisionCholesky(int c) {
-        return transpose(factor.inverseFactor, d);
+        return factor.upperPrecisionFactor();
     }
 }

@@ -1,11 +1,5 @@
 package gmm4j.internal;
 
-import gmm4j.CovarianceType;
-import gmm4j.Dataset;
-import gmm4j.GaussianMixture;
-import gmm4j.GaussianMixtureModel;
-import gmm4j.StartingParameters;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -16,42 +10,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The full-covariance E-step that skips the log-joints its bounds rule out: what it skips must lie
- * beyond the exponential's cut, what it computes must be the plain kernel's value to the bit, and a
- * whole fit must come out the same to the bit.
+ * beyond the exponential's cut, what it computes must be the plain kernel's value to the bit, and the
+ * responsibilities and log-likelihood the E-step makes of them must be the same to the bit.
  */
 class BoundedLogJointTest {
     /** Not a multiple of the panel width, above the dimension the bounds start at. */
     private static final int D = 37;
     private static final int K = 6;
 
-    @AfterEach
-    void restore() {
-        FullCovariance.bounded = true;
+    /** A block of rows between the components, their log-joints with and without the bounds. */
+    private static final class Block {
+        final int rows = 256;
+        final double[][] bounded = new double[K][rows];
+        final double[][] plain = new double[K][rows];
+
+        Block() {
+            Random random = new Random(11);
+            double[][] means = clusterMeans(random);
+            double[][] xt = new double[D][rows];
+            for (int b = 0; b < rows; b++) {
+                double[] x = between(means, random);
+                for (int j = 0; j < D; j++) xt[j][b] = x[j];
+            }
+            double[][] covariances = new double[K][];
+            for (int c = 0; c < K; c++) covariances[c] = randomCovariance(random);
+            Covariance covariance = FullCovariance.MODEL.fromMatrices(D, covariances, 1e-10, RepairLog.IGNORE);
+            double[] flatMeans = new double[K * D];
+            for (int c = 0; c < K; c++) System.arraycopy(means[c], 0, flatMeans, c * D, D);
+            double[] logWeights = new double[K];
+            for (int c = 0; c < K; c++) logWeights[c] = Math.log((c + 1.0) / (K * (K + 1) / 2.0));
+            covariance.logJoint(xt, rows, flatMeans, logWeights, bounded, new BlockScratch(K, D, rows));
+            covariance.logJointOfEvery(xt, rows, flatMeans, logWeights, plain, new BlockScratch(K, D, rows));
+        }
     }
 
     @Test
     void skipsOnlyLogJointsBeyondTheCutAndComputesTheRestExactly() {
-        Random random = new Random(11);
-        double[][] means = clusterMeans(random);
-        int rows = 256;
-        double[][] xt = new double[D][rows];
-        for (int b = 0; b < rows; b++) {
-            double[] x = between(means, random);
-            for (int j = 0; j < D; j++) xt[j][b] = x[j];
-        }
-        double[][] covariances = new double[K][];
-        for (int c = 0; c < K; c++) covariances[c] = randomCovariance(random);
-        FullCovariance covariance = FullCovariance.estimate(D, covariances, 0, 1e-10, RepairLog.IGNORE);
-        double[] flatMeans = new double[K * D];
-        for (int c = 0; c < K; c++) System.arraycopy(means[c], 0, flatMeans, c * D, D);
-        double[] logWeights = new double[K];
-        for (int c = 0; c < K; c++) logWeights[c] = Math.log((c + 1.0) / (K * (K + 1) / 2.0));
-
-        double[][] bounded = new double[K][rows];
-        covariance.logJoint(xt, rows, flatMeans, logWeights, bounded, new BlockScratch(K, D, rows));
-        FullCovariance.bounded = false;
-        double[][] plain = new double[K][rows];
-        covariance.logJoint(xt, rows, flatMeans, logWeights, plain, new BlockScratch(K, D, rows));
+        Block block = new Block();
+        int rows = block.rows;
+        double[][] bounded = block.bounded, plain = block.plain;
 
         int skipped = 0;
         for (int b = 0; b < rows; b++) {
@@ -71,39 +68,25 @@ class BoundedLogJointTest {
     }
 
     @Test
-    void aWholeFitIsTheSameToTheBit() {
-        Random random = new Random(5);
-        double[][] means = clusterMeans(random);
-        int n = 3000; // eleven blocks and a part
-        double[][] rows = new double[n][];
-        for (int i = 0; i < n; i++) rows[i] = between(means, random);
-        Dataset data = Dataset.of(rows);
-        double[][][] start = new double[K][][];
-        double[][] startMeans = new double[K][];
-        for (int c = 0; c < K; c++) {
-            startMeans[c] = rows[c * (n / K)].clone();
-            start[c] = identity(4.0);
+    void theEStepMakesTheSameResponsibilitiesOfThemToTheBit() {
+        Block block = new Block();
+        int rows = block.rows;
+        Table t = new Table(rows, D, new double[rows * D], null, 0, new int[0], new int[0]);
+        double[][] weighted = new double[2][];
+        double[] logLikelihood = new double[2];
+        for (int variant = 0; variant < 2; variant++) {
+            BlockScratch s = new BlockScratch(K, D, rows);
+            for (int c = 0; c < K; c++) s.byComponent[c] = (variant == 0 ? block.bounded : block.plain)[c].clone();
+            for (int b = 0; b < rows; b++) s.blockRows[b] = b;
+            Likelihood likelihood = new Likelihood();
+            Posteriors.normaliseBlock(s, t, K, rows, likelihood, true);
+            weighted[variant] = new double[K * rows];
+            for (int c = 0; c < K; c++) System.arraycopy(s.byComponent[c], 0, weighted[variant], c * rows, rows);
+            logLikelihood[variant] = likelihood.logLikelihood();
         }
-        double[] weights = new double[K];
-        java.util.Arrays.fill(weights, 1.0 / K);
-        StartingParameters startingParameters = new StartingParameters(weights, startMeans, start);
-
-        GaussianMixtureModel bounded = fit(data, startingParameters);
-        FullCovariance.bounded = false;
-        GaussianMixtureModel plain = fit(data, startingParameters);
-
-        assertEquals(plain.iterations(), bounded.iterations());
-        assertEquals(plain.logLikelihood(), bounded.logLikelihood(), 0.0);
-        assertArrayEquals(plain.weights(), bounded.weights(), 0.0);
-        for (int c = 0; c < K; c++) {
-            assertArrayEquals(plain.means()[c], bounded.means()[c], 0.0);
-            for (int j = 0; j < D; j++) assertArrayEquals(plain.covariances()[c][j], bounded.covariances()[c][j], 0.0);
-        }
-    }
-
-    private static GaussianMixtureModel fit(Dataset data, StartingParameters start) {
-        return GaussianMixture.builder().covariance(CovarianceType.FULL).start(start).tolerance(0).maxIterations(15)
-                .threads(2).build().fit(data);
+        assertArrayEquals(weighted[1], weighted[0], 0.0);
+        assertEquals(logLikelihood[1], logLikelihood[0], 0.0);
+        assertTrue(Double.isFinite(logLikelihood[0]));
     }
 
     /** Means on a line, neighbours about 17 apart, so that a row sees two or three components within reach and the rest far. */

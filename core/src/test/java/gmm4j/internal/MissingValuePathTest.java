@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MissingValuePathTest {
     static List<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (int d : new int[]{3, EStep.SMALL_D + 9}) {
+        for (int d : new int[]{3, Moments.SMALL_D + 9}) {
             for (CovarianceType type : CovarianceType.values()) cases.add(Arguments.of(type, d));
         }
         return cases;
@@ -46,8 +46,8 @@ class MissingValuePathTest {
 
         FitSettings settings = new FitSettings(3, type, Initialization.KMEANS, null, 1, 30, 0, 1e-6, 3, null, null);
         try (Parallel parallel = new Parallel(1)) {
-            Fitter.Result a = Fitter.fit(plain, settings, parallel);
-            Fitter.Result b = Fitter.fit(marginal, settings, parallel);
+            Restarts.Result a = Restarts.run(plain, settings, parallel);
+            Restarts.Result b = Restarts.run(marginal, settings, parallel);
             assertEquals(a.score().logLikelihood(), b.score().logLikelihood(), 1e-9 * Math.abs(a.score().logLikelihood()));
             for (int c = 0; c < 3; c++) {
                 assertEquals(a.mixture().weight(c), b.mixture().weight(c), 1e-10);

@@ -1,0 +1,122 @@
+package gmm4j.internal;
+
+import gmm4j.CovarianceType;
+
+/**
+ * What the axis-aligned covariance models (diagonal, spherical) share: their log-density kernel,
+ * the repair of their variances, and their matrices.
+ */
+final class AxisAligned {
+    private AxisAligned() {
+    }
+
+    /** Axis-aligned covariances from each component's per-axis variances (plus {@code regularization}). */
+    @FunctionalInterface
+    interface FromVariances {
+        Covariance of(int d, double[][] variances, double regularization, double floor, RepairLog log);
+    }
+
+    /** The model of an axis-aligned type: moments of the scatter's diagonal, covariances from the variances. */
+    static CovarianceModel model(CovarianceType type, FromVariances fromVariances) {
+        return new CovarianceModel() {
+            @Override
+            public CovarianceType type() {
+                return type;
+            }
+
+            @Override
+            public Moments moments(int k, int d, double[] nearEach, double[] nearAll) {
+                return new AxisMoments(k, d, nearEach);
+            }
+
+            @Override
+            public Covariance estimate(Moments moments, double regularization, double floor, RepairLog log) {
+                return fromVariances.of(moments.d, variances(moments), regularization, floor, log);
+            }
+
+            @Override
+            public Covariance fromMatrices(int d, double[][] matrices, double floor, RepairLog log) {
+                return fromVariances.of(d, diagonals(matrices, d), 0, floor, log);
+            }
+        };
+    }
+
+    /**
+     * The log-densities of axis-aligned Gaussians (diagonal or spherical) for a transposed block,
+     * plus {@code logWeights[c]} unless that is null: the precision root of component c on axis j is
+     * {@code precisionRoot[c*cStride + j*jStride]}. Four axes per pass over the rows (one load and
+     * store of the sums for four squares), the last group padded with axes of precision 0; the
+     * roots scaled by √½ so that the sums are the log-density itself (no pass to zero nor to finish).
+     */
+    static void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out,
+                                    int k, int d, double[] precisionRoot, int cStride, int jStride,
+                                    double[] halfLogDetPrecision) {
+        for (int c = 0; c < k; c++) {
+            double[] o = out[c];
+            double constant = -0.5 * d * Covariance.LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
+            for (int j = 0; j < d; j += 4) {
+                double m0 = axis(means, c * d + j, j, d), m1 = axis(means, c * d + j + 1, j + 1, d);
+                double m2 = axis(means, c * d + j + 2, j + 2, d), m3 = axis(means, c * d + j + 3, j + 3, d);
+                int pAt = c * cStride + j * jStride;
+                double p0 = HALF_ROOT * axis(precisionRoot, pAt, j, d);
+                double p1 = HALF_ROOT * axis(precisionRoot, pAt + jStride, j + 1, d);
+                double p2 = HALF_ROOT * axis(precisionRoot, pAt + 2 * jStride, j + 2, d);
+                double p3 = HALF_ROOT * axis(precisionRoot, pAt + 3 * jStride, j + 3, d);
+                double[] x0 = xt[j], x1 = xt[Math.min(j + 1, d - 1)], x2 = xt[Math.min(j + 2, d - 1)], x3 = xt[Math.min(j + 3, d - 1)];
+                if (j == 0) {
+                    for (int b = 0; b < rows; b++) {
+                        double z0 = (x0[b] - m0) * p0, z1 = (x1[b] - m1) * p1;
+                        double z2 = (x2[b] - m2) * p2, z3 = (x3[b] - m3) * p3;
+                        o[b] = constant - ((z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3));
+                    }
+                } else {
+                    for (int b = 0; b < rows; b++) {
+                        double z0 = (x0[b] - m0) * p0, z1 = (x1[b] - m1) * p1;
+                        double z2 = (x2[b] - m2) * p2, z3 = (x3[b] - m3) * p3;
+                        o[b] -= (z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final double HALF_ROOT = Math.sqrt(0.5);
+
+    /** {@code values[at]} for an axis j below d, else 0 (a padding axis: its precision 0 makes its square 0). */
+    private static double axis(double[] values, int at, int j, int d) {
+        return j < d ? values[at] : 0;
+    }
+
+    /**
+     * What must be added to variances whose smallest is {@code smallest} to make them all exceed the
+     * floor (0 when they already do); a non-positive variance can only come from no regularisation.
+     */
+    static double jitterFor(double smallest, double floor) {
+        if (smallest > floor) return 0;
+        return Math.max(floor, Double.MIN_NORMAL) - Math.min(smallest, 0);
+    }
+
+    /** The diagonal of each of the d×d matrices. */
+    private static double[][] diagonals(double[][] matrices, int d) {
+        double[][] diag = new double[matrices.length][d];
+        for (int c = 0; c < matrices.length; c++) {
+            for (int j = 0; j < d; j++) diag[c][j] = matrices[c][j * d + j];
+        }
+        return diag;
+    }
+
+    /** Each component's variances around its new mean, from the moments. */
+    private static double[][] variances(Moments moments) {
+        AxisMoments axis = (AxisMoments) moments;
+        double[][] variances = new double[axis.k][];
+        for (int c = 0; c < axis.k; c++) variances[c] = axis.variances(c);
+        return variances;
+    }
+
+    /** A diagonal d×d matrix. */
+    static double[] diagonalMatrix(double[] diag, int off, int d) {
+        double[] m = new double[d * d];
+        for (int j = 0; j < d; j++) m[j * d + j] = diag[off + j];
+        return m;
+    }
+}

@@ -1,0 +1,108 @@
+package gmm4j.internal;
+
+import java.io.Serial;
+
+/** Moments for axis-aligned covariances (diagonal, spherical): the scatter's diagonal per component. */
+final class AxisMoments extends Moments {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    AxisMoments(int k, int d, double[] shift) {
+        super(k, d, shift, k);
+    }
+
+    @Override
+    AxisMoments empty() {
+        return new AxisMoments(k, d, shift);
+    }
+
+    /** Component c's weighted variances around its new mean, S/n − m², with m the new mean's offset from the shift. */
+    double[] variances(int c) {
+        double n = mass(c);
+        double[] var = new double[d];
+        for (int j = 0; j < d; j++) {
+            double m = sum[c][j] / n;
+            var[j] = scatter[c][j] / n - m * m;
+        }
+        return var;
+    }
+
+    @Override
+    void addScatter(int c, double rw, double[] diff) {
+        double[] diagonal = scatter[c];
+        for (int j = 0; j < d; j++) diagonal[j] += rw * diff[j] * diff[j];
+    }
+
+    @Override
+    void addConditionalCovariance(int c, double rw, MarginalGaussian g) {
+        int[] m = g.missing;
+        int q = m.length;
+        double[] diagonal = scatter[c];
+        for (int a = 0; a < q; a++) diagonal[m[a]] += rw * g.conditionalCovariance[a * q + a];
+    }
+
+    @Override
+    void addScatterByColumns(int c, double[][] diffs, double[][] weighted, int count) {
+        double[] diagonal = scatter[c];
+        for (int j = 0; j < d; j++) diagonal[j] += Kernels.dot(weighted[j], diffs[j], count);
+    }
+
+    /**
+     * The diagonal moments of the block: first, per component, the positions of its rows with
+     * weight and, in place, their weights are listed (a branch-free pass: which rows a component
+     * explains is not predictable); then each column of the transposed block, while it is in
+     * the L1 cache, gives every component its first moment and scatter diagonal on its rows, two
+     * sums in registers. Measured against rank-four updates of rows copied from the data: 30%
+     * faster fits at 200 000×16 (where a row's loops are too short to vectorise), 15% at 100 000×64.
+     */
+    @Override
+    void addBlock(BlockScratch s, double[] x, int count) {
+        if (d <= SMALL_D) {
+            addBlockByColumns(s, count);
+            return;
+        }
+        int[][] positions = s.positions();
+        int[] listed = s.positionCount;
+        for (int c = 0; c < k; c++) {
+            double[] wr = s.byComponent[c];
+            int[] picked = positions[c];
+            int m = 0;
+            for (int b = 0; b < count; b++) {
+                double w = wr[b];
+                picked[m] = b;
+                wr[m] = w;
+                m += w != 0 ? 1 : 0;
+            }
+            listed[c] = m;
+            this.count[c] += Kernels.dot(wr, null, m);
+        }
+        for (int j = 0; j < d; j++) {
+            double[] column = s.xt[j];
+            for (int c = 0; c < k; c++) {
+                int m = listed[c];
+                if (m == 0) continue;
+                int[] picked = positions[c];
+                double[] weight = s.byComponent[c];
+                double shiftJ = shift[c * d + j];
+                double sum0 = 0, sum1 = 0, square0 = 0, square1 = 0;
+                int i = 0;
+                for (; i + 1 < m; i += 2) {
+                    double v0 = column[picked[i]] - shiftJ, v1 = column[picked[i + 1]] - shiftJ;
+                    double u0 = weight[i] * v0, u1 = weight[i + 1] * v1;
+                    sum0 += u0;
+                    sum1 += u1;
+                    square0 += u0 * v0;
+                    square1 += u1 * v1;
+                }
+                if (i < m) {
+                    double v0 = column[picked[i]] - shiftJ;
+                    double u0 = weight[i] * v0;
+                    sum0 += u0;
+                    square0 += u0 * v0;
+                }
+                sum[c][j] += sum0 + sum1;
+                scatter[c][j] += square0 + square1;
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package gmm4j.internal;
+
+import gmm4j.CovarianceType;
+
+/**
+ * A covariance model as the EM loop sees it: the shape of the moments its M-step needs and that
+ * M-step. Each {@link Covariance} class holds its model; this is the one place that maps the public
+ * {@link CovarianceType} to them.
+ */
+interface CovarianceModel {
+    CovarianceType type();
+
+    /**
+     * Empty moments for an E-step: around each component's point of {@code nearEach} (k·d values),
+     * or, for a scatter shared by all components, around {@code nearAll} (d values).
+     */
+    Moments moments(int k, int d, double[] nearEach, double[] nearAll);
+
+    /** The M-step: the covariances from an E-step's moments, plus {@code regularization} on the diagonal. */
+    Covariance estimate(Moments moments, double regularization, double floor, RepairLog log);
+
+    /** Covariances of this model taken from full d×d matrices: as they are, their diagonals, means or average. */
+    Covariance fromMatrices(int d, double[][] matrices, double floor, RepairLog log);
+
+    static CovarianceModel of(CovarianceType type) {
+        return switch (type) {
+            case FULL -> FullCovariance.MODEL;
+            case TIED -> TiedCovariance.MODEL;
+            case DIAGONAL -> DiagonalCovariance.MODEL;
+            case SPHERICAL -> SphericalCovariance.MODEL;
+        };
+    }
+}

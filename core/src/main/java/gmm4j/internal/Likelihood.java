@@ -1,0 +1,107 @@
+package gmm4j.internal;
+
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * How well a mixture explains some rows, mergeable in any grouping: the weighted log-likelihood,
+ * the total weight, the weighted entropy of the posteriors (only a final score computes it), the
+ * number of rows with something observed, and the worst-explained row (its values, so that a repair
+ * can use it wherever the rows are).
+ */
+public final class Likelihood implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    double logLikelihood;
+    double weight;
+    double entropy;
+    /** Rows with at least one observed value, whatever their weight. */
+    long rows;
+    double worstLogLikelihood = Double.POSITIVE_INFINITY;
+    /** The worst-explained row's index in the pass's table while the pass runs; -1 for none. */
+    transient int worstRow = -1;
+    /** The worst-explained row's numeric values (NaN = missing), copied when its chunk ends; null for none. */
+    double[] worstValues;
+
+    /** Adds a row's log-likelihood {@code logLik} at weight {@code w}. */
+    void record(int row, double w, double logLik) {
+        logLikelihood += w * logLik;
+        weight += w;
+        if (logLik < worstLogLikelihood) {
+            worstLogLikelihood = logLik;
+            worstRow = row;
+        }
+    }
+
+    /**
+     * Adds a block of rows of weight 1 whose log-likelihoods are max[b] + log total[b], with total[b]
+     * in [1, k]: the logarithm of a product of totals stands for the sum of their logarithms (one
+     * logarithm per run of rows instead of one per row), and only rows whose max lies within log k of
+     * the lowest can be the worst.
+     */
+    void recordUnitBlock(int[] blockRows, int count, int k, double[] max, double[] total, double lowest) {
+        double logK = Math.log(k);
+        int run = Math.max(1, (int) (600 / Math.max(logK, 1e-3)));
+        double sum = Kernels.dot(max, null, count);
+        for (int from = 0; from < count; from += run) {
+            int to = Math.min(count, from + run);
+            sum += Math.log(Kernels.product(total, from, to));
+        }
+        logLikelihood += sum;
+        weight += count;
+        if (lowest >= worstLogLikelihood) return;
+        // a row's log-likelihood is at least its max: only rows below both bounds need a logarithm
+        double bound = Math.min(lowest + logK, worstLogLikelihood);
+        for (int b = 0; b < count; b++) {
+            if (!(max[b] <= bound)) continue;
+            double logLik = max[b] + Math.log(total[b]);
+            if (logLik < worstLogLikelihood) {
+                worstLogLikelihood = logLik;
+                worstRow = blockRows[b];
+            }
+        }
+    }
+
+    /** Keeps the worst row's values from {@code t}, once its chunk is done. */
+    void keepWorstValues(Table t) {
+        if (worstRow < 0) return;
+        worstValues = java.util.Arrays.copyOfRange(t.x, worstRow * t.d, (worstRow + 1) * t.d);
+        worstRow = -1;
+    }
+
+    /** Adds {@code other}, which covers rows after this one's: the order keeps results reproducible. */
+    Likelihood merge(Likelihood other) {
+        logLikelihood += other.logLikelihood;
+        weight += other.weight;
+        entropy += other.entropy;
+        rows += other.rows;
+        if (other.worstLogLikelihood < worstLogLikelihood) {
+            worstLogLikelihood = other.worstLogLikelihood;
+            worstValues = other.worstValues;
+        }
+        return this;
+    }
+
+    /** The mean log-likelihood per unit of row weight. */
+    public double meanLogLikelihood() {
+        return logLikelihood / weight;
+    }
+
+    public double logLikelihood() {
+        return logLikelihood;
+    }
+
+    public double entropy() {
+        return entropy;
+    }
+
+    public double weight() {
+        return weight;
+    }
+
+    /** Rows with at least one observed value (weightless ones included). */
+    public long rows() {
+        return rows;
+    }
+}

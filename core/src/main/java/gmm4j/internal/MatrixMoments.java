@@ -1,0 +1,72 @@
+package gmm4j.internal;
+
+import java.io.Serial;
+
+/** Moments for covariances of their own per component: a scatter matrix per component, around its own shift. */
+final class MatrixMoments extends SquareMoments {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    MatrixMoments(int k, int d, double[] shift) {
+        super(k, d, shift, k * d);
+    }
+
+    @Override
+    MatrixMoments empty() {
+        return new MatrixMoments(k, d, shift);
+    }
+
+    @Override
+    double[] scatterRow(int c, int a) {
+        return scatter[c * d + a];
+    }
+
+    /** Component c's weighted covariance around its new mean, S/n − m·mᵀ, with m the new mean's offset from the shift. */
+    double[] covariance(int c) {
+        double n = mass(c);
+        double[] m = new double[d];
+        for (int j = 0; j < d; j++) m[j] = sum[c][j] / n;
+        double[] cov = scatterMatrix(c);
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) cov[i * d + j] = cov[i * d + j] / n - m[i] * m[j];
+        }
+        return cov;
+    }
+
+    /**
+     * Component by component, a rank-four update per four rows with weight: a row has a few
+     * components at most, and only those rows are read.
+     */
+    @Override
+    void addBlock(BlockScratch s, double[] x, int count) {
+        if (d <= SMALL_D) {
+            addBlockByColumns(s, count);
+            return;
+        }
+        int[] quad = s.quad;
+        for (int c = 0; c < k; c++) {
+            double[] wr = s.byComponent[c];
+            int pending = 0;
+            for (int b = 0; b < count; b++) {
+                if (wr[b] == 0) continue;
+                quad[pending] = b;
+                if (++pending == 4) {
+                    addFourRows(s, x, c, wr, 4);
+                    pending = 0;
+                }
+            }
+            if (pending == 0) continue;
+            for (int q = pending; q < 4; q++) quad[q] = quad[0];
+            addFourRows(s, x, c, wr, pending);
+        }
+    }
+
+    /** Adds the first {@code valid} block rows of {@code s.quad} to component c's moments, with weights from {@code wr}. */
+    private void addFourRows(BlockScratch s, double[] x, int c, double[] wr, int valid) {
+        double w0 = quadWeight(s, wr, 0, valid), w1 = quadWeight(s, wr, 1, valid);
+        double w2 = quadWeight(s, wr, 2, valid), w3 = quadWeight(s, wr, 3, valid);
+        quadDifferences(s, x, c);
+        addQuadSums(s, c, w0, w1, w2, w3);
+        addQuadScatter(s, c, w0, w1, w2, w3);
+    }
+}

@@ -1,0 +1,99 @@
+package gmm4j.internal;
+
+/**
+ * From log-joints to posteriors: each row's responsibilities (log-sum-exp), its log-likelihood and,
+ * for a final score, the entropy of its posterior; for one row, or for a block of rows component by
+ * component in loops the JIT vectorises.
+ */
+final class Posteriors {
+    private Posteriors() {
+    }
+
+    /**
+     * Turns log-joint values into posterior probabilities in place; returns their log-sum-exp. Terms
+     * below {@link Exponentials#CUT} relative to the largest are 0: most components are that far
+     * from most rows, and their exponentials are not worth computing. A row no component can explain
+     * gets equal shares.
+     */
+    static double normalise(double[] logJoint, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) max = Math.max(max, logJoint[c]);
+        if (max == Double.NEGATIVE_INFINITY) {
+            for (int c = 0; c < k; c++) logJoint[c] = 1.0 / k;
+            return max;
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            double x = logJoint[c] - max;
+            double e = x < Exponentials.CUT ? 0 : Math.exp(x);
+            logJoint[c] = e;
+            sum += e;
+        }
+        for (int c = 0; c < k; c++) logJoint[c] /= sum;
+        return max + Math.log(sum);
+    }
+
+    /** −Σ r·log r of one row's posterior. */
+    static double entropy(double[] posterior, int k) {
+        double h = 0;
+        for (int c = 0; c < k; c++) if (posterior[c] > 0) h -= posterior[c] * Math.log(posterior[c]);
+        return h;
+    }
+
+    /**
+     * The E-step of a block of complete rows without categorical columns, from the log-joints in
+     * {@code s.byComponent}: records each row in {@code score} and, when {@code fitting}, leaves each
+     * component's weighted responsibilities w·r in {@code s.byComponent}. The row-by-row form of
+     * {@link #normalise}, component by component over the rows, but for the exponentials. A final
+     * score also needs each row's entropy −Σ r·log r = log Σe − Σ e·x / Σe, with x = log-joint − max
+     * and e = exp(x): no logarithm per component (the exponentials' reduced argument stands for x:
+     * it is x scaled, and finite where e = 0, so that e·x stays 0).
+     */
+    static void normaliseBlock(BlockScratch s, Table t, int k, int count, Likelihood score, boolean fitting) {
+        double[][] block = s.byComponent;
+        double[] max = s.rowMax;
+        double[] total = s.rowTotal;
+        double[] entropyTerm = s.entropyTerm;
+        double[] scale = s.rowScale;
+        int[] rows = s.blockRows;
+        Kernels.rowMax(block, k, count, max);
+        for (int b = 0; b < count; b++) total[b] = 0;
+        if (!fitting) for (int b = 0; b < count; b++) entropyTerm[b] = 0;
+        double[] reduced = s.reduced;
+        for (int c = 0; c < k; c++) {
+            double[] o = block[c];
+            Exponentials.expOfDifference(o, max, count, reduced, total);
+            if (fitting) continue;
+            for (int b = 0; b < count; b++) entropyTerm[b] += o[b] * reduced[b];
+        }
+        double lowest = Kernels.lowest(max, count);
+        if (lowest == Double.NEGATIVE_INFINITY) {
+            for (int b = 0; b < count; b++) {
+                if (max[b] == Double.NEGATIVE_INFINITY) {
+                    // no component can explain the row: as normalise, equal shares
+                    for (int c = 0; c < k; c++) block[c][b] = 1;
+                    total[b] = k;
+                    entropyTerm[b] = 0;
+                }
+            }
+        }
+        if (fitting && t.unitWeights()) {
+            score.recordUnitBlock(rows, count, k, max, total, lowest);
+            for (int b = 0; b < count; b++) scale[b] = 1 / total[b];
+        } else {
+            for (int b = 0; b < count; b++) {
+                int i = rows[b];
+                double w = t.weight(i);
+                double logTotal = Math.log(total[b]);
+                score.record(i, w, max[b] + logTotal);
+                if (!fitting) score.entropy += w * (logTotal - Exponentials.UNSCALE * entropyTerm[b] / total[b]);
+                scale[b] = w / total[b];
+            }
+        }
+        if (!fitting) return;
+        for (int c = 0; c < k; c++) {
+            double[] o = block[c];
+            for (int b = 0; b < count; b++) o[b] *= scale[b];
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package gmm4j.internal;
+
+import gmm4j.Repair;
+import gmm4j.RestartSummary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Runs the restarts of a fit and keeps the one with the best final log-likelihood. */
+public final class Restarts {
+    private Restarts() {
+    }
+
+    /**
+     * The result of a fit.
+     *
+     * @param mixture   the best restart's parameters
+     * @param score     the log-likelihood, entropy and weight of the data under {@code mixture}
+     * @param scale     the training data's scale
+     */
+    public record Result(Mixture mixture, Likelihood score, int iterations, boolean converged, boolean cancelled,
+                         List<RestartSummary> restarts, List<Repair> repairs, DataScale scale) {
+    }
+
+    /** Runs the restarts of a fit of {@code t} and keeps the best. */
+    public static Result run(Table t, FitSettings s, Parallel parallel) {
+        DataScale scale = DataScale.of(t, parallel);
+        List<RestartSummary> summaries = new ArrayList<>();
+        List<Repair> repairs = new ArrayList<>();
+        EmRun best = null;
+        boolean cancelled = false;
+        for (int restart = 0; restart < s.restarts(); restart++) {
+            Repairs log = new Repairs(restart, repairs);
+            Mixture start = start(t, s, restart, parallel, scale, log);
+            EmRun run = new EmRun(t, s, restart, parallel, scale, log);
+            run.run(start);
+            summaries.add(new RestartSummary(restart, run.iterations, run.converged,
+                    run.score.meanLogLikelihood(), run.trace()));
+            if (best == null || run.score.logLikelihood() > best.score.logLikelihood()
+                    || Double.isNaN(best.score.logLikelihood())) {
+                best = run;
+            }
+            if (run.cancelled) {
+                cancelled = true;
+                break;
+            }
+        }
+        return new Result(best.mixture, best.score, best.iterations, best.converged, cancelled,
+                List.copyOf(summaries), List.copyOf(repairs), scale);
+    }
+
+    /** The starting parameters of a restart: the explicit ones, or the initialiser's from its own seed. */
+    public static Mixture start(Table t, FitSettings s, int restart, Parallel parallel, DataScale scale, RepairLog log) {
+        if (s.start() != null) return s.start();
+        SplittableRandom random = new SplittableRandom(s.seed() + restart * 0x9E3779B97F4A7C15L);
+        return Initializer.initialize(t, s, restart, random, parallel, scale, log);
+    }
+
+    /** Collects repairs, stamping the restart and the current iteration. */
+    public static final class Repairs implements RepairLog {
+        private final int restart;
+        private final List<Repair> into;
+        int iteration;
+
+        public Repairs(int restart, List<Repair> into) {
+            this.restart = restart;
+            this.into = into;
+        }
+
+        @Override
+        public void jitter(int component, double amount) {
+            into.add(new Repair(Repair.Kind.JITTER_RAISED, restart, iteration, component, amount, -1));
+        }
+
+        @Override
+        public void reseeded(int component, int row, double mass) {
+            into.add(new Repair(Repair.Kind.COMPONENT_RESEEDED, restart, iteration, component, mass, row));
+        }
+    }
+}

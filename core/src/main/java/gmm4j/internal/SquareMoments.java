@@ -1,0 +1,104 @@
+package gmm4j.internal;
+
+import java.io.Serial;
+
+/**
+ * Moments whose scatter is a symmetric d×d matrix (its lower triangle kept): one per component, or
+ * one shared by all. The row and rank-four updates are the same for both; which matrix a component
+ * adds to is the subclass's.
+ */
+abstract sealed class SquareMoments extends Moments permits MatrixMoments, PooledMoments {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    SquareMoments(int k, int d, double[] shift, int scatterRows) {
+        super(k, d, shift, scatterRows);
+    }
+
+    /** The scatter row holding row a of the matrix component c adds to. */
+    abstract double[] scatterRow(int c, int a);
+
+    /** Σ w·r·(x − shift)(x − shift)ᵀ of the matrix component c adds to, as a full symmetric d×d matrix. */
+    final double[] scatterMatrix(int c) {
+        double[] s = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            double[] row = scatterRow(c, i);
+            for (int j = 0; j <= i; j++) {
+                s[i * d + j] = row[j];
+                s[j * d + i] = row[j];
+            }
+        }
+        return s;
+    }
+
+    @Override
+    final void addScatter(int c, double rw, double[] diff) {
+        for (int a = 0; a < d; a++) {
+            double rwa = rw * diff[a];
+            double[] row = scatterRow(c, a);
+            for (int b = 0; b <= a; b++) row[b] += rwa * diff[b];
+        }
+    }
+
+    @Override
+    final void addConditionalCovariance(int c, double rw, MarginalGaussian g) {
+        int[] m = g.missing;
+        int q = m.length;
+        for (int a = 0; a < q; a++) {
+            double[] row = scatterRow(c, m[a]);
+            for (int b = 0; b < q; b++) {
+                if (m[b] <= m[a]) row[m[b]] += rw * g.conditionalCovariance[a * q + b];
+            }
+        }
+    }
+
+    @Override
+    final void addScatterByColumns(int c, double[][] diffs, double[][] weighted, int count) {
+        for (int a = 0; a < d; a++) {
+            double[] row = scatterRow(c, a);
+            for (int j = 0; j <= a; j++) row[j] += Kernels.dot(weighted[a], diffs[j], count);
+        }
+    }
+
+    /** The weight of the q-th row of {@code s.quad}, of which the first {@code valid} are real (the others repeat one with weight 0). */
+    static double quadWeight(BlockScratch s, double[] w, int q, int valid) {
+        return q < valid ? w[s.quad[q]] : 0;
+    }
+
+    /**
+     * The differences of the rows in {@code s.quad} from component c's shift, into {@code s.quadDiff}:
+     * each row copied first, since the JIT vectorises a loop over arrays indexed by j alone but not
+     * one that reads at an offset.
+     */
+    final void quadDifferences(BlockScratch s, double[] x, int c) {
+        double[] shiftC = shiftRow(c);
+        for (int q = 0; q < 4; q++) {
+            double[] dq = s.quadDiff[q];
+            System.arraycopy(x, s.blockRows[s.quad[q]] * d, dq, 0, d);
+            for (int j = 0; j < d; j++) dq[j] -= shiftC[j];
+        }
+    }
+
+    /** Adds the four rows of {@code s.quadDiff}, weighted, to component c's mass and first moment. */
+    final void addQuadSums(BlockScratch s, int c, double w0, double w1, double w2, double w3) {
+        double[] d0 = s.quadDiff[0], d1 = s.quadDiff[1], d2 = s.quadDiff[2], d3 = s.quadDiff[3];
+        count[c] += (w0 + w1) + (w2 + w3);
+        double[] sumC = sum[c];
+        for (int j = 0; j < d; j++) sumC[j] += (w0 * d0[j] + w1 * d1[j]) + (w2 * d2[j] + w3 * d3[j]);
+    }
+
+    /**
+     * Adds Σ_q w_q·diff_q·diff_qᵀ over the four rows of {@code s.quadDiff} to the matrix component c
+     * adds to: one pass over the matrix, which stays in the L1 cache, for four rows (the update is
+     * bound by its loads and stores).
+     */
+    final void addQuadScatter(BlockScratch s, int c, double w0, double w1, double w2, double w3) {
+        double[] d0 = s.quadDiff[0], d1 = s.quadDiff[1], d2 = s.quadDiff[2], d3 = s.quadDiff[3];
+        for (int a = 0; a < d; a++) {
+            double a0 = w0 * d0[a], a1 = w1 * d1[a], a2 = w2 * d2[a], a3 = w3 * d3[a];
+            double[] row = scatterRow(c, a);
+            int end = Math.min(d, (a + 8) & ~7);
+            for (int j = 0; j < end; j++) row[j] += (a0 * d0[j] + a1 * d1[j]) + (a2 * d2[j] + a3 * d3[j]);
+        }
+    }
+}
