@@ -1,6 +1,8 @@
 package gmm4j;
 
+import gmm4j.internal.DataScale;
 import gmm4j.internal.FitSettings;
+import gmm4j.internal.Likelihood;
 import gmm4j.internal.Restarts;
 import gmm4j.internal.Mixture;
 import gmm4j.internal.Parallel;
@@ -8,6 +10,8 @@ import gmm4j.internal.RepairLog;
 import gmm4j.internal.StartCache;
 import gmm4j.internal.Table;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -97,6 +101,34 @@ public final class GaussianMixture {
 
     /** A fit that may share its k-means starts with other fits of the same data ({@code starts} may be null). */
     GaussianMixtureModel fit(Dataset data, Parallel parallel, StartCache starts) {
+        Table t = fittable(data);
+        Restarts.Result result = Restarts.run(t, settings(t, starts), parallel);
+        return new GaussianMixtureModel(result, t.totalWeight, t.emptyRows);
+    }
+
+    /**
+     * The starting parameters the first restart of {@link #fit(Dataset)} would begin from (its
+     * iteration 0): the explicit start, or {@link #init()}'s from the seed. Its diagnostics say so:
+     * no iterations, not converged, and the log-likelihood of {@code data} under these parameters.
+     * With {@link SufficientStatistics} it starts an EM run whose iterations happen elsewhere.
+     *
+     * @throws IllegalArgumentException as {@link #fit(Dataset)}
+     */
+    public GaussianMixtureModel initialize(Dataset data) {
+        Table t = fittable(data);
+        try (Parallel parallel = new Parallel(threads)) {
+            DataScale scale = DataScale.of(t, parallel);
+            List<Repair> repairs = new ArrayList<>();
+            Mixture start = Restarts.start(t, settings(t, null), 0, parallel, scale, new Restarts.Repairs(0, repairs));
+            Likelihood score = start.score(t, parallel);
+            RestartSummary summary = new RestartSummary(0, 0, false, score.meanLogLikelihood(), new double[0]);
+            return new GaussianMixtureModel(new Restarts.Result(start, score, 0, false, false, List.of(summary),
+                    List.copyOf(repairs), scale), t.totalWeight, t.emptyRows);
+        }
+    }
+
+    /** The engine's view of {@code data}, checked against these settings. */
+    private Table fittable(Dataset data) {
         Objects.requireNonNull(data, "data");
         Table t = data.table();
         if (start != null && start.dimension() != t.d) {
@@ -107,8 +139,7 @@ public final class GaussianMixture {
             throw new IllegalArgumentException("Cannot fit " + components + " components: the data have fewer than "
                     + components + " distinct rows with weight. Use fewer components or more data.");
         }
-        Restarts.Result result = Restarts.run(t, settings(t, starts), parallel);
-        return new GaussianMixtureModel(result, t.totalWeight, t.emptyRows);
+        return t;
     }
 
     /** One EM run on {@code data} from {@code from}'s parameters (its levels too); K and the type are {@code from}'s. */

@@ -1,6 +1,7 @@
 package gmm4j;
 
 import gmm4j.internal.Cholesky;
+import gmm4j.internal.DataScale;
 import gmm4j.internal.Restarts;
 import gmm4j.internal.Mixture;
 import gmm4j.internal.Parallel;
@@ -41,6 +42,8 @@ public final class GaussianMixtureModel implements Serializable {
     private final List<RestartSummary> restarts;
     /** What the fit repaired. */
     private final List<Repair> repairs;
+    /** The training data's scale, which a later M-step's repairs need. */
+    private final DataScale scale;
 
     GaussianMixtureModel(Restarts.Result result, double totalWeight, int ignoredRows) {
         this.mixture = result.mixture();
@@ -53,6 +56,7 @@ public final class GaussianMixtureModel implements Serializable {
         this.ignoredRows = ignoredRows;
         this.restarts = result.restarts();
         this.repairs = result.repairs();
+        this.scale = result.scale();
         checkFinite();
     }
 
@@ -317,6 +321,10 @@ public final class GaussianMixtureModel implements Serializable {
         return entropy;
     }
 
+    DataScale scale() {
+        return scale;
+    }
+
     double totalWeight() {
         return totalWeight;
     }
@@ -393,7 +401,7 @@ public final class GaussianMixtureModel implements Serializable {
         return x;
     }
 
-    private Table checked(Dataset data) {
+    Table checked(Dataset data) {
         Objects.requireNonNull(data, "data");
         Table t = data.table();
         if (t.d != mixture.d || !java.util.Arrays.equals(t.levels, mixture.levels())) {

@@ -6,7 +6,7 @@ package gmm4j.internal;
  * grows without bound, a spike, not a cluster; it is moved to the row the mixture explained worst.
  * Needs nothing but an E-step's statistics, so it runs wherever they were merged.
  */
-public final class CollapsedComponents {
+final class CollapsedComponents {
     private CollapsedComponents() {
     }
 
@@ -14,7 +14,7 @@ public final class CollapsedComponents {
      * {@code next} (the M-step of {@code stats}) with its first collapsed component re-seeded at the
      * worst-explained row of the E-step, or null when none collapsed.
      */
-    public static Mixture reseedFirst(Mixture next, Statistics stats, DataScale scale, RepairLog log) {
+    static Mixture reseedFirst(Mixture next, Statistics stats, DataScale scale, RepairLog log) {
         Likelihood score = stats.score;
         if (score.worstValues == null || next.k == 1) return null;
         double collapsedMass = 1.5 * score.weight / Math.max(1, score.rows);

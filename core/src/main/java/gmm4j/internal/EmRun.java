@@ -7,7 +7,6 @@ package gmm4j.internal;
 final class EmRun {
     private final Table t;
     private final FitSettings s;
-    private final CovarianceModel model;
     private final int restart;
     private final Parallel parallel;
     private final DataScale scale;
@@ -23,7 +22,6 @@ final class EmRun {
     EmRun(Table t, FitSettings s, int restart, Parallel parallel, DataScale scale, Restarts.Repairs log) {
         this.t = t;
         this.s = s;
-        this.model = CovarianceModel.of(s.type());
         this.restart = restart;
         this.parallel = parallel;
         this.scale = scale;
@@ -39,15 +37,14 @@ final class EmRun {
             Statistics stats = EStep.statistics(t, mixture, parallel);
             double current = stats.score.meanLogLikelihood();
             trace[iteration - 1] = current;
-            mixture = Mixture.estimate(stats, model, s.regularization(), scale.floor(), t.levels, log);
-            Mixture reseeded = CollapsedComponents.reseedFirst(mixture, stats, scale, log);
-            if (reseeded != null) mixture = reseeded;
+            MStep.Result next = MStep.of(stats, s.type(), s.regularization(), scale, t.levels, log);
+            mixture = next.mixture();
             iterations = iteration;
             if (s.listener() != null && !s.listener().onIteration(restart, iteration, current)) {
                 cancelled = true;
                 break;
             }
-            if (reseeded == null && Math.abs(current - previous) < s.tolerance()) {
+            if (!next.reseeded() && Math.abs(current - previous) < s.tolerance()) {
                 converged = true;
                 break;
             }

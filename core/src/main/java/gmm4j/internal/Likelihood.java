@@ -19,8 +19,8 @@ public final class Likelihood implements Serializable {
     /** Rows with at least one observed value, whatever their weight. */
     long rows;
     double worstLogLikelihood = Double.POSITIVE_INFINITY;
-    /** The worst-explained row's index in the pass's table while the pass runs; -1 for none. */
-    transient int worstRow = -1;
+    /** The worst-explained row's index in the table of the pass; -1 for none, or when unknown. */
+    int worstRow = -1;
     /** The worst-explained row's numeric values (NaN = missing), copied when its chunk ends; null for none. */
     double[] worstValues;
 
@@ -78,6 +78,7 @@ public final class Likelihood implements Serializable {
         rows += other.rows;
         if (other.worstLogLikelihood < worstLogLikelihood) {
             worstLogLikelihood = other.worstLogLikelihood;
+            worstRow = other.worstRow;
             worstValues = other.worstValues;
         }
         return this;
@@ -98,6 +99,11 @@ public final class Likelihood implements Serializable {
 
     public double weight() {
         return weight;
+    }
+
+    /** Forgets the worst row's index (not its values): after a merge of parts, it would name a row of one part. */
+    public void forgetWorstRowIndex() {
+        worstRow = -1;
     }
 
     /** Rows with at least one observed value (weightless ones included). */

@@ -68,6 +68,12 @@ public final class Restarts {
             this.into = into;
         }
 
+        /** Stamps the repairs from now on with this iteration. */
+        public Repairs at(int iteration) {
+            this.iteration = iteration;
+            return this;
+        }
+
         @Override
         public void jitter(int component, double amount) {
             into.add(new Repair(Repair.Kind.JITTER_RAISED, restart, iteration, component, amount, -1));

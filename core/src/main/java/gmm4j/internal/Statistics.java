@@ -25,6 +25,12 @@ public final class Statistics implements Serializable {
         this.levelTotal = new double[moments.k * categoricalColumns];
     }
 
+    /** A copy that shares nothing changeable with this one. */
+    public Statistics copy() {
+        Statistics copy = new Statistics(moments.empty(), levelTotal.length / Math.max(1, moments.k), levelCount.length / Math.max(1, moments.k));
+        return copy.merge(this);
+    }
+
     /** Adds {@code other}, which covers rows after this one's: the order keeps results reproducible. */
     public Statistics merge(Statistics other) {
         if (other.levelCount.length != levelCount.length || other.levelTotal.length != levelTotal.length) {

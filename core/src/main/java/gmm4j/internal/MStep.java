@@ -1,0 +1,39 @@
+package gmm4j.internal;
+
+import gmm4j.CovarianceType;
+
+/**
+ * The second half of an EM iteration, from an E-step's statistics alone (wherever they were
+ * gathered and merged): the M-step, then the repair of a collapsed component.
+ */
+public final class MStep {
+    private MStep() {
+    }
+
+    /**
+     * @param mixture  the new parameters
+     * @param reseeded whether a collapsed component was moved (the likelihood may then fall)
+     */
+    public record Result(Mixture mixture, boolean reseeded) {
+    }
+
+    /**
+     * The parameters that maximise the expected log-likelihood of {@code stats}, with covariances of
+     * {@code type} plus {@code regularization} on their diagonals, and its first collapsed component
+     * re-seeded at the worst-explained row.
+     *
+     * @throws IllegalArgumentException when {@code stats} do not hold the moments {@code type} needs
+     */
+    public static Result of(Statistics stats, CovarianceType type, double regularization, DataScale scale, int[] levels,
+                            RepairLog log) {
+        CovarianceModel model = CovarianceModel.of(type);
+        Moments moments = stats.moments;
+        if (model.moments(moments.k, moments.d, moments.shift, moments.shift).getClass() != moments.getClass()) {
+            throw new IllegalArgumentException("A " + type + " M-step needs other statistics than these: take them "
+                    + "under a model of that covariance type.");
+        }
+        Mixture next = Mixture.estimate(stats, model, regularization, scale.floor(), levels, log);
+        Mixture reseeded = CollapsedComponents.reseedFirst(next, stats, scale, log);
+        return new Result(reseeded != null ? reseeded : next, reseeded != null);
+    }
+}
