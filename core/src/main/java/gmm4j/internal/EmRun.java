@@ -6,7 +6,7 @@ package gmm4j.internal;
  */
 final class EmRun {
     private final Table t;
-    private final FitSettings s;
+    private final FitRequest s;
     private final int restart;
     private final Parallel parallel;
     private final double floor;
@@ -26,7 +26,7 @@ final class EmRun {
     boolean cancelled;
     private final double[] trace;
 
-    EmRun(Table t, FitSettings s, int restart, Parallel parallel, double floor, double[] columnMeans, Fitter.Repairs log) {
+    EmRun(Table t, FitRequest s, int restart, Parallel parallel, double floor, double[] columnMeans, Fitter.Repairs log) {
         this.t = t;
         this.s = s;
         this.restart = restart;
@@ -35,25 +35,25 @@ final class EmRun {
         this.columnMeans = columnMeans;
         this.log = log;
         this.collapsedMass = 1.5 * t.totalWeight / Math.max(1, t.n - t.emptyRows);
-        this.trace = new double[s.maxIterations()];
+        this.trace = new double[s.settings().maxIterations()];
     }
 
     void run(Mixture start) {
         mixture = start;
         double previous = Double.NEGATIVE_INFINITY;
-        for (int iteration = 1; iteration <= s.maxIterations(); iteration++) {
+        for (int iteration = 1; iteration <= s.settings().maxIterations(); iteration++) {
             log.iteration = iteration;
             Statistics stats = EStep.fit(t, mixture, parallel);
             double current = stats.meanLogLikelihood();
             trace[iteration - 1] = current;
-            mixture = Mixture.estimate(stats, s.type(), s.regularization(), floor, t.levels, log);
+            mixture = Mixture.estimate(stats, s.settings().covariance(), s.settings().regularization(), floor, t.levels, log);
             boolean reseeded = reseedCollapsed(stats);
             iterations = iteration;
-            if (s.listener() != null && !s.listener().onIteration(restart, iteration, current)) {
+            if (s.settings().listener() != null && !s.settings().listener().onIteration(restart, iteration, current)) {
                 cancelled = true;
                 break;
             }
-            if (!reseeded && Math.abs(current - previous) < s.tolerance()) {
+            if (!reseeded && Math.abs(current - previous) < s.settings().tolerance()) {
                 converged = true;
                 break;
             }

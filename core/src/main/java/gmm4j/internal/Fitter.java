@@ -22,7 +22,7 @@ public final class Fitter {
                          List<RestartSummary> restarts, List<Repair> repairs) {
     }
 
-    public static Result fit(Table t, FitSettings s, Parallel parallel) {
+    public static Result fit(Table t, FitRequest s, Parallel parallel) {
         double[] columnMeans = columnMeans(t, parallel);
         double[] variances = columnVariances(t, columnMeans, parallel);
         double largest = 0, mean = 0;
@@ -36,8 +36,8 @@ public final class Fitter {
         List<Repair> repairs = new ArrayList<>();
         EmRun best = null;
         boolean cancelled = false;
-        for (int restart = 0; restart < s.restarts(); restart++) {
-            SplittableRandom random = new SplittableRandom(s.seed() + restart * 0x9E3779B97F4A7C15L);
+        for (int restart = 0; restart < s.settings().restarts(); restart++) {
+            SplittableRandom random = new SplittableRandom(s.settings().seed() + restart * 0x9E3779B97F4A7C15L);
             Repairs log = new Repairs(restart, repairs);
             Mixture start = s.start() != null ? s.start()
                     : Initializer.initialize(t, s, restart, random, parallel, columnMeans, meanVariance, floor, log);

@@ -17,12 +17,12 @@ final class Initializer {
      * @param meanVariance the numeric columns' average variance (1 when there are none): the
      *                     scale at which k-means weighs a differing categorical level
      */
-    static Mixture initialize(Table t, FitSettings s, int restart, SplittableRandom random, Parallel parallel,
+    static Mixture initialize(Table t, FitRequest s, int restart, SplittableRandom random, Parallel parallel,
                               double[] columnMeans, double meanVariance, double floor, RepairLog log) {
-        int k = s.k();
+        int k = s.settings().components();
         int d = t.d;
-        Initialization init = s.init();
-        ScatterLayout layout = ScatterLayout.of(s.type());
+        Initialization init = s.settings().init();
+        ScatterLayout layout = ScatterLayout.of(s.settings().covariance());
         Statistics stats;
         double[] shift;
         if (init == Initialization.RANDOM) {
@@ -41,14 +41,14 @@ final class Initializer {
                 if (init == Initialization.KMEANS) kMeans.lloyd(found, k, meanVariance, parallel);
                 return found;
             };
-            double[] centers = s.starts() == null ? compute.get() : s.starts().centers(init, k, s.seed(), restart, compute);
+            double[] centers = s.starts() == null ? compute.get() : s.starts().centers(init, k, s.settings().seed(), restart, compute);
             shift = layout == ScatterLayout.POOLED ? replicated(columnMeans, k) : kMeans.numericPart(centers, k);
             stats = EStep.assign(t, k, layout, (row, out) -> {
                 java.util.Arrays.fill(out, 0);
                 out[kMeans.nearest(row, centers, k)] = 1;
             }, shift, columnMeans, parallel);
         }
-        return Mixture.estimate(stats, s.type(), s.regularization(), floor, t.levels, log);
+        return Mixture.estimate(stats, s.settings().covariance(), s.settings().regularization(), floor, t.levels, log);
     }
 
     /** The same point for each of k components. */
