@@ -290,7 +290,7 @@ public final class ModelSelection {
     /** Settings of a {@link ModelSelection}. */
     public static final class Builder {
         private int[] components = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        private CovarianceType[] covariances = {CovarianceType.FULL};
+        private CovarianceType[] covariances = {FitSettings.DEFAULT_COVARIANCE};
         private Criterion criterion = Criterion.BIC;
         private int folds = 5;
         private GaussianMixture base = GaussianMixture.builder().build();

@@ -6,7 +6,7 @@ package gmm4j.internal;
  */
 final class EmRun {
     private final Table t;
-    private final FitSettings s;
+    private final FitRequest s;
     private final int restart;
     private final Parallel parallel;
     private final DataScale scale;
@@ -19,32 +19,32 @@ final class EmRun {
     boolean cancelled;
     private final double[] trace;
 
-    EmRun(Table t, FitSettings s, int restart, Parallel parallel, DataScale scale, Restarts.Repairs log) {
+    EmRun(Table t, FitRequest s, int restart, Parallel parallel, DataScale scale, Restarts.Repairs log) {
         this.t = t;
         this.s = s;
         this.restart = restart;
         this.parallel = parallel;
         this.scale = scale;
         this.log = log;
-        this.trace = new double[s.maxIterations()];
+        this.trace = new double[s.settings().maxIterations()];
     }
 
     void run(Mixture start) {
         mixture = start;
         double previous = Double.NEGATIVE_INFINITY;
-        for (int iteration = 1; iteration <= s.maxIterations(); iteration++) {
+        for (int iteration = 1; iteration <= s.settings().maxIterations(); iteration++) {
             log.iteration = iteration;
             Statistics stats = EStep.statistics(t, mixture, parallel);
             double current = stats.score.meanLogLikelihood();
             trace[iteration - 1] = current;
-            MStep.Result next = MStep.of(stats, s.type(), s.regularization(), scale, t.levels, log);
+            MStep.Result next = MStep.of(stats, s.settings().covariance(), s.settings().regularization(), scale, t.levels, log);
             mixture = next.mixture();
             iterations = iteration;
-            if (s.listener() != null && !s.listener().onIteration(restart, iteration, current)) {
+            if (s.settings().listener() != null && !s.settings().listener().onIteration(restart, iteration, current)) {
                 cancelled = true;
                 break;
             }
-            if (!next.reseeded() && Math.abs(current - previous) < s.tolerance()) {
+            if (!next.reseeded() && Math.abs(current - previous) < s.settings().tolerance()) {
                 converged = true;
                 break;
             }

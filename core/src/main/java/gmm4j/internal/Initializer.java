@@ -13,12 +13,12 @@ final class Initializer {
     private Initializer() {
     }
 
-    static Mixture initialize(Table t, FitSettings s, int restart, SplittableRandom random, Parallel parallel,
+    static Mixture initialize(Table t, FitRequest s, int restart, SplittableRandom random, Parallel parallel,
                               DataScale scale, RepairLog log) {
-        int k = s.k();
+        int k = s.settings().components();
         int d = t.d;
-        Initialization init = s.init();
-        CovarianceModel model = CovarianceModel.of(s.type());
+        Initialization init = s.settings().init();
+        CovarianceModel model = CovarianceModel.of(s.settings().covariance());
         double[] columnMeans = scale.columnMeans();
         double meanVariance = scale.meanVariance();
         double floor = scale.floor();
@@ -38,14 +38,14 @@ final class Initializer {
                 if (init == Initialization.KMEANS) kMeans.lloyd(found, k, meanVariance, parallel);
                 return found;
             };
-            double[] centers = s.starts() == null ? compute.get() : s.starts().centers(init, k, s.seed(), restart, compute);
+            double[] centers = s.starts() == null ? compute.get() : s.starts().centers(init, k, s.settings().seed(), restart, compute);
             Moments moments = model.moments(k, d, kMeans.numericPart(centers, k), columnMeans);
             stats = EStep.assign(t, moments, (row, out) -> {
                 java.util.Arrays.fill(out, 0);
                 out[kMeans.nearest(row, centers, k)] = 1;
             }, columnMeans, parallel);
         }
-        return Mixture.estimate(stats, model, s.regularization(), floor, t.levels, log);
+        return Mixture.estimate(stats, model, s.settings().regularization(), floor, t.levels, log);
     }
 
     /** k rows with distinct values, drawn uniformly, as centers. */

@@ -24,13 +24,13 @@ public final class Restarts {
     }
 
     /** Runs the restarts of a fit of {@code t} and keeps the best. */
-    public static Result run(Table t, FitSettings s, Parallel parallel) {
+    public static Result run(Table t, FitRequest s, Parallel parallel) {
         DataScale scale = DataScale.of(t, parallel);
         List<RestartSummary> summaries = new ArrayList<>();
         List<Repair> repairs = new ArrayList<>();
         EmRun best = null;
         boolean cancelled = false;
-        for (int restart = 0; restart < s.restarts(); restart++) {
+        for (int restart = 0; restart < s.settings().restarts(); restart++) {
             Repairs log = new Repairs(restart, repairs);
             Mixture start = start(t, s, restart, parallel, scale, log);
             EmRun run = new EmRun(t, s, restart, parallel, scale, log);
@@ -51,9 +51,9 @@ public final class Restarts {
     }
 
     /** The starting parameters of a restart: the explicit ones, or the initialiser's from its own seed. */
-    public static Mixture start(Table t, FitSettings s, int restart, Parallel parallel, DataScale scale, RepairLog log) {
+    public static Mixture start(Table t, FitRequest s, int restart, Parallel parallel, DataScale scale, RepairLog log) {
         if (s.start() != null) return s.start();
-        SplittableRandom random = new SplittableRandom(s.seed() + restart * 0x9E3779B97F4A7C15L);
+        SplittableRandom random = new SplittableRandom(s.settings().seed() + restart * 0x9E3779B97F4A7C15L);
         return Initializer.initialize(t, s, restart, random, parallel, scale, log);
     }
 

@@ -1,6 +1,7 @@
 package gmm4j.internal;
 
 import gmm4j.CovarianceType;
+import gmm4j.FitSettings;
 import gmm4j.Initialization;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,7 +45,8 @@ class MissingValuePathTest {
         Table marginal = plain.marginalisedEverywhere();
         assertEquals(0, marginal.pattern(0), "the test must really use the missing-value path");
 
-        FitSettings settings = new FitSettings(3, type, Initialization.KMEANS, null, 1, 30, 0, 1e-6, 3, null, null);
+        FitRequest settings = new FitRequest(
+                new FitSettings(3, type, Initialization.KMEANS, null, 1, 30, 0, 1e-6, 3, 0, null), null, null);
         try (Parallel parallel = new Parallel(1)) {
             Restarts.Result a = Restarts.run(plain, settings, parallel);
             Restarts.Result b = Restarts.run(marginal, settings, parallel);

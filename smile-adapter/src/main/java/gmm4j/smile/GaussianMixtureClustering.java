@@ -3,6 +3,7 @@ package gmm4j.smile;
 import gmm4j.CovarianceType;
 import gmm4j.Criterion;
 import gmm4j.Dataset;
+import gmm4j.FitSettings;
 import gmm4j.GaussianMixture;
 import gmm4j.GaussianMixtureModel;
 import gmm4j.Initialization;
@@ -316,6 +317,8 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                           int restarts, Initialization init, long seed, int threads,
                           IterativeAlgorithmController<AlgoStatus> controller) {
         private static final String PREFIX = "smile.gmm.";
+        /** The number of components when the properties give none: 2, as in Smile's {@code Clustering.Options}. */
+        static final int DEFAULT_K = 2;
 
         /**
          * Checks the options.
@@ -323,35 +326,32 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
          * @throws IllegalArgumentException naming the first option out of range
          */
         public Options {
-            if (k < 1) throw new IllegalArgumentException("k must be at least 1, not " + k + ".");
+            FitSettings.checkComponents("k", k);
             Objects.requireNonNull(covariance, "covariance");
-            if (maxIter < 1) throw new IllegalArgumentException("maxIter must be at least 1, not " + maxIter + ".");
-            requireFiniteNonNegative("tol", tol);
-            requireFiniteNonNegative("regularization", regularization);
-            if (restarts < 1) throw new IllegalArgumentException("restarts must be at least 1, not " + restarts + ".");
+            FitSettings.checkMaxIterations("maxIter", maxIter);
+            FitSettings.checkTolerance("tol", tol);
+            FitSettings.checkRegularization("regularization", regularization);
+            FitSettings.checkRestarts("restarts", restarts);
             Objects.requireNonNull(init, "init");
-            if (threads < 0) throw new IllegalArgumentException("threads must be 0 (one per core) or more, not " + threads + ".");
+            FitSettings.checkThreads("threads", threads);
         }
 
         /**
-         * Options with scikit-learn's defaults: full covariance, 100 iterations, tolerance 1e-3,
-         * regularisation 1e-6, one k-means start, all cores, and a seed drawn from Smile's random
-         * generator ({@link MathEx#randomLong()}), so that repeated fits differ and
-         * {@link MathEx#setSeed(long)} makes them reproducible, as with Smile's own algorithms.
+         * Options with scikit-learn's defaults ({@link FitSettings#defaults()}): full covariance,
+         * 100 iterations, tolerance 1e-3, regularisation 1e-6, one k-means start, all cores, and a
+         * seed drawn from Smile's random generator ({@link MathEx#randomLong()}), so that repeated
+         * fits differ and {@link MathEx#setSeed(long)} makes them reproducible, as with Smile's own
+         * algorithms.
          */
         public Options(int k) {
-            this(k, 100);
+            this(k, FitSettings.DEFAULT_MAX_ITERATIONS);
         }
 
         /** The default options with at most {@code maxIter} EM iterations. */
         public Options(int k, int maxIter) {
-            this(k, CovarianceType.FULL, maxIter, 1E-3, 1E-6, 1, Initialization.KMEANS, MathEx.randomLong(), 0, null);
-        }
-
-        private static void requireFiniteNonNegative(String name, double value) {
-            if (!(value >= 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException(name + " must be finite and not negative, not " + value + ".");
-            }
+            this(k, FitSettings.DEFAULT_COVARIANCE, maxIter, FitSettings.DEFAULT_TOLERANCE,
+                    FitSettings.DEFAULT_REGULARIZATION, FitSettings.DEFAULT_RESTARTS, FitSettings.DEFAULT_INIT,
+                    MathEx.randomLong(), FitSettings.DEFAULT_THREADS, null);
         }
 
         /** The options as properties {@code smile.gmm.k}, {@code .covariance}, {@code .iterations}, ... (not the controller). */
@@ -378,32 +378,22 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
         public static Options of(Properties props) {
             PropertyReader p = new PropertyReader(Objects.requireNonNull(props, "props"), PREFIX);
             return new Options(
-                    p.integer("k", 2),
-                    p.choice("covariance", CovarianceType.FULL),
-                    p.integer("iterations", 100),
-                    p.real("tolerance", 1E-3),
-                    p.real("regularization", 1E-6),
-                    p.integer("restarts", 1),
-                    p.choice("init", Initialization.KMEANS),
+                    p.integer("k", DEFAULT_K),
+                    p.choice("covariance", FitSettings.DEFAULT_COVARIANCE),
+                    p.integer("iterations", FitSettings.DEFAULT_MAX_ITERATIONS),
+                    p.real("tolerance", FitSettings.DEFAULT_TOLERANCE),
+                    p.real("regularization", FitSettings.DEFAULT_REGULARIZATION),
+                    p.integer("restarts", FitSettings.DEFAULT_RESTARTS),
+                    p.choice("init", FitSettings.DEFAULT_INIT),
                     p.whole("seed", MathEx.randomLong()),
-                    p.integer("threads", 0),
+                    p.integer("threads", FitSettings.DEFAULT_THREADS),
                     null);
         }
 
         /** The core estimator with these settings, logging each iteration and reporting it to the controller. */
         GaussianMixture toGaussianMixture() {
-            return GaussianMixture.builder()
-                    .components(k)
-                    .covariance(covariance)
-                    .maxIterations(maxIter)
-                    .tolerance(tol)
-                    .regularization(regularization)
-                    .restarts(restarts)
-                    .init(init)
-                    .seed(seed)
-                    .threads(threads)
-                    .listener(new IterationReporter(controller))
-                    .build();
+            return GaussianMixture.of(new FitSettings(k, covariance, init, null, restarts, maxIter, tol, regularization,
+                    seed, threads, new IterationReporter(controller)));
         }
     }
 

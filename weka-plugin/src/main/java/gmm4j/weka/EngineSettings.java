@@ -2,6 +2,7 @@ package gmm4j.weka;
 
 import gmm4j.CovarianceType;
 import gmm4j.Criterion;
+import gmm4j.FitSettings;
 import gmm4j.GaussianMixture;
 import gmm4j.Initialization;
 import gmm4j.ModelSelection;
@@ -47,11 +48,14 @@ public record EngineSettings(int components, int minComponents, int maxComponent
         return components < 0 || covariance == null;
     }
 
-    /** The single-fit estimator (for a fixed K and type); {@code progress} may be null. */
+    /**
+     * The single-fit estimator (for a fixed K and type; when they are chosen, the core's defaults
+     * stand in for them, to be replaced by the selection); {@code progress} may be null.
+     */
     public GaussianMixture estimator(ProgressLog progress) {
         return GaussianMixture.builder()
-                .components(Math.max(components, 1))
-                .covariance(covariance == null ? CovarianceType.FULL : covariance)
+                .components(components < 0 ? FitSettings.DEFAULT_COMPONENTS : components)
+                .covariance(covariance == null ? FitSettings.DEFAULT_COVARIANCE : covariance)
                 .init(init)
                 .restarts(restarts)
                 .maxIterations(maxIterations)

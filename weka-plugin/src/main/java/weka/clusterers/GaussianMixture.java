@@ -3,6 +3,7 @@ package weka.clusterers;
 import gmm4j.CovarianceType;
 import gmm4j.Criterion;
 import gmm4j.Dataset;
+import gmm4j.FitSettings;
 import gmm4j.GaussianMixtureModel;
 import gmm4j.Initialization;
 import gmm4j.ModelSelection;
@@ -26,6 +27,7 @@ import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -66,6 +68,10 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
             new Tag(COVARIANCE_AUTO, "auto", "Auto (choose the type with the number of clusters)", false),
     };
 
+    /** The covariance type of each covariance choice (by its ID; {@code null}: chosen). */
+    private static final CovarianceType[] COVARIANCE_TYPES = {
+            CovarianceType.FULL, CovarianceType.TIED, CovarianceType.DIAGONAL, CovarianceType.SPHERICAL, null};
+
     /** Criterion choice: Bayesian information criterion. */
     public static final int CRITERION_BIC = 0;
     /** Criterion choice: Akaike information criterion. */
@@ -98,16 +104,22 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
             new Tag(INIT_RANDOM_FROM_DATA, "random-from-data", "Random instances as means", false),
     };
 
-    // Defaults: scikit-learn's for the fit, Weka EM's for the seed, folds and threads.
+    /** The initialisation of each initialisation choice (by its ID). */
+    private static final Initialization[] INITIALIZATIONS = {
+            Initialization.KMEANS, Initialization.KMEANS_PLUS_PLUS, Initialization.RANDOM, Initialization.RANDOM_FROM_DATA};
+
+    // Defaults: the core's for the fit (scikit-learn's), Weka EM's for the seed, folds, restarts and threads.
     static final int DEFAULT_NUM_CLUSTERS = -1;
     static final int DEFAULT_MIN_CLUSTERS = 1;
     static final int DEFAULT_MAX_CLUSTERS = 10;
     static final int DEFAULT_FOLDS = 10;
     static final int DEFAULT_SCREENING_ROWS = ModelSelection.DEFAULT_SCREENING_ROWS;
     static final int DEFAULT_RESTARTS = 3;
-    static final int DEFAULT_MAX_ITERATIONS = 100;
-    static final double DEFAULT_TOLERANCE = 1e-3;
-    static final double DEFAULT_REGULARIZATION = 1e-6;
+    static final int DEFAULT_COVARIANCE = Arrays.asList(COVARIANCE_TYPES).indexOf(FitSettings.DEFAULT_COVARIANCE);
+    static final int DEFAULT_INIT = Arrays.asList(INITIALIZATIONS).indexOf(FitSettings.DEFAULT_INIT);
+    static final int DEFAULT_MAX_ITERATIONS = FitSettings.DEFAULT_MAX_ITERATIONS;
+    static final double DEFAULT_TOLERANCE = FitSettings.DEFAULT_TOLERANCE;
+    static final double DEFAULT_REGULARIZATION = FitSettings.DEFAULT_REGULARIZATION;
     static final int DEFAULT_SEED = 100;
     static final int DEFAULT_SLOTS = 1;
 
@@ -118,7 +130,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     /** The largest K tried when choosing. */
     private int maxNumClusters = DEFAULT_MAX_CLUSTERS;
     /** The covariance choice (a {@code COVARIANCE_} constant). */
-    private int covariance = COVARIANCE_FULL;
+    private int covariance = DEFAULT_COVARIANCE;
     /** The criterion choice (a {@code CRITERION_} constant). */
     private int criterion = CRITERION_BIC;
     /** Folds of the cross-validation criterion. */
@@ -126,7 +138,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     /** The sample size candidates are fitted on when choosing automatically on large data, 0 for all. */
     private int screeningRows = DEFAULT_SCREENING_ROWS;
     /** The initialisation choice (an {@code INIT_} constant). */
-    private int initialization = INIT_KMEANS;
+    private int initialization = DEFAULT_INIT;
     /** Runs from different starts. */
     private int numRestarts = DEFAULT_RESTARTS;
     /** The most EM iterations per restart. */
@@ -233,13 +245,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     }
 
     private CovarianceType covarianceType() {
-        return switch (covariance) {
-            case COVARIANCE_TIED -> CovarianceType.TIED;
-            case COVARIANCE_DIAGONAL -> CovarianceType.DIAGONAL;
-            case COVARIANCE_SPHERICAL -> CovarianceType.SPHERICAL;
-            case COVARIANCE_AUTO -> null;
-            default -> CovarianceType.FULL;
-        };
+        return COVARIANCE_TYPES[covariance];
     }
 
     private Criterion toCriterion() {
@@ -252,12 +258,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     }
 
     private Initialization toInitialization() {
-        return switch (initialization) {
-            case INIT_KMEANS_PLUS_PLUS -> Initialization.KMEANS_PLUS_PLUS;
-            case INIT_RANDOM -> Initialization.RANDOM;
-            case INIT_RANDOM_FROM_DATA -> Initialization.RANDOM_FROM_DATA;
-            default -> Initialization.KMEANS;
-        };
+        return INITIALIZATIONS[initialization];
     }
 
     /** The fitted engine model (null before {@link #buildClusterer}). */
@@ -314,7 +315,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         options.add(new Option("\tLargest number of clusters tried when choosing automatically (default "
                 + DEFAULT_MAX_CLUSTERS + ").", "max", 1, "-max <num>"));
         options.add(new Option("\tCovariance type: " + tagList(TAGS_COVARIANCE)
-                + "; auto chooses the type as well (default full).", "C", 1, "-C <type>"));
+                + "; auto chooses the type as well (default " + TAGS_COVARIANCE[DEFAULT_COVARIANCE].getIDStr() + ").",
+                "C", 1, "-C <type>"));
         options.add(new Option("\tCriterion for choosing automatically: " + tagList(TAGS_CRITERION) + " (default bic).",
                 "criterion", 1, "-criterion <name>"));
         options.add(new Option("\tFolds for the cv criterion (default " + DEFAULT_FOLDS + ").", "X", 1, "-X <num>"));
@@ -322,7 +324,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
                 + "\trandom sample of this size, score them on all instances and refine the best on all of them;\n"
                 + "\t0 fits every candidate on all instances (default " + DEFAULT_SCREENING_ROWS + ").",
                 "screening", 1, "-screening <num>"));
-        options.add(new Option("\tInitialisation: " + tagList(TAGS_INIT) + " (default kmeans).", "init", 1, "-init <name>"));
+        options.add(new Option("\tInitialisation: " + tagList(TAGS_INIT) + " (default "
+                + TAGS_INIT[DEFAULT_INIT].getIDStr() + ").", "init", 1, "-init <name>"));
         options.add(new Option("\tRestarts from different starts; the most likely fit is kept (default "
                 + DEFAULT_RESTARTS + ").", "n-init", 1, "-n-init <num>"));
         options.add(new Option("\tMaximum EM iterations per restart (default " + DEFAULT_MAX_ITERATIONS + ").",
@@ -348,11 +351,11 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         setNumClusters(intOption("N", options, DEFAULT_NUM_CLUSTERS));
         setMinNumClusters(intOption("min", options, DEFAULT_MIN_CLUSTERS));
         setMaxNumClusters(intOption("max", options, DEFAULT_MAX_CLUSTERS));
-        setCovarianceType(tagOption("C", options, TAGS_COVARIANCE, COVARIANCE_FULL));
+        setCovarianceType(tagOption("C", options, TAGS_COVARIANCE, DEFAULT_COVARIANCE));
         setCriterion(tagOption("criterion", options, TAGS_CRITERION, CRITERION_BIC));
         setNumFolds(intOption("X", options, DEFAULT_FOLDS));
         setScreeningRows(intOption("screening", options, DEFAULT_SCREENING_ROWS));
-        setInitialization(tagOption("init", options, TAGS_INIT, INIT_KMEANS));
+        setInitialization(tagOption("init", options, TAGS_INIT, DEFAULT_INIT));
         setNumRestarts(intOption("n-init", options, DEFAULT_RESTARTS));
         setMaxIterations(intOption("I", options, DEFAULT_MAX_ITERATIONS));
         setTolerance(doubleOption("tol", options, DEFAULT_TOLERANCE));
@@ -453,8 +456,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      * @throws IllegalArgumentException when the value is out of range
      */
     public void setMinNumClusters(int minNumClusters) {
-        if (minNumClusters < 1) throw new IllegalArgumentException("The minimum number of clusters must be at least 1, not " + minNumClusters + ".");
-        this.minNumClusters = minNumClusters;
+        this.minNumClusters = FitSettings.checkComponents("The minimum number of clusters", minNumClusters);
     }
 
     /** @return the tool tip of the {@code maxNumClusters} property, shown by Weka's GenericObjectEditor */
@@ -474,8 +476,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      * @throws IllegalArgumentException when the value is out of range
      */
     public void setMaxNumClusters(int maxNumClusters) {
-        if (maxNumClusters < 1) throw new IllegalArgumentException("The maximum number of clusters must be at least 1, not " + maxNumClusters + ".");
-        this.maxNumClusters = maxNumClusters;
+        this.maxNumClusters = FitSettings.checkComponents("The maximum number of clusters", maxNumClusters);
     }
 
     /** @return the tool tip of the {@code covarianceType} property, shown by Weka's GenericObjectEditor */
@@ -600,8 +601,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      * @throws IllegalArgumentException when the value is out of range
      */
     public void setNumRestarts(int numRestarts) {
-        if (numRestarts < 1) throw new IllegalArgumentException("The number of restarts must be at least 1, not " + numRestarts + ".");
-        this.numRestarts = numRestarts;
+        this.numRestarts = FitSettings.checkRestarts("The number of restarts", numRestarts);
     }
 
     /** @return the tool tip of the {@code maxIterations} property, shown by Weka's GenericObjectEditor */
@@ -621,8 +621,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      * @throws IllegalArgumentException when the value is out of range
      */
     public void setMaxIterations(int maxIterations) {
-        if (maxIterations < 1) throw new IllegalArgumentException("The maximum number of iterations must be at least 1, not " + maxIterations + ".");
-        this.maxIterations = maxIterations;
+        this.maxIterations = FitSettings.checkMaxIterations("The maximum number of iterations", maxIterations);
     }
 
     /** @return the tool tip of the {@code tolerance} property, shown by Weka's GenericObjectEditor */
@@ -642,10 +641,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      * @throws IllegalArgumentException when the value is out of range
      */
     public void setTolerance(double tolerance) {
-        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("The tolerance must be finite and not negative, not " + tolerance + ".");
-        }
-        this.tolerance = tolerance;
+        this.tolerance = FitSettings.checkTolerance("The tolerance", tolerance);
     }
 
     /** @return the tool tip of the {@code regularization} property, shown by Weka's GenericObjectEditor */
@@ -665,10 +661,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      * @throws IllegalArgumentException when the value is out of range
      */
     public void setRegularization(double regularization) {
-        if (!(regularization >= 0) || Double.isInfinite(regularization)) {
-            throw new IllegalArgumentException("The regularization must be finite and not negative, not " + regularization + ".");
-        }
-        this.regularization = regularization;
+        this.regularization = FitSettings.checkRegularization("The regularization", regularization);
     }
 
     /** @return the tool tip of the {@code numExecutionSlots} property, shown by Weka's GenericObjectEditor */
@@ -688,8 +681,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      * @throws IllegalArgumentException when the value is out of range
      */
     public void setNumExecutionSlots(int numExecutionSlots) {
-        if (numExecutionSlots < 0) throw new IllegalArgumentException("The number of execution slots must be 0 (all cores) or more, not " + numExecutionSlots + ".");
-        this.numExecutionSlots = numExecutionSlots;
+        this.numExecutionSlots = FitSettings.checkThreads("The number of execution slots", numExecutionSlots);
     }
 
     @Override

@@ -1,0 +1,14 @@
+package gmm4j.internal;
+
+import gmm4j.FitSettings;
+
+/**
+ * One fit as the engine is asked to run it: the user's settings, plus what only the engine adds.
+ *
+ * @param settings the fit settings (the engine reads the explicit start from {@code start}, not from here)
+ * @param start    explicit starting parameters on the data's levels, or null to initialise with
+ *                 {@code settings.init()}
+ * @param starts   k-means centers shared with other fits of the same data, or null
+ */
+public record FitRequest(FitSettings settings, Mixture start, StartCache starts) {
+}
