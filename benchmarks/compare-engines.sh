@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Seconds per EM iteration of gmm4j's engine at two commits, side by side: for a redesign that must
+# not change the speed. Usage, from the project's root:
+#
+#   benchmarks/compare-engines.sh BASE_REF [ROUNDS]        (default: 3 rounds)
+#
+# Builds the engine (core) at BASE_REF in a temporary git worktree and as it is in this checkout,
+# then, in each round, measures every covariance type on the harness's three problems with the
+# harness's own gmm4j measurement (gmm4j.benchmarks.Gmm4jPeer: a fresh JVM, warm-up fits, the median
+# of five timed 10-iteration spans, all cores), the two engines taking turns. Prints every round and
+# the medians' ratio, this checkout ÷ BASE_REF. Needs a JDK 21+ (JAVA_HOME, or the newest under
+# /usr/lib/jvm) and the benchmarks module's dependencies (the first run downloads them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base_ref=${1:?usage: benchmarks/compare-engines.sh BASE_REF [ROUNDS]}
+rounds=${2:-3}
+problems=(200000x16x16 1000000x2x3 100000x64x8)
+types=(FULL TIED DIAGONAL SPHERICAL)
+
+java_home=${JAVA_HOME:-}
+if [ -z "$java_home" ] || ! "$java_home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  java_home=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -1)
+fi
+[ -x "$java_home/bin/java" ] || { echo "No JDK 21+ found: set JAVA_HOME." >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+echo "Building the benchmarks and the engine of this checkout..."
+mvn -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
+mvn -q -B -Pbenchmarks -pl benchmarks -am dependency:build-classpath -Dmdep.outputFile="$work/deps.cp" >/dev/null
+cp core/target/gmm4j-core-*.jar "$work/new-core.jar"
+cp benchmarks/target/gmm4j-benchmarks-*.jar "$work/benchmarks.jar"
+echo "Building the engine at $base_ref..."
+git worktree add --detach "$work/base" "$base_ref" >/dev/null 2>&1
+(cd "$work/base" && mvn -q -B -pl core package -DskipTests)
+cp "$work"/base/core/target/gmm4j-core-*.jar "$work/base-core.jar"
+
+# Only the engine differs: the same harness classes and peers' jars (gmm4j's own are left out).
+deps=$(tr ':' '\n' < "$work/deps.cp" | grep -v '/gmm4j-' | paste -sd: -)
+measure() { # engine-jar problem type -> seconds per iteration
+  local n d k
+  IFS=x read -r n d k <<< "$2"
+  "$java_home/bin/java" -Xmx8g -cp "$1:$work/benchmarks.jar:$deps" gmm4j.benchmarks.Gmm4jPeer "$n" "$d" "$k" "$3" 0 \
+    | awk '/^FORK /{print $2} /^FAILED/{print "NaN"}'
+}
+median() { sort -g | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+
+results="$work/results.tsv"
+for round in $(seq 1 "$rounds"); do
+  for problem in "${problems[@]}"; do
+    for type in "${types[@]}"; do
+      # the two engines alternate which goes first, round by round
+      if [ $((round % 2)) = 1 ]; then order=(base new); else order=(new base); fi
+      for engine in "${order[@]}"; do
+        seconds=$(measure "$work/$engine-core.jar" "$problem" "$type")
+        printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$problem" "$type" "$engine" "$seconds" | tee -a "$results"
+      done
+    done
+  done
+done
+
+echo
+echo "Seconds per EM iteration, median of $rounds rounds (base = $base_ref, new = this checkout):"
+printf '%-14s %-10s %12s %12s %8s\n' problem type base new new/base
+for problem in "${problems[@]}"; do
+  for type in "${types[@]}"; do
+    base=$(awk -F'\t' -v p="$problem" -v t="$type" '$2==p && $3==t && $4=="base" {print $5}' "$results" | median)
+    new=$(awk -F'\t' -v p="$problem" -v t="$type" '$2==p && $3==t && $4=="new" {print $5}' "$results" | median)
+    printf '%-14s %-10s %12.5f %12.5f %8.3f\n' "$problem" "$type" "$base" "$new" "$(awk -v a="$new" -v b="$base" 'BEGIN{print a/b}')"
+  done
+done
