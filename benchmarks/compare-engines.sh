@@ -20,7 +20,10 @@ types=(FULL TIED DIAGONAL SPHERICAL)
 
 java_home=${JAVA_HOME:-}
 if [ -z "$java_home" ] || ! "$java_home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  java_home=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -1)
+  java_home=
+  for candidate in /usr/lib/jvm/*25* /usr/lib/jvm/*21*; do
+    if [ -x "$candidate/bin/java" ]; then java_home=$candidate; break; fi
+  done
 fi
 [ -x "$java_home/bin/java" ] || { echo "No JDK 21+ found: set JAVA_HOME." >&2; exit 1; }
 
