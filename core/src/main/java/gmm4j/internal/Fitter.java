@@ -17,9 +17,12 @@ public final class Fitter {
      *
      * @param mixture   the best restart's parameters
      * @param score     the log-likelihood, entropy and weight of the data under {@code mixture}
+     * @param columnMeans the data's weighted column means over observed values
+     * @param covarianceFloor the smallest diagonal a covariance repair raises to (the data's own scale)
      */
     public record Result(Mixture mixture, Statistics score, int iterations, boolean converged, boolean cancelled,
-                         List<RestartSummary> restarts, List<Repair> repairs) {
+                         List<RestartSummary> restarts, List<Repair> repairs, double[] columnMeans,
+                         double covarianceFloor) {
     }
 
     public static Result fit(Table t, FitSettings s, Parallel parallel) {
@@ -55,7 +58,7 @@ public final class Fitter {
             }
         }
         return new Result(best.mixture, best.score, best.iterations, best.converged, cancelled,
-                List.copyOf(summaries), List.copyOf(repairs));
+                List.copyOf(summaries), List.copyOf(repairs), columnMeans, floor);
     }
 
     /** Weighted mean of each numeric column over its observed values (0 where none is observed). */

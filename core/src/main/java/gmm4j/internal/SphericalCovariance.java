@@ -15,7 +15,7 @@ final class SphericalCovariance extends Covariance {
     /** d·log precisionRoot per component. */
     private final double[] halfLogDetPrecision;
 
-    private SphericalCovariance(int d, double[] variance) {
+    SphericalCovariance(int d, double[] variance) {
         super(variance.length, d);
         this.variance = variance;
         this.precisionRoot = new double[variance.length];
