@@ -19,6 +19,9 @@ import java.util.Random;
 /**
  * A fitted Gaussian mixture: its parameters, how the fit went, and scoring, prediction and
  * sampling. Immutable and safe to share between threads; accessors return copies.
+ *
+ * <p>Serializable as plain values with a format version (never the engine's classes), every value
+ * checked on reading; read through {@link #SERIAL_FILTER}.
  */
 public final class GaussianMixtureModel implements Serializable {
     @Serial
