@@ -136,6 +136,28 @@ class PackageInstallIT {
         assertTrue(out.contains("0      1000 ( 50%)") && out.contains("1      1000 ( 50%)"), out);
     }
 
+    /**
+     * Weka's -x makes each fold's clusterer with Class.forName, which does not see the packages: through
+     * weka.Run it fails (as the docs say), and with the package's jars on the class path it works.
+     */
+    @Test
+    void crossValidationWorksWithThePackagesJarsOnTheClassPath() throws Exception {
+        assertEquals(0, install.exitCode(), install.output());
+        String faithful = Path.of(System.getProperty("gmm4j.data"), "faithful.arff").toString();
+        ChildJvm.Result throughRun = ChildJvm.run(ChildJvm.wekaOnlyClassPath(), environment, 180,
+                "weka.Run", "GaussianMixture", "-t", faithful, "-N", "2", "-x", "5");
+        assertTrue(throughRun.output().contains("Can't find class with name weka.clusterers.GaussianMixture"),
+                "weka.Run -x works now: update docs/user-guide.md and doc/README.txt\n" + throughRun.output());
+
+        Path installed = wekaHome.resolve("packages").resolve("gmm4j");
+        String classPath = String.join(java.io.File.pathSeparator, ChildJvm.wekaOnlyClassPath(),
+                installed.resolve("gmm4j.jar").toString(), installed.resolve("lib").resolve("*").toString());
+        ChildJvm.Result direct = ChildJvm.run(classPath, environment, 180,
+                "weka.clusterers.GaussianMixture", "-t", faithful, "-N", "2", "-x", "5");
+        assertEquals(0, direct.exitCode(), direct.output());
+        assertTrue(direct.output().matches("(?s).*5 fold CV Log Likelihood: -4\\.\\d+.*"), direct.output());
+    }
+
     @Test
     void explorersClassListHasTheClusterer(@TempDir Path classes) throws Exception {
         assertEquals(0, install.exitCode(), install.output());
