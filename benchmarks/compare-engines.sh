@@ -31,8 +31,8 @@ work=$(mktemp -d)
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 echo "Building the benchmarks and the engine of this checkout..."
-mvn -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
-mvn -q -B -Pbenchmarks -pl benchmarks -am dependency:build-classpath -Dmdep.outputFile="$work/deps.cp" >/dev/null
+# one session: the benchmarks' classpath resolves the engine from the reactor (the last module's file wins)
+mvn -q -B -Pbenchmarks -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$work/deps.cp"
 engine_jar() { ls "$1"/core/target/gmm4j-core-*.jar | grep -v -e -sources -e -javadoc; }
 cp "$(engine_jar .)" "$work/new-core.jar"
 cp "$(ls benchmarks/target/gmm4j-benchmarks-*.jar | grep -v -e -sources -e -javadoc)" "$work/benchmarks.jar"
