@@ -82,7 +82,7 @@ public final class GaussianMixture {
     /**
      * The starting parameters the first restart of {@link #fit(Dataset)} would begin from (its
      * iteration 0): the explicit start, or {@link #init()}'s from the seed. Its diagnostics say so:
-     * no iterations, not converged, and the log-likelihood of {@code data} under these parameters.
+     * no iterations, not converged ({@link StopReason#MAX_ITERATIONS}: a budget of none), and the log-likelihood of {@code data} under these parameters.
      * With {@link SufficientStatistics} it starts an EM run whose iterations happen elsewhere.
      *
      * @throws IllegalArgumentException as {@link #fit(Dataset)}
@@ -94,8 +94,9 @@ public final class GaussianMixture {
             List<Repair> repairs = new ArrayList<>();
             Mixture start = Restarts.start(t, new FitRequest(settings, startMixture(t), null), 0, parallel, scale, new Restarts.Repairs(0, repairs));
             Likelihood score = start.score(t, parallel);
-            RestartSummary summary = new RestartSummary(0, 0, false, score.meanLogLikelihood(), new double[0]);
-            return new GaussianMixtureModel(new Restarts.Result(start, score, 0, false, false, List.of(summary),
+            RestartSummary summary = new RestartSummary(0, 0, false, score.meanLogLikelihood(), new double[0],
+                    StopReason.MAX_ITERATIONS);
+            return new GaussianMixtureModel(new Restarts.Result(start, score, 0, StopReason.MAX_ITERATIONS, false, List.of(summary),
                     List.copyOf(repairs), scale), t.totalWeight, t.emptyRows);
         }
     }

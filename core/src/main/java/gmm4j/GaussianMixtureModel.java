@@ -32,8 +32,8 @@ public final class GaussianMixtureModel implements Serializable {
     private final double totalWeight;
     /** EM iterations of the kept restart. */
     private final int iterations;
-    /** Whether the kept restart converged. */
-    private final boolean converged;
+    /** Why the kept restart's EM run stopped. */
+    private final StopReason stopReason;
     /** Whether a listener stopped the fit. */
     private final boolean cancelled;
     /** Training rows with nothing observed. */
@@ -51,7 +51,7 @@ public final class GaussianMixtureModel implements Serializable {
         this.entropy = result.score().entropy();
         this.totalWeight = totalWeight;
         this.iterations = result.iterations();
-        this.converged = result.converged();
+        this.stopReason = result.stopReason();
         this.cancelled = result.cancelled();
         this.ignoredRows = ignoredRows;
         this.restarts = result.restarts();
@@ -142,9 +142,21 @@ public final class GaussianMixtureModel implements Serializable {
 
     // ---- how the fit went -------------------------------------------------------------------
 
-    /** Whether the chosen restart converged within the tolerance. */
+    /**
+     * Whether the chosen restart converged: the log-likelihood settled within the tolerance with
+     * every component holding data ({@link #stopReason()} is {@link StopReason#CONVERGED}).
+     */
     public boolean converged() {
-        return converged;
+        return stopReason == StopReason.CONVERGED;
+    }
+
+    /**
+     * Why the chosen restart's EM run stopped: converged, out of iterations, settled with a
+     * collapsed component no repair could help, or cancelled. Whatever the reason, the parameters
+     * are an M-step's, never the state just after a repair.
+     */
+    public StopReason stopReason() {
+        return stopReason;
     }
 
     /** EM iterations of the chosen restart. */
@@ -417,7 +429,7 @@ public final class GaussianMixtureModel implements Serializable {
         s.append(String.format("Gaussian mixture: %d components, %s covariance, %d numeric columns%n",
                 mixture.k, covarianceType(), mixture.d));
         s.append(String.format("%s after %d iterations; log-likelihood %.6g (%.6g per row), BIC %.6g%n",
-                cancelled ? "cancelled" : converged ? "converged" : "not converged", iterations, logLikelihood,
+                cancelled ? "cancelled" : converged() ? "converged" : "not converged (" + stopReason + ")", iterations, logLikelihood,
                 meanLogLikelihood(), bic()));
         double[][] means = means();
         for (int c = 0; c < mixture.k; c++) {
