@@ -59,8 +59,16 @@ public final class GaussianMixture {
      * Fits the data by EM: {@link #restarts()} runs from independent starts, keeping the one with
      * the highest final log-likelihood.
      *
+     * <p>Cancelling: a {@link FitListener} that returns false ends the fit with the best model so
+     * far, marked {@link GaussianMixtureModel#cancelled()}. An interrupt of the calling thread
+     * ({@link Thread#interrupt()}, {@code Future.cancel(true)}) stops the fit within one chunk of
+     * {@value SufficientStatistics#CHUNK_ROWS} rows per worker: the worker threads stop, the call
+     * throws a {@link java.util.concurrent.CancellationException} (there is no model to return: the
+     * caller asked for none), and the thread's interrupt status stays set.
+     *
      * @throws IllegalArgumentException when the data cannot support the model (fewer distinct rows
      *                                  than components, or starting parameters of another dimension)
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
      */
     public GaussianMixtureModel fit(Dataset data) {
         try (Parallel parallel = new Parallel(settings.threads())) {
