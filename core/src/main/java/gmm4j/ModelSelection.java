@@ -120,6 +120,10 @@ public final class ModelSelection {
      * stops at its next chunk of rows and this throws a {@link CancellationException}, as
      * {@link GaussianMixture#fit(Dataset)} does.
      *
+     * <p>Failing: when a candidate's fit or a listener throws, the other candidates are cancelled
+     * (those under way stop at their next chunk of rows) and, once they have stopped, that first
+     * exception is rethrown as it was thrown.
+     *
      * @throws CancellationException when the calling thread is interrupted, or when the selection is
      *                               cancelled before any candidate finished
      */

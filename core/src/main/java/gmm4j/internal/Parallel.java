@@ -7,6 +7,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BinaryOperator;
 
 /**
@@ -18,7 +19,9 @@ import java.util.function.BinaryOperator;
  * cancelled} and, in the caller's thread, whether that thread was interrupted; either stops the
  * pass with a {@link CancellationException} before the chunk's rows. A caller waiting for the
  * pool's workers is woken by its interrupt, cancels, waits for the chunks under way to end, and
- * throws; the interrupt status stays set. The workers are named {@code gmm4j-worker-N}.
+ * throws; the interrupt status stays set. The first exception a chunk or a job throws cancels
+ * the rest too, and is rethrown as it was thrown (not wrapped), once they have stopped. The workers
+ * are named {@code gmm4j-worker-N}.
  */
 public final class Parallel implements AutoCloseable {
     /** Rows per chunk: enough work to amortise a task, small enough to stay in cache. */
@@ -33,6 +36,8 @@ public final class Parallel implements AutoCloseable {
     private volatile boolean cancelled;
     /** Whether the cancellation came from an interrupt of a caller (a fit then throws rather than returns). */
     private volatile boolean interrupted;
+    /** The first exception a chunk or a job threw, as thrown: it cancels the rest and is rethrown. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /**
      * Each thread's work arrays for the passes run through this instance (see {@link BlockScratch#of}); they
      * go when it does (a thread-local's value is held through its key, weakly).
@@ -105,19 +110,29 @@ public final class Parallel implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw cancellation();
         } catch (ExecutionException e) {
-            throw rethrown(e.getCause());
+            failed(e.getCause());
+            throw rethrown();
         }
     }
 
-    private static RuntimeException rethrown(Throwable cause) {
-        if (cause instanceof RuntimeException r) throw r;
-        if (cause instanceof Error error) throw error;
-        throw new IllegalStateException(cause);
+    /** Keeps {@code e} if it is the first failure, and cancels the rest. */
+    private void failed(Throwable e) {
+        failure.compareAndSet(null, e);
+        cancel();
+    }
+
+    /** The first failure, as thrown (a checked exception of a job wrapped). */
+    private RuntimeException rethrown() {
+        Throwable first = failure.get();
+        if (first instanceof RuntimeException r) throw r;
+        if (first instanceof Error error) throw error;
+        throw new IllegalStateException(first);
     }
 
     /**
      * Runs independent jobs (say, the fits of a model-selection grid) on this pool, results in
-     * order: null for a job that {@link #cancel()} stopped or kept from starting.
+     * order: null for a job that {@link #cancel()} stopped or kept from starting. The first job to
+     * throw cancels the others; its exception is rethrown as thrown once they have all ended.
      *
      * @throws CancellationException when a caller's interrupt stopped them
      */
@@ -130,23 +145,22 @@ public final class Parallel implements AutoCloseable {
             for (var job : jobs) tasks.add(pool.submit(() -> guarded(job)));
             for (ForkJoinTask<T> t : tasks) results.add(await(t));
         }
+        if (failure.get() != null) throw rethrown();
         if (interrupted) throw cancellation();
         return results;
     }
 
-    /** The job's result, or null when cancelled before or while it ran. */
+    /** The job's result, or null when cancelled before or while it ran, or when it failed (kept in {@link #failure}). */
     private <T> T guarded(java.util.concurrent.Callable<T> job) {
         if (cancelled) return null;
         try {
             return job.call();
         } catch (CancellationException e) {
-            if (cancelled) return null;
-            throw e;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            if (!cancelled) failed(e);
+        } catch (Throwable e) {
+            failed(e);
         }
+        return null;
     }
 
     /** Cancels what may still run and lets the workers go. */
@@ -178,7 +192,12 @@ public final class Parallel implements AutoCloseable {
         protected T compute() {
             if (hi - lo == 1) {
                 checkCancelled();
-                return task.compute(lo * CHUNK_ROWS, Math.min(n, (lo + 1) * CHUNK_ROWS));
+                try {
+                    return task.compute(lo * CHUNK_ROWS, Math.min(n, (lo + 1) * CHUNK_ROWS));
+                } catch (RuntimeException | Error e) {
+                    failed(e);
+                    throw e;
+                }
             }
             int mid = (lo + hi) >>> 1;
             Tree<T> left = new Tree<>(lo, mid, n, task, merge, fork);
