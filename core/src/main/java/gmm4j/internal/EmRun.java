@@ -21,7 +21,8 @@ final class EmRun {
     Likelihood score;
     int iterations;
     StopReason stopReason;
-    private final double[] trace;
+    /** The mean log-likelihood at each iteration's start, grown as the run goes (a budget may be Integer.MAX_VALUE). */
+    private double[] trace = new double[16];
 
     EmRun(Table t, FitRequest s, int restart, Parallel parallel, DataScale scale, Restarts.Repairs log) {
         this.t = t;
@@ -30,7 +31,6 @@ final class EmRun {
         this.parallel = parallel;
         this.scale = scale;
         this.log = log;
-        this.trace = new double[s.settings().maxIterations()];
     }
 
     void run(Mixture start) {
@@ -42,6 +42,7 @@ final class EmRun {
             log.iteration = iteration;
             Statistics stats = EStep.statistics(t, mixture, parallel);
             double current = stats.score.meanLogLikelihood();
+            if (iteration > trace.length) trace = java.util.Arrays.copyOf(trace, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * trace.length));
             trace[iteration - 1] = current;
             boolean cancelled = listener != null && !listener.onIteration(restart, iteration, current);
             boolean last = cancelled || iteration == budget;
