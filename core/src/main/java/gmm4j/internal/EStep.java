@@ -173,6 +173,7 @@ final class EStep {
                 double w = t.weight(i);
                 if (pattern == Table.EMPTY || w == 0) continue;
                 given.fill(i, resp);
+                score.weight += w;
                 double[] row = t.x;
                 int off = i * d;
                 if (pattern != Table.COMPLETE) {

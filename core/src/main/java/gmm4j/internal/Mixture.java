@@ -82,6 +82,7 @@ public final class Mixture implements Serializable {
     static Mixture estimate(Statistics s, CovarianceModel model, double regularization, double floor, int[] levels,
                             RepairLog log) {
         Moments moments = s.moments;
+        moments.guardEmpty(s.score.weight, s.score.rows);
         double[] shift = moments.shift;
         int k = moments.k;
         int d = moments.d;
