@@ -67,7 +67,9 @@ public final class GaussianMixture {
      * caller asked for none), and the thread's interrupt status stays set.
      *
      * @throws IllegalArgumentException when the data cannot support the model (fewer distinct rows
-     *                                  than components, or starting parameters of another dimension)
+     *                                  than components, starting parameters of another dimension, or
+     *                                  values too large to square and sum in double precision: about
+     *                                  1e152 for a thousand rows; rescale such data)
      * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
      */
     public GaussianMixtureModel fit(Dataset data) {
@@ -123,7 +125,28 @@ public final class GaussianMixture {
             throw new IllegalArgumentException("Cannot fit " + components + " components: the data have fewer than "
                     + components + " distinct rows with weight. Use fewer components or more data.");
         }
+        checkSquarable(t);
         return t;
+    }
+
+    /**
+     * Refuses values whose squares, summed over the columns and rows as the engine sums squared
+     * distances (4·d·max(n, W)·max|x|²), would overflow double precision: every start would fail
+     * on them, each in its own way.
+     */
+    private static void checkSquarable(Table t) {
+        double limit = Math.sqrt(Double.MAX_VALUE / (4.0 * Math.max(1, t.d) * Math.max(t.n, t.totalWeight)));
+        for (int i = 0; i < t.n; i++) {
+            for (int j = 0; j < t.d; j++) {
+                double v = t.x[i * t.d + j];
+                if (Math.abs(v) > limit) {
+                    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Row %d, column %d holds %s: "
+                            + "values this large cannot be squared and summed over %d rows in double precision (the "
+                            + "limit here is about %.3g); rescale them (divide the column by a power of ten).",
+                            i, j, v, t.n, limit));
+                }
+            }
+        }
     }
 
     /** One EM run on {@code data} from {@code from}'s parameters (its levels too); K and the type are {@code from}'s. */
