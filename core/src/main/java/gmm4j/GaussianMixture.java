@@ -59,8 +59,18 @@ public final class GaussianMixture {
      * Fits the data by EM: {@link #restarts()} runs from independent starts, keeping the one with
      * the highest final log-likelihood.
      *
+     * <p>Cancelling: a {@link FitListener} that returns false ends the fit with the best model so
+     * far, marked {@link GaussianMixtureModel#cancelled()}. An interrupt of the calling thread
+     * ({@link Thread#interrupt()}, {@code Future.cancel(true)}) stops the fit within one chunk of
+     * {@value SufficientStatistics#CHUNK_ROWS} rows per worker: the worker threads stop, the call
+     * throws a {@link java.util.concurrent.CancellationException} (there is no model to return: the
+     * caller asked for none), and the thread's interrupt status stays set.
+     *
      * @throws IllegalArgumentException when the data cannot support the model (fewer distinct rows
-     *                                  than components, or starting parameters of another dimension)
+     *                                  than components, starting parameters of another dimension, or
+     *                                  values too large to square and sum in double precision: about
+     *                                  1e152 for a thousand rows; rescale such data)
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
      */
     public GaussianMixtureModel fit(Dataset data) {
         try (Parallel parallel = new Parallel(settings.threads())) {
@@ -82,7 +92,7 @@ public final class GaussianMixture {
     /**
      * The starting parameters the first restart of {@link #fit(Dataset)} would begin from (its
      * iteration 0): the explicit start, or {@link #init()}'s from the seed. Its diagnostics say so:
-     * no iterations, not converged, and the log-likelihood of {@code data} under these parameters.
+     * no iterations, not converged ({@link StopReason#MAX_ITERATIONS}: a budget of none), and the log-likelihood of {@code data} under these parameters.
      * With {@link SufficientStatistics} it starts an EM run whose iterations happen elsewhere.
      *
      * @throws IllegalArgumentException as {@link #fit(Dataset)}
@@ -94,8 +104,9 @@ public final class GaussianMixture {
             List<Repair> repairs = new ArrayList<>();
             Mixture start = Restarts.start(t, new FitRequest(settings, startMixture(t), null), 0, parallel, scale, new Restarts.Repairs(0, repairs));
             Likelihood score = start.score(t, parallel);
-            RestartSummary summary = new RestartSummary(0, 0, false, score.meanLogLikelihood(), new double[0]);
-            return new GaussianMixtureModel(new Restarts.Result(start, score, 0, false, false, List.of(summary),
+            RestartSummary summary = new RestartSummary(0, 0, false, score.meanLogLikelihood(), new double[0],
+                    StopReason.MAX_ITERATIONS);
+            return new GaussianMixtureModel(new Restarts.Result(start, score, 0, StopReason.MAX_ITERATIONS, false, List.of(summary),
                     List.copyOf(repairs), scale), t.totalWeight, t.emptyRows);
         }
     }
@@ -114,7 +125,28 @@ public final class GaussianMixture {
             throw new IllegalArgumentException("Cannot fit " + components + " components: the data have fewer than "
                     + components + " distinct rows with weight. Use fewer components or more data.");
         }
+        checkSquarable(t);
         return t;
+    }
+
+    /**
+     * Refuses values whose squares, summed over the columns and rows as the engine sums squared
+     * distances (4·d·max(n, W)·max|x|²), would overflow double precision: every start would fail
+     * on them, each in its own way.
+     */
+    private static void checkSquarable(Table t) {
+        double limit = Math.sqrt(Double.MAX_VALUE / (4.0 * Math.max(1, t.d) * Math.max(t.n, t.totalWeight)));
+        for (int i = 0; i < t.n; i++) {
+            for (int j = 0; j < t.d; j++) {
+                double v = t.x[i * t.d + j];
+                if (Math.abs(v) > limit) {
+                    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Row %d, column %d holds %s: "
+                            + "values this large cannot be squared and summed over %d rows in double precision (the "
+                            + "limit here is about %.3g); rescale them (divide the column by a power of ten).",
+                            i, j, v, t.n, limit));
+                }
+            }
+        }
     }
 
     /** One EM run on {@code data} from {@code from}'s parameters (its levels too); K and the type are {@code from}'s. */

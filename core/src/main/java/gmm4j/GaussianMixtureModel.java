@@ -38,8 +38,8 @@ public final class GaussianMixtureModel implements Serializable {
     private final double totalWeight;
     /** EM iterations of the kept restart. */
     private final int iterations;
-    /** Whether the kept restart converged. */
-    private final boolean converged;
+    /** Why the kept restart's EM run stopped. */
+    private final StopReason stopReason;
     /** Whether a listener stopped the fit. */
     private final boolean cancelled;
     /** Training rows with nothing observed. */
@@ -53,20 +53,20 @@ public final class GaussianMixtureModel implements Serializable {
 
     GaussianMixtureModel(Restarts.Result result, double totalWeight, int ignoredRows) {
         this(result.mixture(), result.score().logLikelihood(), result.score().entropy(), totalWeight,
-                result.iterations(), result.converged(), result.cancelled(), ignoredRows, result.restarts(),
+                result.iterations(), result.stopReason(), result.cancelled(), ignoredRows, result.restarts(),
                 result.repairs(), result.scale());
     }
 
     /** A model of these parameters and diagnostics; the lists are kept, so they must be immutable. */
     GaussianMixtureModel(Mixture mixture, double logLikelihood, double entropy, double totalWeight, int iterations,
-                         boolean converged, boolean cancelled, int ignoredRows, List<RestartSummary> restarts,
+                         StopReason stopReason, boolean cancelled, int ignoredRows, List<RestartSummary> restarts,
                          List<Repair> repairs, DataScale scale) {
         this.mixture = mixture;
         this.logLikelihood = logLikelihood;
         this.entropy = entropy;
         this.totalWeight = totalWeight;
         this.iterations = iterations;
-        this.converged = converged;
+        this.stopReason = stopReason;
         this.cancelled = cancelled;
         this.ignoredRows = ignoredRows;
         this.restarts = restarts;
@@ -157,9 +157,21 @@ public final class GaussianMixtureModel implements Serializable {
 
     // ---- how the fit went -------------------------------------------------------------------
 
-    /** Whether the chosen restart converged within the tolerance. */
+    /**
+     * Whether the chosen restart converged: the log-likelihood settled within the tolerance with
+     * every component holding data ({@link #stopReason()} is {@link StopReason#CONVERGED}).
+     */
     public boolean converged() {
-        return converged;
+        return stopReason == StopReason.CONVERGED;
+    }
+
+    /**
+     * Why the chosen restart's EM run stopped: converged, out of iterations, settled with a
+     * collapsed component no repair could help, or cancelled. Whatever the reason, the parameters
+     * are an M-step's, never the state just after a repair.
+     */
+    public StopReason stopReason() {
+        return stopReason;
     }
 
     /** EM iterations of the chosen restart. */
@@ -481,7 +493,7 @@ public final class GaussianMixtureModel implements Serializable {
         s.append(String.format("Gaussian mixture: %d components, %s covariance, %d numeric columns%n",
                 mixture.k, covarianceType(), mixture.d));
         s.append(String.format("%s after %d iterations; log-likelihood %.6g (%.6g per row), BIC %.6g%n",
-                cancelled ? "cancelled" : converged ? "converged" : "not converged", iterations, logLikelihood,
+                cancelled ? "cancelled" : converged() ? "converged" : "not converged (" + stopReason + ")", iterations, logLikelihood,
                 meanLogLikelihood(), bic()));
         double[][] means = means();
         for (int c = 0; c < mixture.k; c++) {

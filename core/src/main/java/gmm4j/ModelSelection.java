@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -93,8 +94,13 @@ public final class ModelSelection {
      * @param scores every candidate's score, in grid order (types outer, K inner)
      * @param best   the best score
      * @param model  the best candidate fitted on all the data
+     * @param cancelled whether the selection was cancelled (see {@link ModelSelection#select}): then
+     *                  {@code scores} are those of the candidates that finished, and {@code best} and
+     *                  {@code model} the best of them, as fitted so far (or the refinement of the
+     *                  best on all the data was stopped: its model is marked cancelled)
      */
-    public record Result(Criterion criterion, List<Score> scores, Score best, GaussianMixtureModel model)
+    public record Result(Criterion criterion, List<Score> scores, Score best, GaussianMixtureModel model,
+                         boolean cancelled)
             implements java.io.Serializable {
         @java.io.Serial
         private static final long serialVersionUID = 1L;
@@ -105,6 +111,21 @@ public final class ModelSelection {
      * out, and those with more free parameters than the data's total weight are never chosen. On
      * data larger than the {@linkplain Builder#screeningRows screening sample}, the candidates are fitted
      * on that random sample, scored on all the data, and the best is then refined by EM on all the data.
+     *
+     * <p>Cancelling: when the {@linkplain GaussianMixture#listener() settings' listener} returns
+     * false for any candidate, the whole selection stops: the candidates under way stop at their next
+     * chunk of rows, the others never start, and the result is {@linkplain Result#cancelled()
+     * cancelled}, holding the candidates that had finished (scored as they were: on the screening
+     * sample when there is one, not refined). When the calling thread is interrupted, every candidate
+     * stops at its next chunk of rows and this throws a {@link CancellationException}, as
+     * {@link GaussianMixture#fit(Dataset)} does.
+     *
+     * <p>Failing: when a candidate's fit or a listener throws, the other candidates are cancelled
+     * (those under way stop at their next chunk of rows) and, once they have stopped, that first
+     * exception is rethrown as it was thrown.
+     *
+     * @throws CancellationException when the calling thread is interrupted, or when the selection is
+     *                               cancelled before any candidate finished
      */
     public Result select(Dataset data) {
         Objects.requireNonNull(data, "data");
@@ -122,6 +143,7 @@ public final class ModelSelection {
                 for (int k : feasible) jobs.add(() -> candidate(data, sample, k, type, foldRows, parallel, starts));
             }
             List<Candidate> candidates = new ArrayList<>(parallel.all(jobs));
+            if (parallel.cancelled()) return cancelled(candidates);
             if (sample != data) candidates = scoredOnAll(data, candidates, parallel);
             int best = best(candidates);
             if (candidates.get(best).score.value() == Double.POSITIVE_INFINITY) {
@@ -137,8 +159,20 @@ public final class ModelSelection {
                         Double.NaN, true));
             }
             List<Score> scores = candidates.stream().map(Candidate::score).toList();
-            return new Result(criterion, scores, scores.get(best), candidates.get(best).model);
+            GaussianMixtureModel chosen = candidates.get(best).model;
+            return new Result(criterion, scores, scores.get(best), chosen, chosen.cancelled());
         }
+    }
+
+    /** The result of a selection cancelled while its candidates ran: the best of those that finished. */
+    private Result cancelled(List<Candidate> candidates) {
+        List<Candidate> finished = candidates.stream().filter(Objects::nonNull).toList();
+        if (finished.isEmpty()) {
+            throw new CancellationException("The model selection was cancelled before any candidate was fitted.");
+        }
+        int best = best(finished);
+        List<Score> scores = finished.stream().map(Candidate::score).toList();
+        return new Result(criterion, scores, scores.get(best), finished.get(best).model, true);
     }
 
     private record Candidate(Score score, GaussianMixtureModel model) {
@@ -201,7 +235,7 @@ public final class ModelSelection {
     private Candidate candidate(Dataset data, Dataset sample, int k, CovarianceType type, int[][] foldRows,
                                 Parallel parallel, StartCache starts) {
         GaussianMixture settings = settings(k, type);
-        GaussianMixtureModel model = settings.fit(sample, parallel, starts);
+        GaussianMixtureModel model = finished(settings.fit(sample, parallel, starts), parallel);
         double crossValidation = Double.NaN;
         if (foldRows != null) {
             crossValidation = 0;
@@ -212,10 +246,17 @@ public final class ModelSelection {
                     crossValidation = Double.POSITIVE_INFINITY;
                     break;
                 }
-                crossValidation += -2 * settings.fit(train, parallel).logLikelihood(test);
+                crossValidation += -2 * finished(settings.fit(train, parallel), parallel).logLikelihood(test);
             }
         }
         return scored(model, model.logLikelihood(), model.entropy(), model.totalWeight(), crossValidation, sample == data);
+    }
+
+    /** {@code model}, unless its listener cancelled it: then the whole selection is cancelled. */
+    private static GaussianMixtureModel finished(GaussianMixtureModel model, Parallel parallel) {
+        if (!model.cancelled()) return model;
+        parallel.cancel();
+        throw new CancellationException("A candidate's listener cancelled the model selection.");
     }
 
     /** The candidates fitted on a sample, scored on all the data in one pass. */

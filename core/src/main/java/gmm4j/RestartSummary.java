@@ -11,8 +11,10 @@ import java.io.Serializable;
  * @param converged         whether the log-likelihood settled within the tolerance
  * @param meanLogLikelihood mean per-row log-likelihood of the restart's final parameters
  * @param trace             the mean per-row log-likelihood at each iteration's start
+ * @param stopReason        why the restart's EM run stopped ({@code converged} is whether it is {@link StopReason#CONVERGED})
  */
-public record RestartSummary(int restart, int iterations, boolean converged, double meanLogLikelihood, double[] trace)
+public record RestartSummary(int restart, int iterations, boolean converged, double meanLogLikelihood, double[] trace,
+                             StopReason stopReason)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;

@@ -41,7 +41,7 @@ final class SavedModel implements Serializable {
             + ";maxrefs=" + SavedModel.MAX_REFERENCES + ";" + SavedModel.class.getName() + ";"
             + GaussianMixtureModel.class.getName() + ";" + CovarianceType.class.getName() + ";"
             + RestartSummary.class.getName() + ";" + Repair.class.getName() + ";" + Repair.Kind.class.getName()
-            + ";java.lang.Enum";
+            + ";" + StopReason.class.getName() + ";java.lang.Enum";
     /** Object graph depth a filter admits: a model needs 5 (a repair's kind), more when held by another object. */
     static final int MAX_DEPTH = 10;
     /** Array length a filter admits: the dimension, the components, a trace, the repairs. */
@@ -74,7 +74,7 @@ final class SavedModel implements Serializable {
     private final double entropy;
     private final double totalWeight;
     private final int iterations;
-    private final boolean converged;
+    private final StopReason stopReason;
     private final boolean cancelled;
     private final int ignoredRows;
     private final RestartSummary[] restarts;
@@ -97,7 +97,7 @@ final class SavedModel implements Serializable {
         this.entropy = model.entropy();
         this.totalWeight = model.totalWeight();
         this.iterations = model.iterations();
-        this.converged = model.converged();
+        this.stopReason = model.stopReason();
         this.cancelled = model.cancelled();
         this.ignoredRows = model.ignoredRows();
         this.restarts = model.restarts().toArray(RestartSummary[]::new);
@@ -135,7 +135,8 @@ final class SavedModel implements Serializable {
         checkRestarts();
         checkRepairs(k);
         Mixture mixture = restored(flatLogLevels);
-        return new GaussianMixtureModel(mixture, logLikelihood, entropy, totalWeight, iterations, converged, cancelled,
+        present(stopReason, "stopReason");
+        return new GaussianMixtureModel(mixture, logLikelihood, entropy, totalWeight, iterations, stopReason, cancelled,
                 ignoredRows, List.of(restarts), List.of(repairs), new DataScale(columnMeans.clone(), covarianceFloor, meanVariance));
     }
 
@@ -241,6 +242,7 @@ final class SavedModel implements Serializable {
             checkNotNegative(s.iterations(), name + ".iterations");
             checkFinite(s.meanLogLikelihood(), name + ".meanLogLikelihood");
             checkFinite(s.trace(), name + ".trace");
+            present(s.stopReason(), name + ".stopReason");
         }
     }
 
@@ -333,6 +335,11 @@ final class SavedModel implements Serializable {
 
         @Override
         public void reseeded(int component, int row, double mass) {
+            throw new UncheckedIOException(invalid("component " + component + " would be re-seeded"));
+        }
+
+        @Override
+        public void notReseeded(int component, int row, double mass) {
             throw new UncheckedIOException(invalid("component " + component + " would be re-seeded"));
         }
     };

@@ -166,10 +166,15 @@ public final class SufficientStatistics implements Serializable {
     /**
      * The M-step: the model whose parameters maximise the expected log-likelihood of these
      * statistics, with the covariance type and regularisation of {@code settings}, and a collapsed
-     * component re-seeded as {@link GaussianMixture#fit} does. Its diagnostics are those of this one
-     * iteration: one iteration, not converged, and the log-likelihood of the rows under the model
-     * the statistics were taken under (score the rows again for the new parameters' own, and for
-     * their ICL).
+     * component re-seeded as {@link GaussianMixture#fit} does (the places a run has re-seeded at
+     * travel with the model, so that it never re-seeds twice at one place). Unlike a fit's last
+     * iteration, which never repairs, this M-step is followed by the caller's next iteration, so it
+     * does repair: a loop that stops here after a re-seed ({@link GaussianMixtureModel#repairs()}
+     * holds a {@link Repair.Kind#COMPONENT_RESEEDED}) should take one more iteration. Its diagnostics
+     * are those of this one iteration: one iteration, not converged ({@link StopReason#COMPONENT_COLLAPSED}
+     * when a collapsed component could not be repaired, {@link StopReason#MAX_ITERATIONS} otherwise),
+     * and the log-likelihood of the rows under the model the statistics were taken under (score the
+     * rows again for the new parameters' own, and for their ICL).
      *
      * @throws IllegalArgumentException when the settings' covariance type needs other statistics
      *                                  (take them under a model of that type)
@@ -178,10 +183,11 @@ public final class SufficientStatistics implements Serializable {
         Objects.requireNonNull(settings, "settings");
         List<Repair> repairs = new ArrayList<>();
         MStep.Result next = MStep.of(statistics, settings.covariance(), settings.regularization(), scale, levels,
-                new Restarts.Repairs(0, repairs).at(1));
+                new Restarts.Repairs(0, repairs).at(1), true);
         double mean = statistics.score().meanLogLikelihood();
-        RestartSummary summary = new RestartSummary(0, 1, false, mean, new double[]{mean});
-        Restarts.Result result = new Restarts.Result(next.mixture(), statistics.score(), 1, false, false,
+        StopReason reason = next.collapsed() ? StopReason.COMPONENT_COLLAPSED : StopReason.MAX_ITERATIONS;
+        RestartSummary summary = new RestartSummary(0, 1, false, mean, new double[]{mean}, reason);
+        Restarts.Result result = new Restarts.Result(next.mixture(), statistics.score(), 1, reason, false,
                 List.of(summary), List.copyOf(repairs), scale);
         return new GaussianMixtureModel(result, totalWeight(), Math.toIntExact(ignoredRows));
     }

@@ -64,8 +64,14 @@ class SavedModelTest {
         return GaussianMixture.builder().covariance(type).start(start).build().fit(Mixtures.separated(1000, 2, 2, 6));
     }
 
+    /** OutlierRepairTest's outlier takes a component that no repair can move: a collapse left unrepaired. */
+    static GaussianMixtureModel collapsedModel(CovarianceType type) {
+        return GaussianMixture.builder().components(2).covariance(type).build().fit(OutlierRepairTest.blobsAndOutlier(1000));
+    }
+
     static List<GaussianMixtureModel> realModels() {
         List<GaussianMixtureModel> models = new ArrayList<>();
+        models.add(collapsedModel(CovarianceType.FULL));
         for (CovarianceType type : CovarianceType.values()) {
             models.add(everythingModel(type));
             models.add(reseededModel(type));
@@ -162,7 +168,7 @@ class SavedModelTest {
         for (GaussianMixtureModel model : realModels()) read(write(model), recording);
         assertEquals(new TreeSet<>(List.of("gmm4j.SavedModel", "gmm4j.GaussianMixtureModel", "gmm4j.CovarianceType", "java.lang.Enum",
                 "gmm4j.RestartSummary", "[Lgmm4j.RestartSummary;", "gmm4j.Repair", "[Lgmm4j.Repair;",
-                "gmm4j.Repair$Kind", "[D", "[[D", "[[[D", "[I")), seen);
+                "gmm4j.Repair$Kind", "gmm4j.StopReason", "[D", "[[D", "[[[D", "[I")), seen);
         assertEquals(5, deepest[0]);
         assertTrue(deepest[0] < SavedModel.MAX_DEPTH);
     }
@@ -281,7 +287,8 @@ class SavedModelTest {
             RestartSummary[] restarts = get(s, "restarts");
             double[] trace = restarts[0].trace();
             trace[1] = Double.NaN;
-            restarts[0] = new RestartSummary(0, restarts[0].iterations(), false, restarts[0].meanLogLikelihood(), trace);
+            restarts[0] = new RestartSummary(0, restarts[0].iterations(), false, restarts[0].meanLogLikelihood(), trace,
+                    restarts[0].stopReason());
         });
         assertRefused(CovarianceType.FULL, "repairs[0].component is 3: it must be in [-1, 3)", s -> {
             Repair[] repairs = get(s, "repairs");

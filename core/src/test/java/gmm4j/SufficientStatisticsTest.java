@@ -131,7 +131,11 @@ class SufficientStatisticsTest {
         assertSameToTheBit(oneIteration(settings, data), SufficientStatistics.mergeAll(parts).estimate(settings));
     }
 
-    /** A component started far from every row collapses; the repair works from the statistics alone. */
+    /**
+     * A component started far from every row collapses; the repair works from the statistics alone.
+     * A fit's last iteration never repairs, so the seam's first M-step is compared with the first of a
+     * two-iteration fit: the same repair, and the same parameters (the second E-step's log-likelihood, to the bit).
+     */
     @Test
     void aCollapsedComponentIsRepairedAsFitRepairsIt() {
         Dataset data = Dataset.of(Mixtures.separated(3000, D, K, 8));
@@ -144,11 +148,13 @@ class SufficientStatisticsTest {
         double[] weights = {0.3, 0.3, 0.3, 0.1};
         GaussianMixture settings = GaussianMixture.builder().start(new StartingParameters(weights, means, covariances))
                 .covariance(CovarianceType.FULL).build();
-        GaussianMixtureModel expected = oneIteration(settings, data);
+        GaussianMixtureModel expected = settings.toBuilder().maxIterations(2).build().fit(data);
         GaussianMixtureModel estimated = SufficientStatistics.of(settings.initialize(data), data).estimate(settings);
         assertEquals(Repair.Kind.COMPONENT_RESEEDED, expected.repairs().get(0).kind());
-        assertEquals(expected.repairs(), estimated.repairs());
-        assertSameToTheBit(expected, estimated);
+        assertEquals(1, expected.repairs().get(0).iteration());
+        assertEquals(List.of(expected.repairs().get(0)), estimated.repairs());
+        SufficientStatistics next = SufficientStatistics.of(estimated, data);
+        assertEquals(expected.restarts().get(0).trace()[1], next.logLikelihood() / next.totalWeight());
     }
 
     @Test

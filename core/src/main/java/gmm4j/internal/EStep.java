@@ -23,13 +23,15 @@ final class EStep {
     static Statistics statistics(Table t, Mixture mixture, Parallel parallel) {
         MarginalGaussian[][] marginals = mixture.marginals(t.observed);
         Moments template = mixture.emptyMoments();
-        return parallel.reduce(t.n, (from, to) -> {
+        Statistics all = parallel.reduce(t.n, (from, to) -> {
             Statistics stats = new Statistics(template.empty(), t.c, t.levelSlots());
             Chunk chunk = new Chunk(t, mixture.k, stats, stats.score, BlockScratch.of(parallel, mixture.k, t.d));
             chunk.underMixture(from, to, mixture, marginals);
             chunk.finish(from, to);
             return stats;
         }, Statistics::merge);
+        all.reseededAt = mixture.reseededAt;
+        return all;
     }
 
     /**
@@ -171,6 +173,7 @@ final class EStep {
                 double w = t.weight(i);
                 if (pattern == Table.EMPTY || w == 0) continue;
                 given.fill(i, resp);
+                score.weight += w;
                 double[] row = t.x;
                 int off = i * d;
                 if (pattern != Table.COMPLETE) {

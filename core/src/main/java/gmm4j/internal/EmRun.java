@@ -1,8 +1,13 @@
 package gmm4j.internal;
 
+import gmm4j.FitListener;
+import gmm4j.StopReason;
+
 /**
  * The EM loop, written once for every covariance model: E-step and statistics in one pass, M-step,
- * repair of collapsed components, convergence on the change of the mean log-likelihood.
+ * repair of collapsed components, convergence on the change of the mean log-likelihood. It always
+ * ends on an M-step: its last iteration (the budget's, or the one the listener stops) repairs
+ * nothing, and an iteration that re-seeded a component is never the last.
  */
 final class EmRun {
     private final Table t;
@@ -15,9 +20,9 @@ final class EmRun {
     Mixture mixture;
     Likelihood score;
     int iterations;
-    boolean converged;
-    boolean cancelled;
-    private final double[] trace;
+    StopReason stopReason;
+    /** The mean log-likelihood at each iteration's start, grown as the run goes (a budget may be Integer.MAX_VALUE). */
+    private double[] trace = new double[16];
 
     EmRun(Table t, FitRequest s, int restart, Parallel parallel, DataScale scale, Restarts.Repairs log) {
         this.t = t;
@@ -26,27 +31,31 @@ final class EmRun {
         this.parallel = parallel;
         this.scale = scale;
         this.log = log;
-        this.trace = new double[s.settings().maxIterations()];
     }
 
     void run(Mixture start) {
         mixture = start;
+        int budget = s.settings().maxIterations();
+        FitListener listener = s.settings().listener();
         double previous = Double.NEGATIVE_INFINITY;
-        for (int iteration = 1; iteration <= s.settings().maxIterations(); iteration++) {
+        for (int iteration = 1; stopReason == null; iteration++) {
             log.iteration = iteration;
             Statistics stats = EStep.statistics(t, mixture, parallel);
             double current = stats.score.meanLogLikelihood();
+            if (iteration > trace.length) trace = java.util.Arrays.copyOf(trace, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * trace.length));
             trace[iteration - 1] = current;
-            MStep.Result next = MStep.of(stats, s.settings().covariance(), s.settings().regularization(), scale, t.levels, log);
+            boolean cancelled = listener != null && !listener.onIteration(restart, iteration, current);
+            boolean last = cancelled || iteration == budget;
+            MStep.Result next = MStep.of(stats, s.settings().covariance(), s.settings().regularization(), scale,
+                    t.levels, log, !last);
             mixture = next.mixture();
             iterations = iteration;
-            if (s.settings().listener() != null && !s.settings().listener().onIteration(restart, iteration, current)) {
-                cancelled = true;
-                break;
-            }
-            if (!next.reseeded() && Math.abs(current - previous) < s.settings().tolerance()) {
-                converged = true;
-                break;
+            if (cancelled) {
+                stopReason = StopReason.CANCELLED;
+            } else if (!next.reseeded() && Math.abs(current - previous) < s.settings().tolerance()) {
+                stopReason = next.collapsed() ? StopReason.COMPONENT_COLLAPSED : StopReason.CONVERGED;
+            } else if (last) {
+                stopReason = StopReason.MAX_ITERATIONS;
             }
             previous = current;
         }

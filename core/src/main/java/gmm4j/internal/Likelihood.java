@@ -63,11 +63,10 @@ public final class Likelihood implements Serializable {
         }
     }
 
-    /** Keeps the worst row's values from {@code t}, once its chunk is done. */
+    /** Keeps the worst row's values from {@code t}, once its chunk is done (its index stays, for the repair's report). */
     void keepWorstValues(Table t) {
         if (worstRow < 0) return;
         worstValues = java.util.Arrays.copyOfRange(t.x, worstRow * t.d, (worstRow + 1) * t.d);
-        worstRow = -1;
     }
 
     /** Adds {@code other}, which covers rows after this one's: the order keeps results reproducible. */

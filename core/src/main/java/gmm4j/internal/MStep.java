@@ -11,21 +11,23 @@ public final class MStep {
     }
 
     /**
-     * @param mixture  the new parameters
-     * @param reseeded whether a collapsed component was moved (the likelihood may then fall)
+     * @param mixture   the new parameters
+     * @param reseeded  whether a collapsed component was moved (the likelihood may then fall)
+     * @param collapsed whether a collapsed component was left as it was: no repair could help, or none was allowed
      */
-    public record Result(Mixture mixture, boolean reseeded) {
+    public record Result(Mixture mixture, boolean reseeded, boolean collapsed) {
     }
 
     /**
      * The parameters that maximise the expected log-likelihood of {@code stats}, with covariances of
-     * {@code type} plus {@code regularization} on their diagonals, and its first collapsed component
-     * re-seeded at the worst-explained row.
+     * {@code type} plus {@code regularization} on their diagonals, and, if {@code repair}, its first
+     * collapsed component re-seeded at the worst-explained row (see {@link CollapsedComponents}).
+     * Without {@code repair} (a run's last step, which must end on the M-step) nothing is re-seeded.
      *
      * @throws IllegalArgumentException when {@code stats} do not hold the moments {@code type} needs
      */
     public static Result of(Statistics stats, CovarianceType type, double regularization, DataScale scale, int[] levels,
-                            RepairLog log) {
+                            RepairLog log, boolean repair) {
         CovarianceModel model = CovarianceModel.of(type);
         Moments moments = stats.moments;
         if (model.moments(moments.k, moments.d, moments.shift, moments.shift).getClass() != moments.getClass()) {
@@ -33,7 +35,6 @@ public final class MStep {
                     + "under a model of that covariance type.");
         }
         Mixture next = Mixture.estimate(stats, model, regularization, scale.floor(), levels, log);
-        Mixture reseeded = CollapsedComponents.reseedFirst(next, stats, scale, log);
-        return new Result(reseeded != null ? reseeded : next, reseeded != null);
+        return CollapsedComponents.repair(next, stats, scale, log, repair);
     }
 }

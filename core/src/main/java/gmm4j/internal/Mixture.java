@@ -27,8 +27,23 @@ public final class Mixture implements Serializable {
     final int[] levelOffset;
     /** log P(level | component), component c's at {@code [c*slots, (c+1)*slots)}. */
     final double[] logLevel;
+    /**
+     * The places (row values, missing ones completed) where the run that made these parameters has
+     * re-seeded a collapsed component, oldest first: the repair never goes to one twice, so it cannot
+     * loop. They travel with the parameters, through the statistics of an E-step under them, to the
+     * next M-step, wherever that runs.
+     */
+    final double[][] reseededAt;
+
+    static final double[][] NO_PLACES = new double[0][];
 
     Mixture(double[] weights, double[] means, Covariance covariance, int[] levels, double[] logLevel) {
+        this(weights, means, covariance, levels, logLevel, NO_PLACES);
+    }
+
+    private Mixture(double[] weights, double[] means, Covariance covariance, int[] levels, double[] logLevel,
+                    double[][] reseededAt) {
+        this.reseededAt = reseededAt;
         this.k = weights.length;
         this.d = covariance.d;
         this.weights = weights;
@@ -67,6 +82,7 @@ public final class Mixture implements Serializable {
     static Mixture estimate(Statistics s, CovarianceModel model, double regularization, double floor, int[] levels,
                             RepairLog log) {
         Moments moments = s.moments;
+        moments.guardEmpty(s.score.weight, s.score.rows);
         double[] shift = moments.shift;
         int k = moments.k;
         int d = moments.d;
@@ -90,7 +106,7 @@ public final class Mixture implements Serializable {
                 }
             }
         }
-        return new Mixture(weights, means, covariance, levels, logLevel);
+        return new Mixture(weights, means, covariance, levels, logLevel, s.reseededAt);
     }
 
     /** Empty moments of this mixture's covariance model around its means, for an E-step under it. */
@@ -115,7 +131,15 @@ public final class Mixture implements Serializable {
         System.arraycopy(mean, 0, newMeans, c * d, d);
         double[] logLevel = this.logLevel.clone();
         setUniformLevels(logLevel, c * levelOffset[levels.length], levels);
-        return new Mixture(newWeights, newMeans, covariance.reseeded(c, others, floor, log), levels, logLevel);
+        double[][] places = java.util.Arrays.copyOf(reseededAt, reseededAt.length + 1);
+        places[reseededAt.length] = mean.clone();
+        return new Mixture(newWeights, newMeans, covariance.reseeded(c, others, floor, log), levels, logLevel, places);
+    }
+
+    /** Whether this run has re-seeded a component at {@code place} before. */
+    boolean reseededAt(double[] place) {
+        for (double[] p : reseededAt) if (java.util.Arrays.equals(p, place)) return true;
+        return false;
     }
 
     /** Equal probabilities for the levels of every categorical column, one component's at {@code from}. */

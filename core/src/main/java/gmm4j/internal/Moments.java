@@ -87,13 +87,29 @@ abstract sealed class Moments implements Serializable permits AxisMoments, Squar
         for (int i = 0; i < into.length; i++) into[i] += from[i];
     }
 
-    /** The mass of component c, with scikit-learn's guard against an empty component (10 machine epsilons). */
+    /** The mass of component c, with the guard against an empty component ({@link #guardEmpty}). */
     final double mass(int c) {
-        return count[c] + EMPTY_GUARD;
+        return count[c] + emptyGuard;
     }
 
-    /** scikit-learn's guard against empty components: 10 × machine epsilon. */
+    /** scikit-learn's guard against empty components: 10 × machine epsilon, for rows of unit weight. */
     static final double EMPTY_GUARD = 10 * Math.ulp(1.0);
+
+    /** What {@link #mass} adds to each count; set by {@link #guardEmpty} before an M-step. */
+    private transient double emptyGuard = EMPTY_GUARD;
+
+    /**
+     * Scales the guard against an empty component to the rows' average weight: scikit-learn's
+     * 10 ε for unit weights, and the same model for every weight multiplied by any s > 0 (an
+     * absolute guard swamps the counts when the weights are tiny).
+     *
+     * @param weight the total weight of the rows the moments hold
+     * @param rows   their number
+     */
+    final void guardEmpty(double weight, long rows) {
+        double average = weight / rows;
+        emptyGuard = average > 0 && Double.isFinite(average) ? EMPTY_GUARD * average : EMPTY_GUARD;
+    }
 
     /** {@code shift[off..off+d)} as an array of its own, copied once. */
     final double[] shiftRow(int c) {

@@ -2,6 +2,7 @@ package gmm4j.internal;
 
 import gmm4j.Repair;
 import gmm4j.RestartSummary;
+import gmm4j.StopReason;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,13 @@ public final class Restarts {
     /**
      * The result of a fit.
      *
-     * @param mixture   the best restart's parameters
-     * @param score     the log-likelihood, entropy and weight of the data under {@code mixture}
-     * @param scale     the training data's scale
+     * @param mixture    the best restart's parameters
+     * @param score      the log-likelihood, entropy and weight of the data under {@code mixture}
+     * @param stopReason why the best restart's EM run stopped
+     * @param cancelled  whether a listener stopped the fit (in any restart)
+     * @param scale      the training data's scale
      */
-    public record Result(Mixture mixture, Likelihood score, int iterations, boolean converged, boolean cancelled,
+    public record Result(Mixture mixture, Likelihood score, int iterations, StopReason stopReason, boolean cancelled,
                          List<RestartSummary> restarts, List<Repair> repairs, DataScale scale) {
     }
 
@@ -35,18 +38,18 @@ public final class Restarts {
             Mixture start = start(t, s, restart, parallel, scale, log);
             EmRun run = new EmRun(t, s, restart, parallel, scale, log);
             run.run(start);
-            summaries.add(new RestartSummary(restart, run.iterations, run.converged,
-                    run.score.meanLogLikelihood(), run.trace()));
+            summaries.add(new RestartSummary(restart, run.iterations, run.stopReason == StopReason.CONVERGED,
+                    run.score.meanLogLikelihood(), run.trace(), run.stopReason));
             if (best == null || run.score.logLikelihood() > best.score.logLikelihood()
                     || Double.isNaN(best.score.logLikelihood())) {
                 best = run;
             }
-            if (run.cancelled) {
+            if (run.stopReason == StopReason.CANCELLED) {
                 cancelled = true;
                 break;
             }
         }
-        return new Result(best.mixture, best.score, best.iterations, best.converged, cancelled,
+        return new Result(best.mixture, best.score, best.iterations, best.stopReason, cancelled,
                 List.copyOf(summaries), List.copyOf(repairs), scale);
     }
 
@@ -57,10 +60,11 @@ public final class Restarts {
         return Initializer.initialize(t, s, restart, random, parallel, scale, log);
     }
 
-    /** Collects repairs, stamping the restart and the current iteration. */
+    /** Collects repairs, stamping the restart and the current iteration; a component left collapsed is told once. */
     public static final class Repairs implements RepairLog {
         private final int restart;
         private final List<Repair> into;
+        private final java.util.Set<Integer> leftCollapsed = new java.util.HashSet<>();
         int iteration;
 
         public Repairs(int restart, List<Repair> into) {
@@ -82,6 +86,13 @@ public final class Restarts {
         @Override
         public void reseeded(int component, int row, double mass) {
             into.add(new Repair(Repair.Kind.COMPONENT_RESEEDED, restart, iteration, component, mass, row));
+        }
+
+        @Override
+        public void notReseeded(int component, int row, double mass) {
+            if (leftCollapsed.add(component)) {
+                into.add(new Repair(Repair.Kind.COLLAPSE_NOT_REPAIRED, restart, iteration, component, mass, row));
+            }
         }
     }
 }

@@ -18,6 +18,8 @@ public final class Statistics implements Serializable {
     /** Per component and categorical column, the weight of the rows with the column observed. */
     final double[] levelTotal;
     final Likelihood score = new Likelihood();
+    /** Where the run of the mixture the E-step ran under has re-seeded components ({@link Mixture#reseededAt}). */
+    double[][] reseededAt = Mixture.NO_PLACES;
 
     Statistics(Moments moments, int categoricalColumns, int levelSlots) {
         this.moments = moments;
@@ -40,6 +42,7 @@ public final class Statistics implements Serializable {
         Moments.add(levelCount, other.levelCount);
         Moments.add(levelTotal, other.levelTotal);
         score.merge(other.score);
+        if (reseededAt.length < other.reseededAt.length) reseededAt = other.reseededAt;
         return this;
     }
 

@@ -48,6 +48,11 @@ class MixtureRestoreTest {
             public void reseeded(int component, int row, double mass) {
                 throw new AssertionError("no re-seeding while restoring");
             }
+
+            @Override
+            public void notReseeded(int component, int row, double mass) {
+                throw new AssertionError("no re-seeding while restoring");
+            }
         });
         return jittered;
     }

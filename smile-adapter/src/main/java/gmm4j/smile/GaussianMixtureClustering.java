@@ -155,7 +155,12 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      *
      * @param criterion BIC, AIC, ICL (lower is better) or 5-fold cross-validated log-likelihood
      * @param covariances candidate covariance types; none means {@code options.covariance()} alone
+     * <p>Stopping the options' controller ends the whole selection: the candidates not yet fitted are
+     * not, and the selection is {@linkplain Selection#cancelled() cancelled}.
+     *
      * @throws IllegalArgumentException when the range is empty or no candidate fits the data
+     * @throws java.util.concurrent.CancellationException when the controller is stopped before any
+     *                                                    candidate finished, or the thread is interrupted
      */
     public static Selection select(double[][] data, int minK, int maxK, Criterion criterion, Options options,
                                    CovarianceType... covariances) {
@@ -169,7 +174,8 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                 .settings(options.toGaussianMixture())
                 .build()
                 .select(dataset);
-        return new Selection(result.criterion(), result.scores(), result.best(), of(result.model(), dataset));
+        return new Selection(result.criterion(), result.scores(), result.best(), of(result.model(), dataset),
+                result.cancelled());
     }
 
     /** Labels the training rows with their most probable component. */
@@ -417,9 +423,12 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      *                  lower is better; {@code crossValidation} is NaN unless that was the criterion
      * @param best      the best candidate's score
      * @param model     the best candidate, fitted on all the data
+     * @param cancelled whether the options' controller was stopped during the selection: then the
+     *                  remaining candidates were not fitted, and {@code scores}, {@code best} and
+     *                  {@code model} are those of the candidates that had finished
      */
     public record Selection(Criterion criterion, List<ModelSelection.Score> scores, ModelSelection.Score best,
-                            GaussianMixtureClustering model) {
+                            GaussianMixtureClustering model, boolean cancelled) {
         /** Copies the scores. */
         public Selection {
             scores = List.copyOf(scores);
@@ -435,8 +444,10 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                         c.equals(best) ? "*" : "", c.covariance(), c.components(), c.logLikelihood(),
                         c.parameters(), c.bic(), c.aic(), c.icl(), c.crossValidation()));
             }
-            return s.append("chosen by ").append(criterion).append(": K = ").append(best.components())
-                    .append(", ").append(best.covariance()).append('\n').toString();
+            s.append("chosen by ").append(criterion).append(": K = ").append(best.components())
+                    .append(", ").append(best.covariance()).append('\n');
+            if (cancelled) s.append("cancelled: only the candidates above were fitted\n");
+            return s.toString();
         }
     }
 }

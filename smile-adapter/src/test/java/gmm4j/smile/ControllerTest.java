@@ -1,6 +1,7 @@
 package gmm4j.smile;
 
 import gmm4j.CovarianceType;
+import gmm4j.Criterion;
 import gmm4j.Initialization;
 import gmm4j.smile.GaussianMixtureClustering.Options;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,28 @@ class ControllerTest {
             assertTrue(model.model().cancelled());
             assertEquals(1, model.model().restarts().size(), "no restart runs after the stop");
             assertEquals(IRIS.length, model.group().length);
+        }
+    }
+
+    @Test
+    void stoppingTheControllerDuringSelectEndsTheSelectionAndSaysSo() {
+        List<AlgoStatus> seen = new CopyOnWriteArrayList<>();
+        var controller = new IterativeAlgorithmController<AlgoStatus>() {
+            @Override
+            public void submit(AlgoStatus status) {
+                super.submit(status);
+                seen.add(status);
+                if (status.iteration() == 3) stop();
+            }
+        };
+        try (controller) {
+            // one thread: K = 1 (two iterations), then K = 2, stopped at its third
+            var selection = GaussianMixtureClustering.select(IRIS, 1, 4, Criterion.BIC, options(1, 1E-3, controller));
+            assertTrue(selection.cancelled());
+            assertEquals(1, selection.scores().size(), "the candidates after the stop are not fitted: " + selection.scores());
+            assertEquals(1, selection.model().k());
+            assertEquals(5, seen.size(), "no iteration after the stop: " + seen);
+            assertTrue(selection.toString().contains("cancelled"), selection.toString());
         }
     }
 
