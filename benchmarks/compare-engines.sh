@@ -4,6 +4,8 @@
 #
 #   benchmarks/compare-engines.sh BASE_REF [ROUNDS]        (default: 3 rounds)
 #
+# THREADS=1 in the environment measures on one thread (default 0: all cores) — steadier where
+# something else keeps a core busy.
 # Builds the engine (core) at BASE_REF in a temporary git worktree and as it is in this checkout,
 # first checks that both fit the same models to the bit (gmm4j.benchmarks.EngineFingerprint: 128
 # small fits of every kind; a difference is reported, not fatal), then, in each round, measures every covariance type on the harness's three problems with the
@@ -46,7 +48,7 @@ deps=$(tr ':' '\n' < "$work/deps.cp" | grep -v '/gmm4j-' | paste -sd: -)
 measure() { # engine-jar problem type -> seconds per iteration
   local n d k
   IFS=x read -r n d k <<< "$2"
-  "$java_home/bin/java" -Xmx8g -cp "$1:$work/benchmarks.jar:$deps" gmm4j.benchmarks.Gmm4jPeer "$n" "$d" "$k" "$3" 0 \
+  "$java_home/bin/java" -Xmx8g -cp "$1:$work/benchmarks.jar:$deps" gmm4j.benchmarks.Gmm4jPeer "$n" "$d" "$k" "$3" "${THREADS:-0}" \
     | awk '/^FORK /{print $2} /^FAILED/{print "NaN"}'
 }
 median() { sort -g | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
@@ -76,7 +78,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo
-echo "Seconds per EM iteration, median of $rounds rounds (base = $base_ref, new = this checkout):"
+echo "Seconds per EM iteration, median of $rounds rounds, threads ${THREADS:-0} (0 = all cores); base = $base_ref, new = this checkout:"
 printf '%-14s %-10s %12s %12s %8s\n' problem type base new new/base
 for problem in "${problems[@]}"; do
   for type in "${types[@]}"; do
