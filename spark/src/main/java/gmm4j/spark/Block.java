@@ -63,17 +63,17 @@ final class Block implements Serializable {
             Row row = rows.next();
             Object cell = row.get(0);
             if (!(cell instanceof Vector vector)) {
-                return failed(partition, n, "column '" + features + "' is null: every row needs a features vector.");
+                return failed(partition, n, d, "column '" + features + "' is null: every row needs a features vector.");
             }
             if (d < 0) d = vector.size();
             if (vector.size() != d) {
-                return failed(partition, n, "column '" + features + "' has " + vector.size() + " values but the rows before it have "
+                return failed(partition, n, d, "column '" + features + "' has " + vector.size() + " values but the rows before it have "
                         + d + ": every features vector needs the same size.");
             }
             double[] x = vector.toArray();
             for (int j = 0; j < d; j++) {
                 if (Double.isInfinite(x[j])) {
-                    return failed(partition, n, "column '" + features + "' has " + x[j] + " at position " + j
+                    return failed(partition, n, d, "column '" + features + "' has " + x[j] + " at position " + j
                             + ": values must be finite (NaN marks a missing value).");
                 }
             }
@@ -81,7 +81,7 @@ final class Block implements Serializable {
             if (weighted) {
                 Object w = row.get(1);
                 if (!(w instanceof Double value) || !(value >= 0) || value.isInfinite()) {
-                    return failed(partition, n, "column '" + weight + "' is " + w + ": weights must be finite and not negative.");
+                    return failed(partition, n, d, "column '" + weight + "' is " + w + ": weights must be finite and not negative.");
                 }
                 weights.add(value);
             }
@@ -89,8 +89,9 @@ final class Block implements Serializable {
         return new Block(partition, n, d, values.toArray(), weighted ? weights.toArray() : null, null, -1);
     }
 
-    private static Block failed(int partition, int row, String problem) {
-        return new Block(partition, 0, -1, new double[0], null, problem, row);
+    /** A block whose row {@code row} is bad; {@code d} is its first row's size (-1 when that row is the bad one). */
+    private static Block failed(int partition, int row, int d, String problem) {
+        return new Block(partition, 0, d, new double[0], null, problem, row);
     }
 
     /** The rows as the engine's data set, without a copy. Only for a {@link #usable} block. */

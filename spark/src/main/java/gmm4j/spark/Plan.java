@@ -12,8 +12,9 @@ final class Plan {
      *
      * @param features the features column's name, for messages
      * @return the number of rows
-     * @throws IllegalArgumentException for the first bad row (naming its column and its index in
-     *                                  the dataset), for vectors of two sizes in two partitions, and
+     * @throws IllegalArgumentException for the first bad row, naming its column and its index in
+     *                                  the dataset (a partition whose first vector has another size than
+     *                                  the partitions' before it, or a bad row within a partition), and
      *                                  when no row has weight and an observed value
      */
     static long check(List<Block.Shape> shapes, String features) {
@@ -22,10 +23,7 @@ final class Plan {
         long firstRow = -1;
         boolean usable = false;
         for (Block.Shape shape : shapes) {
-            if (shape.problem() != null) {
-                throw new IllegalArgumentException("Row " + (offset + shape.problemRow()) + ": " + shape.problem());
-            }
-            if (shape.n() > 0) {
+            if (shape.d() >= 0) {
                 if (d < 0) {
                     d = shape.d();
                     firstRow = offset;
@@ -33,6 +31,9 @@ final class Plan {
                     throw new IllegalArgumentException("Row " + offset + ": column '" + features + "' has " + shape.d()
                             + " values but row " + firstRow + " has " + d + ": every features vector needs the same size.");
                 }
+            }
+            if (shape.problem() != null) {
+                throw new IllegalArgumentException("Row " + (offset + shape.problemRow()) + ": " + shape.problem());
             }
             usable |= shape.usable();
             offset += shape.n();

@@ -16,6 +16,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The distributed fit against the core's fit of the same rows, and its transform. */
@@ -97,6 +98,52 @@ class DistributedFitTest {
         assertArrayEquals(first.toCoreModel().means(), second.toCoreModel().means());
         assertEquals(first.summary().logLikelihood(), second.summary().logLikelihood());
         assertEquals(core.meanLogLikelihood(), first.summary().meanLogLikelihood(), 1e-3);
+    }
+
+    // ---- bad input: an IllegalArgumentException naming the column and the row -------------------
+
+    @Test
+    void aFeaturesColumnOfNumbersIsRejected() {
+        Dataset<Row> frame = LocalSpark.frame(spark, LocalSpark.clusters(10, 2, 1, 0, 1), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GaussianMixture().setFeaturesCol("weight").fit(frame));
+        assertTrue(e.getMessage().startsWith("Column 'weight' must hold vectors"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new GaussianMixture().setFeaturesCol("x").fit(frame));
+        assertTrue(e.getMessage().startsWith("There is no column 'x'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new GaussianMixture().setWeightCol("features").fit(frame));
+        assertTrue(e.getMessage().startsWith("Column 'features' must hold numbers"), e.getMessage());
+    }
+
+    @Test
+    void mixedDimensionsAreRejectedWithTheRow() {
+        double[][] values = {{1, 2}, {3, 4}, {5, 6, 7}, {8, 9}};
+        assertBadRow(values, new double[]{1, 1, 1, 1}, 1,
+                "Row 2: column 'features' has 3 values but the rows before it have 2");
+        // The bad row first in its partition: found by the driver, comparing partitions.
+        assertBadRow(values, new double[]{1, 1, 1, 1}, 2, "Row 2: column 'features' has 3 values but row 0 has 2");
+    }
+
+    @Test
+    void badWeightsAreRejectedWithTheRowAndValue() {
+        double[][] values = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}};
+        for (double bad : new double[]{-1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertBadRow(values, new double[]{1, 1, 1, bad, 1}, 2,
+                    "Row 3: column 'weight' is " + bad + ": weights must be finite and not negative.");
+        }
+    }
+
+    @Test
+    void infiniteValuesAreRejectedWithTheRowAndValue() {
+        double[][] values = {{1, 2}, {3, 4}, {5, Double.NEGATIVE_INFINITY}, {7, 8}};
+        assertBadRow(values, new double[]{1, 1, 1, 1}, 2,
+                "Row 2: column 'features' has -Infinity at position 1: values must be finite (NaN marks a missing value).");
+    }
+
+    private static void assertBadRow(double[][] values, double[] weights, int partitions, String message) {
+        Dataset<Row> frame = LocalSpark.frame(spark, new LocalSpark.Rows(values, weights), partitions);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GaussianMixture().setWeightCol("weight").fit(frame));
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
 
     /** The fitted parameters, log-likelihood, iterations and convergence of the two fits agree. */
