@@ -178,79 +178,118 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> imple
 
     // ---- setters --------------------------------------------------------------------------------
 
-    /** @param value the number of components, at least 1 @return this */
+    /**
+     * @param value the number of components, at least 1
+     * @return this
+     */
     public GaussianMixture setK(int value) {
         set(k, value);
         return this;
     }
 
-    /** @param value full, tied, diagonal (or diag) or spherical, in any case @return this */
+    /**
+     * @param value full, tied, diagonal (or diag) or spherical, in any case
+     * @return this
+     */
     public GaussianMixture setCovarianceType(String value) {
         set(covarianceType, value);
         return this;
     }
 
-    /** @param value the most EM iterations per restart, at least 1 @return this */
+    /**
+     * @param value the most EM iterations per restart, at least 1
+     * @return this
+     */
     public GaussianMixture setMaxIter(int value) {
         set(maxIter, value);
         return this;
     }
 
-    /** @param value the convergence tolerance, finite and not negative @return this */
+    /**
+     * @param value the convergence tolerance, finite and not negative
+     * @return this
+     */
     public GaussianMixture setTol(double value) {
         set(tol, value);
         return this;
     }
 
-    /** @param value what is added to every covariance diagonal, finite and not negative @return this */
+    /**
+     * @param value what is added to every covariance diagonal, finite and not negative
+     * @return this
+     */
     public GaussianMixture setRegularization(double value) {
         set(regularization, value);
         return this;
     }
 
-    /** @param value kmeans, kmeans_plus_plus (or k-means++), random or random_from_data, in any case @return this */
+    /**
+     * @param value kmeans, kmeans_plus_plus (or k-means++), random or random_from_data, in any case
+     * @return this
+     */
     public GaussianMixture setInitMode(String value) {
         set(initMode, value);
         return this;
     }
 
-    /** @param value the number of restarts, at least 1 @return this */
+    /**
+     * @param value the number of restarts, at least 1
+     * @return this
+     */
     public GaussianMixture setRestarts(int value) {
         set(restarts, value);
         return this;
     }
 
-    /** @param value the seed @return this */
+    /**
+     * @param value the seed
+     * @return this
+     */
     public GaussianMixture setSeed(long value) {
         set(seed, value);
         return this;
     }
 
-    /** @param value the most rows the start is computed from, at least 1 @return this */
+    /**
+     * @param value the most rows the start is computed from, at least 1
+     * @return this
+     */
     public GaussianMixture setInitSampleSize(int value) {
         set(initSampleSize, value);
         return this;
     }
 
-    /** @param value the features column's name @return this */
+    /**
+     * @param value the features column's name
+     * @return this
+     */
     public GaussianMixture setFeaturesCol(String value) {
         set(featuresCol, value);
         return this;
     }
 
-    /** @param value the weight column's name @return this */
+    /**
+     * @param value the weight column's name
+     * @return this
+     */
     public GaussianMixture setWeightCol(String value) {
         set(weightCol, value);
         return this;
     }
 
-    /** @param value the prediction column's name @return this */
+    /**
+     * @param value the prediction column's name
+     * @return this
+     */
     public GaussianMixture setPredictionCol(String value) {
         set(predictionCol, value);
         return this;
     }
 
-    /** @param value the probability column's name @return this */
+    /**
+     * @param value the probability column's name
+     * @return this
+     */
     public GaussianMixture setProbabilityCol(String value) {
         set(probabilityCol, value);
         return this;

@@ -68,19 +68,28 @@ public final class GaussianMixtureModel extends Model<GaussianMixtureModel> impl
         return probabilityCol;
     }
 
-    /** @param value the features column's name @return this */
+    /**
+     * @param value the features column's name
+     * @return this
+     */
     public GaussianMixtureModel setFeaturesCol(String value) {
         set(featuresCol, value);
         return this;
     }
 
-    /** @param value the prediction column's name @return this */
+    /**
+     * @param value the prediction column's name
+     * @return this
+     */
     public GaussianMixtureModel setPredictionCol(String value) {
         set(predictionCol, value);
         return this;
     }
 
-    /** @param value the probability column's name @return this */
+    /**
+     * @param value the probability column's name
+     * @return this
+     */
     public GaussianMixtureModel setProbabilityCol(String value) {
         set(probabilityCol, value);
         return this;
