@@ -34,6 +34,12 @@ class DistributedFitTest {
         if (spark != null) spark.stop();
     }
 
+    /** The build's profile ran the tests on the Spark it names. */
+    @Test
+    void runsOnTheSparkTheBuildNames() {
+        assertEquals(System.getProperty("spark.version"), spark.version());
+    }
+
     /** Every covariance type, with missing values and weights, over 4 partitions: the core's fit to 1e-10. */
     @ParameterizedTest
     @EnumSource(CovarianceType.class)

@@ -98,6 +98,16 @@ class PersistenceTest {
         assertEquals(2, ((GaussianMixture) reloaded.getStages()[1]).toCoreSettings().components());
     }
 
+    /** The sample of docs/spark.md ({@link DocsSampleTest}) runs and saves a model. */
+    @Test
+    void theDocsSampleRuns(@TempDir Path dir) throws IOException {
+        gmm4j.GaussianMixtureModel core = DocsSampleTest.sample(
+                LocalSpark.frame(spark, LocalSpark.clusters(300, 2, 3, 0, 1), 2), dir.resolve("model").toString());
+        assertEquals(3, core.components());
+        assertEquals(gmm4j.CovarianceType.DIAGONAL, core.covarianceType());
+        assertTrue(java.nio.file.Files.isDirectory(dir.resolve("model").resolve("metadata")));
+    }
+
     /** The model's file is read through a filter: a serialised object of another class is refused. */
     @Test
     void theDataFileAdmitsOnlyAModelsClasses() throws IOException {
