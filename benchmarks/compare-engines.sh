@@ -5,7 +5,8 @@
 #   benchmarks/compare-engines.sh BASE_REF [ROUNDS]        (default: 3 rounds)
 #
 # Builds the engine (core) at BASE_REF in a temporary git worktree and as it is in this checkout,
-# then, in each round, measures every covariance type on the harness's three problems with the
+# first checks that both fit the same models to the bit (gmm4j.benchmarks.EngineFingerprint: 128
+# small fits of every kind; a difference is reported, not fatal), then, in each round, measures every covariance type on the harness's three problems with the
 # harness's own gmm4j measurement (gmm4j.benchmarks.Gmm4jPeer: a fresh JVM, warm-up fits, the median
 # of five timed 10-iteration spans, all cores), the two engines taking turns. Prints every round and
 # the medians' ratio, this checkout ÷ BASE_REF. Needs a JDK 21+ (JAVA_HOME, or the newest under
@@ -19,7 +20,10 @@ types=(FULL TIED DIAGONAL SPHERICAL)
 
 java_home=${JAVA_HOME:-}
 if [ -z "$java_home" ] || ! "$java_home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  java_home=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -1)
+  java_home=
+  for candidate in /usr/lib/jvm/*25* /usr/lib/jvm/*21*; do
+    if [ -x "$candidate/bin/java" ]; then java_home=$candidate; break; fi
+  done
 fi
 [ -x "$java_home/bin/java" ] || { echo "No JDK 21+ found: set JAVA_HOME." >&2; exit 1; }
 
@@ -29,12 +33,13 @@ trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "
 echo "Building the benchmarks and the engine of this checkout..."
 mvn -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
 mvn -q -B -Pbenchmarks -pl benchmarks -am dependency:build-classpath -Dmdep.outputFile="$work/deps.cp" >/dev/null
-cp core/target/gmm4j-core-*.jar "$work/new-core.jar"
-cp benchmarks/target/gmm4j-benchmarks-*.jar "$work/benchmarks.jar"
+engine_jar() { ls "$1"/core/target/gmm4j-core-*.jar | grep -v -e -sources -e -javadoc; }
+cp "$(engine_jar .)" "$work/new-core.jar"
+cp "$(ls benchmarks/target/gmm4j-benchmarks-*.jar | grep -v -e -sources -e -javadoc)" "$work/benchmarks.jar"
 echo "Building the engine at $base_ref..."
 git worktree add --detach "$work/base" "$base_ref" >/dev/null 2>&1
 (cd "$work/base" && mvn -q -B -pl core package -DskipTests)
-cp "$work"/base/core/target/gmm4j-core-*.jar "$work/base-core.jar"
+cp "$(engine_jar "$work/base")" "$work/base-core.jar"
 
 # Only the engine differs: the same harness classes and peers' jars (gmm4j's own are left out).
 deps=$(tr ':' '\n' < "$work/deps.cp" | grep -v '/gmm4j-' | paste -sd: -)
@@ -45,6 +50,16 @@ measure() { # engine-jar problem type -> seconds per iteration
     | awk '/^FORK /{print $2} /^FAILED/{print "NaN"}'
 }
 median() { sort -g | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+
+for engine in base new; do
+  "$java_home/bin/java" -cp "$work/$engine-core.jar:$work/benchmarks.jar" gmm4j.benchmarks.EngineFingerprint > "$work/$engine.fingerprint"
+done
+if cmp -s "$work/base.fingerprint" "$work/new.fingerprint"; then
+  echo "Same models to the bit: all $(wc -l < "$work/new.fingerprint") fingerprint fits agree."
+else
+  echo "The engines fit different models (base <, new >):"
+  diff "$work/base.fingerprint" "$work/new.fingerprint" || true
+fi
 
 results="$work/results.tsv"
 for round in $(seq 1 "$rounds"); do

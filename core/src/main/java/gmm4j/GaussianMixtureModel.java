@@ -8,6 +8,9 @@ import gmm4j.internal.Parallel;
 import gmm4j.internal.Likelihood;
 import gmm4j.internal.Table;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
@@ -17,6 +20,9 @@ import java.util.Random;
 /**
  * A fitted Gaussian mixture: its parameters, how the fit went, and scoring, prediction and
  * sampling. Immutable and safe to share between threads; accessors return copies.
+ *
+ * <p>Serializable as plain values with a format version (never the engine's classes), every value
+ * checked on reading; read through {@link #SERIAL_FILTER}.
  */
 public final class GaussianMixtureModel implements Serializable {
     @Serial
@@ -42,21 +48,30 @@ public final class GaussianMixtureModel implements Serializable {
     private final List<RestartSummary> restarts;
     /** What the fit repaired. */
     private final List<Repair> repairs;
-    /** The training data's scale, which a later M-step's repairs need. */
+    /** The training data's scale: a later M-step's repairs need it. */
     private final DataScale scale;
 
     GaussianMixtureModel(Restarts.Result result, double totalWeight, int ignoredRows) {
-        this.mixture = result.mixture();
-        this.logLikelihood = result.score().logLikelihood();
-        this.entropy = result.score().entropy();
+        this(result.mixture(), result.score().logLikelihood(), result.score().entropy(), totalWeight,
+                result.iterations(), result.converged(), result.cancelled(), ignoredRows, result.restarts(),
+                result.repairs(), result.scale());
+    }
+
+    /** A model of these parameters and diagnostics; the lists are kept, so they must be immutable. */
+    GaussianMixtureModel(Mixture mixture, double logLikelihood, double entropy, double totalWeight, int iterations,
+                         boolean converged, boolean cancelled, int ignoredRows, List<RestartSummary> restarts,
+                         List<Repair> repairs, DataScale scale) {
+        this.mixture = mixture;
+        this.logLikelihood = logLikelihood;
+        this.entropy = entropy;
         this.totalWeight = totalWeight;
-        this.iterations = result.iterations();
-        this.converged = result.converged();
-        this.cancelled = result.cancelled();
+        this.iterations = iterations;
+        this.converged = converged;
+        this.cancelled = cancelled;
         this.ignoredRows = ignoredRows;
-        this.restarts = result.restarts();
-        this.repairs = result.repairs();
-        this.scale = result.scale();
+        this.restarts = restarts;
+        this.repairs = repairs;
+        this.scale = scale;
         checkFinite();
     }
 
@@ -327,6 +342,55 @@ public final class GaussianMixtureModel implements Serializable {
 
     double totalWeight() {
         return totalWeight;
+    }
+
+    /** The training data's weighted column means over observed values (a copy). */
+    double[] columnMeans() {
+        return scale.columnMeans().clone();
+    }
+
+    /** The smallest diagonal a covariance repair raises to, on the training data's scale. */
+    double covarianceFloor() {
+        return scale.floor();
+    }
+
+    // ---- saved form -------------------------------------------------------------------------
+
+    /**
+     * Admits exactly what a saved model's stream holds, within limits that real models stay far
+     * below, and rejects everything else; set it on the stream a model is read from:
+     * {@code in.setObjectInputFilter(GaussianMixtureModel.SERIAL_FILTER)}. See {@link #serialFilter}.
+     */
+    public static final ObjectInputFilter SERIAL_FILTER = serialFilter();
+
+    /**
+     * {@link #SERIAL_FILTER} that also admits the given classes (exactly these, not their packages):
+     * for reading a serializable class of one's own that holds a model.
+     *
+     * <p>The limits: graph depth 10 (a model needs 5), arrays of at most a million elements, and at
+     * most 20 million objects: room for 1 000 components in 10 000 dimensions (one array per
+     * covariance row) and a million repairs. The stream holds no collection, so no stream of nested
+     * collections can keep a reader busy.
+     *
+     * @param alsoAllowed further classes the stream may name, each given by its class object
+     * @return a filter for {@link java.io.ObjectInputStream#setObjectInputFilter}
+     */
+    public static ObjectInputFilter serialFilter(Class<?>... alsoAllowed) {
+        StringBuilder pattern = new StringBuilder(SavedModel.FILTER_PATTERN);
+        for (Class<?> c : alsoAllowed) pattern.append(';').append(c.getName());
+        return ObjectInputFilter.Config.createFilter(pattern.append(";!*").toString());
+    }
+
+    /** Writes {@link SavedModel}'s plain values instead of the engine's internals. */
+    @Serial
+    private Object writeReplace() {
+        return new SavedModel(this);
+    }
+
+    /** A stream that holds this class itself was not written by {@link #writeReplace}: refuse it. */
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("proxy required");
     }
 
     // ---- sampling ---------------------------------------------------------------------------

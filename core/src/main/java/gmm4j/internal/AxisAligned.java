@@ -17,28 +17,34 @@ final class AxisAligned {
     }
 
     /** The model of an axis-aligned type: moments of the scatter's diagonal, covariances from the variances. */
-    static CovarianceModel model(CovarianceType type, FromVariances fromVariances) {
-        return new CovarianceModel() {
-            @Override
-            public CovarianceType type() {
-                return type;
-            }
+    static class Model implements CovarianceModel {
+        private final CovarianceType type;
+        private final FromVariances fromVariances;
 
-            @Override
-            public Moments moments(int k, int d, double[] nearEach, double[] nearAll) {
-                return new AxisMoments(k, d, nearEach);
-            }
+        Model(CovarianceType type, FromVariances fromVariances) {
+            this.type = type;
+            this.fromVariances = fromVariances;
+        }
 
-            @Override
-            public Covariance estimate(Moments moments, double regularization, double floor, RepairLog log) {
-                return fromVariances.of(moments.d, variances(moments), regularization, floor, log);
-            }
+        @Override
+        public CovarianceType type() {
+            return type;
+        }
 
-            @Override
-            public Covariance fromMatrices(int d, double[][] matrices, double floor, RepairLog log) {
-                return fromVariances.of(d, diagonals(matrices, d), 0, floor, log);
-            }
-        };
+        @Override
+        public Moments moments(int k, int d, double[] nearEach, double[] nearAll) {
+            return new AxisMoments(k, d, nearEach);
+        }
+
+        @Override
+        public Covariance estimate(Moments moments, double regularization, double floor, RepairLog log) {
+            return fromVariances.of(moments.d, variances(moments), regularization, floor, log);
+        }
+
+        @Override
+        public Covariance fromMatrices(int d, double[][] matrices, double floor, RepairLog log) {
+            return fromVariances.of(d, diagonals(matrices, d), 0, floor, log);
+        }
     }
 
     /**

@@ -22,6 +22,15 @@ interface CovarianceModel {
     /** Covariances of this model taken from full d×d matrices: as they are, their diagonals, means or average. */
     Covariance fromMatrices(int d, double[][] matrices, double floor, RepairLog log);
 
+    /**
+     * Covariances exactly as saved: {@code matrix(c)} of the result equals {@code matrices[c]} to the
+     * bit. The matrices must have the model's structure (the caller checked it) and be positive
+     * definite as they are: {@code log} is told of any that would need jitter.
+     */
+    default Covariance restore(int k, int d, double[][] matrices, RepairLog log) {
+        return fromMatrices(d, matrices, 0, log);
+    }
+
     static CovarianceModel of(CovarianceType type) {
         return switch (type) {
             case FULL -> FullCovariance.MODEL;

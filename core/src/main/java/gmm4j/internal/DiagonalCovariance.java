@@ -46,7 +46,7 @@ final class DiagonalCovariance extends Covariance {
         return new DiagonalCovariance(k, d, variance);
     }
 
-    static final CovarianceModel MODEL = AxisAligned.model(CovarianceType.DIAGONAL, DiagonalCovariance::estimate);
+    static final CovarianceModel MODEL = new AxisAligned.Model(CovarianceType.DIAGONAL, DiagonalCovariance::estimate);
 
     @Override
     CovarianceModel model() {

@@ -276,4 +276,32 @@ public final class Mixture implements Serializable {
     double[] flatMeans() {
         return means;
     }
+
+    /**
+     * Mixture parameters exactly as given, for a saved model: {@code covariances()}, {@code weights()}
+     * and the means of the rebuilt mixture equal these to the bit. The matrices are taken as they
+     * are (no regularisation, no repair floor), so they must be positive definite and have the
+     * type's structure, which the caller has checked: a TIED mixture's matrices are all equal (the
+     * first is used), DIAGONAL ones are read on the diagonal, SPHERICAL ones at (0, 0).
+     *
+     * @param covariances           each component's full row-major d×d matrix
+     * @param logLevelProbabilities log P(level | component) for every categorical column, component c's
+     *                              at {@code [c*slots, (c+1)*slots)}, slots the sum of the levels
+     *                              (logs, not probabilities: exp and log do not undo each other to the bit)
+     * @param log                   told of every matrix that would need jitter to be factored
+     */
+    public static Mixture restore(CovarianceType type, double[] weights, double[][] means, double[][] covariances,
+                                  int[] levels, double[] logLevelProbabilities, RepairLog log) {
+        int k = weights.length;
+        int d = means[0].length;
+        double[] flatMeans = new double[k * d];
+        for (int c = 0; c < k; c++) System.arraycopy(means[c], 0, flatMeans, c * d, d);
+        Covariance covariance = CovarianceModel.of(type).restore(k, d, covariances, log);
+        return new Mixture(weights.clone(), flatMeans, covariance, levels.clone(), logLevelProbabilities.clone());
+    }
+
+    /** A copy of log P(level | component), laid out as {@link #restore} takes it. */
+    public double[] logLevelProbabilities() {
+        return logLevel.clone();
+    }
 }

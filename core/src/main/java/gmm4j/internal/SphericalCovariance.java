@@ -43,7 +43,19 @@ final class SphericalCovariance extends Covariance {
         return new SphericalCovariance(d, variance);
     }
 
-    static final CovarianceModel MODEL = AxisAligned.model(CovarianceType.SPHERICAL, SphericalCovariance::estimate);
+    static final CovarianceModel MODEL = new AxisAligned.Model(CovarianceType.SPHERICAL, SphericalCovariance::estimate) {
+        /** Each variance read off the diagonal: the mean of d equal values is not always that value to the bit. */
+        @Override
+        public Covariance restore(int k, int d, double[][] matrices, RepairLog log) {
+            double[] variance = new double[k];
+            for (int c = 0; c < k; c++) {
+                variance[c] = matrices[c][0];
+                double jitter = AxisAligned.jitterFor(variance[c], 0);
+                if (jitter > 0) log.jitter(c, jitter);
+            }
+            return new SphericalCovariance(d, variance);
+        }
+    };
 
     @Override
     CovarianceModel model() {

@@ -53,6 +53,12 @@ final class TiedCovariance extends Covariance {
             java.util.Arrays.fill(mass, 1.0);
             return TiedCovariance.estimate(matrices.length, d, matrices, mass, 0, floor, log);
         }
+
+        /** The shared matrix once: the average of k equal matrices is not always that matrix to the bit. */
+        @Override
+        public Covariance restore(int k, int d, double[][] matrices, RepairLog log) {
+            return TiedCovariance.estimate(k, d, new double[][]{matrices[0]}, new double[]{1}, 0, 0, log);
+        }
     };
 
     @Override

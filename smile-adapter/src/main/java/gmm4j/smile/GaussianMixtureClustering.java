@@ -15,6 +15,7 @@ import smile.math.MathEx;
 import smile.util.AlgoStatus;
 import smile.util.IterativeAlgorithmController;
 
+import java.io.ObjectInputFilter;
 import java.io.Serial;
 import java.util.Arrays;
 import java.util.List;
@@ -45,14 +46,23 @@ import java.util.Properties;
  * consistent with {@code equals}.
  *
  * <p>The serialized form holds only this class, {@link Partitioning} and the core
- * {@link GaussianMixtureModel} (plain arrays, no Smile matrix type), so a model written with one
- * Smile version reads back with another. Smile 6.1+ {@code smile.io.Read.object(Path)} admits only
- * Smile's own classes; read with
- * {@code Read.object(path, ObjectInputFilter.Config.createFilter("gmm4j.**;smile.**;java.**"))}.
+ * {@link GaussianMixtureModel}'s saved form (plain arrays, no Smile matrix type, no engine class),
+ * so a model written with one Smile version reads back with another. Smile 6.1+
+ * {@code smile.io.Read.object(Path)} admits only Smile's own classes; read with
+ * {@code Read.object(path, GaussianMixtureClustering.SERIAL_FILTER)}.
  */
 public class GaussianMixtureClustering extends Partitioning implements Comparable<GaussianMixtureClustering> {
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Admits exactly what a saved clustering's stream holds — this class, Smile's {@link Partitioning}
+     * and {@link GaussianMixtureModel#SERIAL_FILTER}'s classes, within its limits — and rejects
+     * everything else: for Smile 6.1+ {@code Read.object(path, SERIAL_FILTER)}, or
+     * {@link java.io.ObjectInputStream#setObjectInputFilter}.
+     */
+    public static final ObjectInputFilter SERIAL_FILTER =
+            GaussianMixtureModel.serialFilter(GaussianMixtureClustering.class, Partitioning.class);
 
     /** The fitted engine model: parameters, diagnostics, scoring. */
     private final GaussianMixtureModel model;

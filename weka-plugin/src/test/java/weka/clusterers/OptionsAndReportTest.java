@@ -208,6 +208,9 @@ class OptionsAndReportTest {
         SerializationHelper.write(file.toString(), clusterer);
         GaussianMixture loaded = (GaussianMixture) SerializationHelper.read(Files.newInputStream(file));
         assertEquals(clusterer.toString(), loaded.toString());
+        String saved = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertTrue(saved.contains("gmm4j.SavedModel"), "the model is in the file as its saved form");
+        assertFalse(saved.contains("gmm4j.internal"), "no engine class is in the file");
         for (int i = 0; i < iris.numInstances(); i += 10) {
             assertArrayEquals(clusterer.distributionForInstance(iris.instance(i)), loaded.distributionForInstance(iris.instance(i)), 0.0);
         }
