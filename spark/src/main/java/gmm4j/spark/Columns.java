@@ -1,6 +1,8 @@
 package gmm4j.spark;
 
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.Params;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
@@ -11,6 +13,27 @@ import java.util.Arrays;
 /** Checks of the input columns and the schema of the output columns. */
 final class Columns {
     private Columns() {
+    }
+
+    /** @return the features column's param of {@code owner} (default "features") */
+    static Param<String> featuresCol(Params owner) {
+        return column(owner, "featuresCol", "the features column: vectors, NaN for a missing value", "features");
+    }
+
+    /** @return the prediction column's param of {@code owner} (default "prediction") */
+    static Param<String> predictionCol(Params owner) {
+        return column(owner, "predictionCol", "the predicted component column", "prediction");
+    }
+
+    /** @return the probability column's param of {@code owner} (default "probability") */
+    static Param<String> probabilityCol(Params owner) {
+        return column(owner, "probabilityCol", "the column of P(component | row)", "probability");
+    }
+
+    private static Param<String> column(Params owner, String name, String doc, String defaultValue) {
+        Param<String> param = new Param<>(owner, name, doc);
+        owner.setDefault(param, defaultValue);
+        return param;
     }
 
     /**

@@ -83,10 +83,10 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> imple
         seed = new LongParam(this, "seed", "the seed of every random choice");
         initSampleSize = new IntParam(this, "initSampleSize", "the most rows the driver takes to compute the start"
                 + " (at least 1)", Settings.atLeastOne());
-        featuresCol = new Param<>(this, "featuresCol", "the features column: vectors, NaN for a missing value");
+        featuresCol = Columns.featuresCol(this);
         weightCol = new Param<>(this, "weightCol", "the row weight column (finite, not negative); unset for unit weights");
-        predictionCol = new Param<>(this, "predictionCol", "the predicted component column");
-        probabilityCol = new Param<>(this, "probabilityCol", "the column of P(component | row)");
+        predictionCol = Columns.predictionCol(this);
+        probabilityCol = Columns.probabilityCol(this);
         setDefault(k, FitSettings.DEFAULT_COMPONENTS);
         setDefault(covarianceType, Settings.name(FitSettings.DEFAULT_COVARIANCE));
         setDefault(maxIter, FitSettings.DEFAULT_MAX_ITERATIONS);
@@ -96,9 +96,6 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> imple
         setDefault(restarts, FitSettings.DEFAULT_RESTARTS);
         setDefault(seed, FitSettings.DEFAULT_SEED);
         setDefault(initSampleSize, DEFAULT_INIT_SAMPLE_SIZE);
-        setDefault(featuresCol, "features");
-        setDefault(predictionCol, "prediction");
-        setDefault(probabilityCol, "probability");
     }
 
     /** The default of {@code initSampleSize}: {@value} rows. */

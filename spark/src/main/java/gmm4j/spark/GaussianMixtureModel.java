@@ -40,12 +40,9 @@ public final class GaussianMixtureModel extends Model<GaussianMixtureModel> impl
         this.uid = uid;
         this.model = model;
         this.summary = summary;
-        featuresCol = new Param<>(this, "featuresCol", "the features column: vectors, NaN for a missing value");
-        predictionCol = new Param<>(this, "predictionCol", "the predicted component column");
-        probabilityCol = new Param<>(this, "probabilityCol", "the column of P(component | row)");
-        setDefault(featuresCol, "features");
-        setDefault(predictionCol, "prediction");
-        setDefault(probabilityCol, "probability");
+        featuresCol = Columns.featuresCol(this);
+        predictionCol = Columns.predictionCol(this);
+        probabilityCol = Columns.probabilityCol(this);
     }
 
     @Override

@@ -21,8 +21,9 @@ import java.io.UncheckedIOException;
 /**
  * A saved {@link GaussianMixtureModel}: Spark's metadata JSON (class, uid, params) in
  * {@code metadata/}, written by {@code DefaultParamsWriter}, and the core model in
- * {@code data/model.ser}, in its Java-serialised form, read back through an
- * {@link ObjectInputFilter} that admits only a model's classes. Any Hadoop file system works.
+ * {@code data/model.ser}, in its Java-serialised form (the core's saved form: plain values,
+ * checked on reading), read back through the core's {@link ObjectInputFilter}, which admits only
+ * what a saved model holds. Any Hadoop file system works.
  */
 final class ModelFiles {
     private ModelFiles() {
@@ -30,10 +31,6 @@ final class ModelFiles {
 
     /** The core model's file, under the model's directory. */
     static final String DATA = "data/model.ser";
-
-    /** What may be read from {@link #DATA}: a core model's classes, within depth and size limits. */
-    static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-            "maxdepth=20;maxrefs=100000;maxarray=100000000;gmm4j.**;java.lang.*;java.util.*;!*");
 
     /** Writes a model. */
     static final class Writer extends MLWriter {
@@ -80,10 +77,10 @@ final class ModelFiles {
         }
     }
 
-    /** The core model in {@code in}, read through {@link #FILTER}. */
+    /** The core model in {@code in}, read through the core's {@link gmm4j.GaussianMixtureModel#SERIAL_FILTER}. */
     static gmm4j.GaussianMixtureModel read(InputStream in, Object source) throws IOException {
         try (ObjectInputStream objects = new ObjectInputStream(in)) {
-            objects.setObjectInputFilter(FILTER);
+            objects.setObjectInputFilter(gmm4j.GaussianMixtureModel.SERIAL_FILTER);
             Object read = objects.readObject();
             if (!(read instanceof gmm4j.GaussianMixtureModel model)) {
                 throw new IOException(source + " holds a " + (read == null ? "null" : read.getClass().getName())

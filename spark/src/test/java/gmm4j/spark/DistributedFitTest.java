@@ -4,9 +4,6 @@ import gmm4j.CovarianceType;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,20 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The distributed fit against the core's fit of the same rows, and its transform. */
-class DistributedFitTest {
+class DistributedFitTest extends WithSpark {
     private static final double RELATIVE = 1e-10;
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start("DistributedFitTest");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (spark != null) spark.stop();
-    }
-
     /** The build's profile ran the tests on the Spark it names. */
     @Test
     void runsOnTheSparkTheBuildNames() {

@@ -7,11 +7,8 @@ import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,19 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Save and load of the estimator, the model and a Pipeline holding them: no prediction changes. */
-class PersistenceTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start("PersistenceTest");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (spark != null) spark.stop();
-    }
-
+class PersistenceTest extends WithSpark {
     @Test
     void aSavedModelPredictsTheSame(@TempDir Path dir) throws IOException {
         Dataset<Row> frame = LocalSpark.frame(spark, LocalSpark.clusters(400, 3, 3, 0.1, 2), 2);
