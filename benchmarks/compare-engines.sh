@@ -31,11 +31,11 @@ work=$(mktemp -d)
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 echo "Building the benchmarks and the engine of this checkout..."
-mvn -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
-mvn -q -B -Pbenchmarks -pl benchmarks -am dependency:build-classpath -Dmdep.outputFile="$work/deps.cp" >/dev/null
-engine_jar() { ls "$1"/core/target/gmm4j-core-*.jar | grep -v -e -sources -e -javadoc; }
+# one session: the benchmarks' classpath resolves the engine from the reactor (the last module's file wins)
+mvn -q -B -Pbenchmarks -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile="$work/deps.cp"
+engine_jar() { ls -t "$1"/core/target/gmm4j-core-*.jar | grep -v -e -sources -e -javadoc | head -1; }
 cp "$(engine_jar .)" "$work/new-core.jar"
-cp "$(ls benchmarks/target/gmm4j-benchmarks-*.jar | grep -v -e -sources -e -javadoc)" "$work/benchmarks.jar"
+cp "$(ls -t benchmarks/target/gmm4j-benchmarks-*.jar | grep -v -e -sources -e -javadoc | head -1)" "$work/benchmarks.jar"
 echo "Building the engine at $base_ref..."
 git worktree add --detach "$work/base" "$base_ref" >/dev/null 2>&1
 (cd "$work/base" && mvn -q -B -pl core package -DskipTests)

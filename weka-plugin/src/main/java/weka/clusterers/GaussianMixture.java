@@ -31,6 +31,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * <!-- globalinfo-start -->
@@ -67,6 +70,9 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
             new Tag(COVARIANCE_SPHERICAL, "spherical", "Spherical (one variance per cluster)", false),
             new Tag(COVARIANCE_AUTO, "auto", "Auto (choose the type with the number of clusters)", false),
     };
+    /** scikit-learn's {@code covariance_type} names that differ from the tags ({@code full}, {@code tied}
+     *  and {@code spherical} are the same); {@code -C} takes them too. */
+    private static final Map<String, Integer> SKLEARN_COVARIANCE_NAMES = Map.of("diag", COVARIANCE_DIAGONAL);
 
     /** The covariance type of each covariance choice (by its ID; {@code null}: chosen). */
     private static final CovarianceType[] COVARIANCE_TYPES = {
@@ -315,7 +321,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         options.add(new Option("\tLargest number of clusters tried when choosing automatically (default "
                 + DEFAULT_MAX_CLUSTERS + ").", "max", 1, "-max <num>"));
         options.add(new Option("\tCovariance type: " + tagList(TAGS_COVARIANCE)
-                + "; auto chooses the type as well (default " + TAGS_COVARIANCE[DEFAULT_COVARIANCE].getIDStr() + ").",
+                + "; auto chooses the type as well (default " + TAGS_COVARIANCE[DEFAULT_COVARIANCE].getIDStr() + ").\n\tscikit-learn's diag means diagonal.",
                 "C", 1, "-C <type>"));
         options.add(new Option("\tCriterion for choosing automatically: " + tagList(TAGS_CRITERION) + " (default bic).",
                 "criterion", 1, "-criterion <name>"));
@@ -351,7 +357,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         setNumClusters(intOption("N", options, DEFAULT_NUM_CLUSTERS));
         setMinNumClusters(intOption("min", options, DEFAULT_MIN_CLUSTERS));
         setMaxNumClusters(intOption("max", options, DEFAULT_MAX_CLUSTERS));
-        setCovarianceType(tagOption("C", options, TAGS_COVARIANCE, DEFAULT_COVARIANCE));
+        setCovarianceType(tagOption("C", options, TAGS_COVARIANCE, DEFAULT_COVARIANCE, SKLEARN_COVARIANCE_NAMES));
         setCriterion(tagOption("criterion", options, TAGS_CRITERION, CRITERION_BIC));
         setNumFolds(intOption("X", options, DEFAULT_FOLDS));
         setScreeningRows(intOption("screening", options, DEFAULT_SCREENING_ROWS));
@@ -386,12 +392,22 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     }
 
     private static SelectedTag tagOption(String flag, String[] options, Tag[] tags, int fallback) throws Exception {
+        return tagOption(flag, options, tags, fallback, Map.of());
+    }
+
+    /** The tag named by option {@code flag}, or by one of the other names {@code aliases} (any case). */
+    private static SelectedTag tagOption(String flag, String[] options, Tag[] tags, int fallback,
+                                         Map<String, Integer> aliases) throws Exception {
         String value = Utils.getOption(flag, options);
         if (value.isEmpty()) return new SelectedTag(fallback, tags);
         for (Tag tag : tags) {
             if (tag.getIDStr().equalsIgnoreCase(value)) return new SelectedTag(tag.getID(), tags);
         }
-        throw new IllegalArgumentException("-" + flag + " must be one of " + tagList(tags) + ", not '" + value + "'.");
+        Integer alias = aliases.get(value.toLowerCase(Locale.ROOT));
+        if (alias != null) return new SelectedTag(alias, tags);
+        throw new IllegalArgumentException("-" + flag + " must be one of " + tagList(tags)
+                + (aliases.isEmpty() ? "" : " (or " + String.join("|", new TreeSet<>(aliases.keySet())) + ")")
+                + ", not '" + value + "'.");
     }
 
     @Override

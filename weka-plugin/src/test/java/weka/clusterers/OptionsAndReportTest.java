@@ -65,7 +65,7 @@ class OptionsAndReportTest {
 
     @Test
     void badOptionsAreRejectedNamingTheProblem() {
-        assertMessage("-C must be one of full|tied|diagonal|spherical|auto, not 'cube'", "-C cube");
+        assertMessage("-C must be one of full|tied|diagonal|spherical|auto (or diag), not 'cube'", "-C cube");
         assertMessage("-criterion must be one of bic|aic|icl|cv, not 'mdl'", "-criterion mdl");
         assertMessage("Number of clusters must be -1 (automatic) or at least 1, not 0", "-N 0");
         assertMessage("-tol needs a number, not 'small'", "-tol small");
@@ -74,6 +74,20 @@ class OptionsAndReportTest {
         assertMessage("The screening sample needs 0 (none) or more instances, not -5", "-screening -5");
         assertMessage("regularization must be finite and not negative, not -1.0", "-reg -1");
         assertThrows(Exception.class, () -> new GaussianMixture().setOptions(Utils.splitOptions("-bogus 3")));
+    }
+
+    /** -C also takes scikit-learn's covariance_type names, in any case, and gives them back as Weka's. */
+    @Test
+    void covarianceTakesScikitLearnsNames() throws Exception {
+        String[][] givenAndMeant = {{"diag", "diagonal"}, {"DIAG", "diagonal"}, {"Diagonal", "diagonal"}, {"full", "full"},
+                {"TIED", "tied"}, {"Spherical", "spherical"}};
+        for (String[] pair : givenAndMeant) {
+            GaussianMixture clusterer = new GaussianMixture();
+            clusterer.setOptions(Utils.splitOptions("-C " + pair[0]));
+            assertEquals(pair[1], clusterer.getCovarianceType().getSelectedTag().getIDStr(), "-C " + pair[0]);
+            assertTrue(String.join(" ", clusterer.getOptions()).contains("-C " + pair[1]), "-C " + pair[0]);
+        }
+        assertMessage("not 'diagonals'", "-C diagonals");
     }
 
     private static void assertMessage(String expected, String options) {
