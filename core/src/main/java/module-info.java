@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * gmm4j's engine: Gaussian mixture models fitted by EM. Only the API package {@code gmm4j} is
  * exported; the engine's own package stays inside the module.

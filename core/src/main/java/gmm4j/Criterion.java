@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package gmm4j;
 
 /** How {@link ModelSelection} ranks candidate models. Every criterion is "lower is better". */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package gmm4j;
 
 /** Copies between the engine's flat row-major matrices and the public API's nested arrays. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Gaussian mixture models fitted by Expectation-Maximisation, with no dependency.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package gmm4j.internal;
 
 /** Receives what the engine had to repair to keep a fit going, and what it could not. */

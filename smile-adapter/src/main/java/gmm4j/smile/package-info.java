@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The gmm4j engine as a Smile clustering model: {@link gmm4j.smile.GaussianMixtureClustering}, a
  * {@code smile.clustering.Partitioning} with Smile-style options, prediction, posterior

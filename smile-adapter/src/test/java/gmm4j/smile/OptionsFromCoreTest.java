@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package gmm4j.smile;
 
 import gmm4j.CovarianceType;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The translation layer behind {@code weka.clusterers.GaussianMixture}: Weka instances to the
  * engine's data set ({@link gmm4j.weka.AttributeLayout}), options to engine settings

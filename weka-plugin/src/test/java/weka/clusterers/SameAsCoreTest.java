@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package weka.clusterers;
 
 import gmm4j.CovarianceType;

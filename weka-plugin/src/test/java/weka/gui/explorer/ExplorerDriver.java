@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package weka.gui.explorer;
 
 import weka.clusterers.GaussianMixture;
