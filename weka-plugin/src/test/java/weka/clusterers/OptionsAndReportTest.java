@@ -65,7 +65,7 @@ class OptionsAndReportTest {
 
     @Test
     void badOptionsAreRejectedNamingTheProblem() {
-        assertMessage("-C must be one of full|tied|diagonal|spherical|auto|EII|EEI|VEI|EVI|VEE|EVE|VVE|EEV|VEV|EVV (or diag|eee|vii|vvi|vvv), not 'cube'", "-C cube");
+        assertMessage("-C must be one of full|tied|diagonal|spherical|auto|eii|eei|vei|evi|vee|eve|vve|eev|vev|evv (or diag|eee|vii|vvi|vvv), not 'cube'", "-C cube");
         assertMessage("-criterion must be one of bic|aic|icl|cv, not 'mdl'", "-criterion mdl");
         assertMessage("Number of clusters must be -1 (automatic) or at least 1, not 0", "-N 0");
         assertMessage("-tol needs a number, not 'small'", "-tol small");
