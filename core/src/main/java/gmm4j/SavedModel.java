@@ -188,15 +188,22 @@ final class SavedModel implements Serializable {
         }
     }
 
-    /** Tied: all equal; diagonal: nothing off the diagonal; spherical: also one value on it. */
+    /**
+     * What can be checked exactly: tied and EEI all equal; diagonal (and VEI, EVI) nothing off the
+     * diagonal; spherical also one value on it, EII the same value in every component. The volume,
+     * shape and orientation constraints of the other mclust models hold only to rounding, so their
+     * matrices are taken as they are.
+     */
     private void checkStructure(double[][] m, int c, int d, String name) throws InvalidObjectException {
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
                 boolean fits = switch (covarianceType) {
-                    case FULL -> true;
+                    case FULL, VEE, EVE, VVE, EEV, VEV, EVV -> true;
                     case TIED -> m[i][j] == covariances[0][i][j];
-                    case DIAGONAL -> i == j || m[i][j] == 0;
+                    case EEI -> i == j ? m[i][i] == covariances[0][i][i] : m[i][j] == 0;
+                    case DIAGONAL, VEI, EVI -> i == j || m[i][j] == 0;
                     case SPHERICAL -> i == j ? m[i][i] == m[0][0] : m[i][j] == 0;
+                    case EII -> i == j ? m[i][i] == covariances[0][0][0] : m[i][j] == 0;
                 };
                 if (!fits) {
                     throw invalid(name + " has " + m[i][j] + " at (" + i + ", " + j + "), which a " + covarianceType

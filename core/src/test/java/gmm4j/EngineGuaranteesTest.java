@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Promises of the engine: monotone EM, thread-count independence, weights, posteriors, serialisation. */
 class EngineGuaranteesTest {
+    /** Not VVE: mclust's VVE M-step, which gmm4j follows, is not the exact maximiser (see MclustTrajectoryTest). */
     @ParameterizedTest
-    @EnumSource(CovarianceType.class)
+    @EnumSource(value = CovarianceType.class, names = "VVE", mode = EnumSource.Mode.EXCLUDE)
     void emNeverDecreasesTheLogLikelihood(CovarianceType type) {
         Random random = new Random(11);
         for (int trial = 0; trial < 15; trial++) {

@@ -19,7 +19,7 @@ class ModelSelectionTest {
         for (Criterion criterion : new Criterion[]{Criterion.BIC, Criterion.ICL, Criterion.CROSS_VALIDATION}) {
             List<ModelSelection.Score> told = new CopyOnWriteArrayList<>();
             ModelSelection.Result result = ModelSelection.builder().components(1, 6)
-                    .covariances(CovarianceType.values()).criterion(criterion).listener(told::add)
+                    .covariances(CovarianceType.scikitLearnTypes()).criterion(criterion).listener(told::add)
                     .settings(GaussianMixture.builder().restarts(2).seed(3).build())
                     .build().select(Dataset.of(rows));
             assertEquals(3, result.best().components(), criterion + ": " + result.scores());
@@ -38,7 +38,7 @@ class ModelSelectionTest {
     @Test
     void bicTableMatchesScikitLearns() {
         for (String dataSet : SklearnTrajectoryTest.DATA_SETS) {
-            for (CovarianceType type : CovarianceType.values()) {
+            for (CovarianceType type : CovarianceType.scikitLearnTypes()) {
                 Map<String, Object> bicByK = Json.object(SklearnReference.type(dataSet, type), "bic_by_k");
                 ModelSelection.Result result = ModelSelection.builder().components(1, 6).covariances(type)
                         .settings(GaussianMixture.builder().restarts(30).seed(0).build())
@@ -89,7 +89,7 @@ class ModelSelectionTest {
     void screeningScoresOnAllTheDataAndRefinesTheWinner() {
         double[][] rows = Mixtures.separated(30_000, 2, 3, 5);
         Dataset data = Dataset.of(rows);
-        ModelSelection.Builder builder = ModelSelection.builder().components(1, 5).covariances(CovarianceType.values());
+        ModelSelection.Builder builder = ModelSelection.builder().components(1, 5).covariances(CovarianceType.scikitLearnTypes());
         ModelSelection.Result screened = builder.screeningRows(2_000).build().select(data);
         ModelSelection.Result exhaustive = builder.screeningRows(0).build().select(data);
         assertEquals(exhaustive.best().components(), screened.best().components());
@@ -134,7 +134,7 @@ class ModelSelectionTest {
         for (int i = 0; i < rows.length; i += 7) rows[i][i % 3] = Double.NaN;
         Dataset data = Dataset.of(rows);
         List<GaussianMixtureModel> models = new java.util.ArrayList<>();
-        for (CovarianceType type : CovarianceType.values()) {
+        for (CovarianceType type : CovarianceType.scikitLearnTypes()) {
             models.add(GaussianMixture.builder().components(2 + type.ordinal()).covariance(type).build().fit(data));
         }
         gmm4j.internal.Likelihood[] all;

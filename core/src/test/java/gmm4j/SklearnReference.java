@@ -41,6 +41,7 @@ final class SklearnReference {
             case TIED -> "tied";
             case DIAGONAL -> "diag";
             case SPHERICAL -> "spherical";
+            default -> throw new IllegalArgumentException(type + " is not one of scikit-learn's types");
         };
     }
 

@@ -23,7 +23,7 @@ public final class EngineFingerprint {
 
     public static void main(String[] args) {
         for (int d : new int[]{2, 3, 13, 40}) {
-            for (CovarianceType type : CovarianceType.values()) {
+            for (CovarianceType type : CovarianceType.scikitLearnTypes()) {
                 for (Initialization init : Initialization.values()) {
                     for (boolean mixed : new boolean[]{false, true}) {
                         GaussianMixtureModel model = GaussianMixture.builder().components(3).covariance(type).init(init)

@@ -55,7 +55,7 @@ final class Gmm4jPeer implements Peer {
     /** Nothing to prepare: each round's JVMs generate the problem's data from the harness's seed. */
     @Override
     public Session prepare(ClusterData data, StartingPoint start) {
-        return Session.of(Arrays.stream(CovarianceType.values()).map(type -> new Forks(data.problem(), type)).toList());
+        return Session.of(Arrays.stream(CovarianceType.scikitLearnTypes()).map(type -> new Forks(data.problem(), type)).toList());
     }
 
     /** One type on one problem: a fresh JVM a round. */
@@ -146,13 +146,14 @@ final class Gmm4jPeer implements Peer {
                 .fit(dataset);
     }
 
-    /** The neutral type names used in the tables: full, tied, diag, spherical. */
+    /** The neutral type names used in the tables: full, tied, diag, spherical, and mclust's names for the others. */
     static String typeName(CovarianceType type) {
         return switch (type) {
             case FULL -> "full";
             case TIED -> "tied";
             case DIAGONAL -> "diag";
             case SPHERICAL -> "spherical";
+            case EII, EEI, VEI, EVI, VEE, EVE, VVE, EEV, VEV, EVV -> type.mclustName();
         };
     }
 }

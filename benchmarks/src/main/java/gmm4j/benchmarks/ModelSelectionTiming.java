@@ -58,7 +58,7 @@ final class ModelSelectionTiming {
         Dataset dataset = ClusterData.generate(problem(n), Comparison.SEED + 1).dataset();
         ModelSelection selection = ModelSelection.builder()
                 .components(1, MAX_K)
-                .covariances(CovarianceType.values())
+                .covariances(CovarianceType.scikitLearnTypes())
                 .criterion(Criterion.BIC)
                 .build();
         Dataset other = ClusterData.generate(new Problem(n / 4, 16, TRUE_K, false), Comparison.SEED + 2).dataset();

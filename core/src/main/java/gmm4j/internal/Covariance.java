@@ -13,7 +13,7 @@ import java.io.Serializable;
  * moments its M-step needs and that M-step.
  */
 public abstract sealed class Covariance implements Serializable
-        permits FullCovariance, TiedCovariance, DiagonalCovariance, SphericalCovariance {
+        permits FullCovariance, TiedCovariance, DiagonalCovariance, SphericalCovariance, ConstrainedCovariance {
     @Serial
     private static final long serialVersionUID = 1L;
 

@@ -38,6 +38,16 @@ interface CovarianceModel {
             case TIED -> TiedCovariance.MODEL;
             case DIAGONAL -> DiagonalCovariance.MODEL;
             case SPHERICAL -> SphericalCovariance.MODEL;
+            case EII -> ConstrainedCovariance.EII;
+            case EEI -> ConstrainedCovariance.EEI;
+            case VEI -> ConstrainedCovariance.VEI;
+            case EVI -> ConstrainedCovariance.EVI;
+            case VEE -> ConstrainedCovariance.VEE;
+            case EVE -> ConstrainedCovariance.EVE;
+            case VVE -> ConstrainedCovariance.VVE;
+            case EEV -> ConstrainedCovariance.EEV;
+            case VEV -> ConstrainedCovariance.VEV;
+            case EVV -> ConstrainedCovariance.EVV;
         };
     }
 }

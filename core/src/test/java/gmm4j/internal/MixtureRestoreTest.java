@@ -27,10 +27,13 @@ class MixtureRestoreTest {
         double[][] matrices = {{0.1, 0.03, 0.03, 0.7}, {0.3, -0.01, -0.01, 0.2}};
         for (CovarianceType type : CovarianceType.values()) {
             double[][] given = switch (type) {
-                case FULL -> matrices;
+                // the constrained models' restrictions hold only to rounding: they are restored as given
+                case FULL, VEE, EVE, VVE, EEV, VEV, EVV -> matrices;
                 case TIED -> new double[][]{matrices[0], matrices[0]};
-                case DIAGONAL -> new double[][]{{0.1, 0, 0, 0.7}, {0.3, 0, 0, 0.2}};
+                case DIAGONAL, VEI, EVI -> new double[][]{{0.1, 0, 0, 0.7}, {0.3, 0, 0, 0.2}};
+                case EEI -> new double[][]{{0.1, 0, 0, 0.7}, {0.1, 0, 0, 0.7}};
                 case SPHERICAL -> new double[][]{{0.1, 0, 0, 0.1}, {0.3, 0, 0, 0.3}};
+                case EII -> new double[][]{{0.3, 0, 0, 0.3}, {0.3, 0, 0, 0.3}};
             };
             Mixture m = restore(type, given, RepairLog.IGNORE);
             for (int c = 0; c < 2; c++) assertArrayEquals(given[c], m.covariance.matrix(c), type.toString());

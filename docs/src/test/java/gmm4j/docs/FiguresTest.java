@@ -77,7 +77,7 @@ class FiguresTest {
     void bicAgainstK() throws Exception {
         ModelSelection.Result result = ModelSelection.builder()
                 .components(1, 8)
-                .covariances(CovarianceType.values())
+                .covariances(CovarianceType.scikitLearnTypes())
                 .criterion(Criterion.BIC)
                 .settings(GaussianMixture.builder().restarts(3).seed(42).build())
                 .build()
@@ -92,7 +92,7 @@ class FiguresTest {
         }
         Chart chart = new Chart(800, 520, 1, 8, lo, hi, "BIC of the seed example against K (lower is better)",
                 "number of components K", "BIC");
-        CovarianceType[] types = CovarianceType.values();
+        CovarianceType[] types = CovarianceType.scikitLearnTypes();
         for (int t = 0; t < types.length; t++) {
             CovarianceType type = types[t];
             List<ModelSelection.Score> line = result.scores().stream().filter(s -> s.covariance() == type).toList();
@@ -117,7 +117,7 @@ class FiguresTest {
         double[][] rows = SeedExample.rows();
         BufferedImage grid = new BufferedImage(1000, 800, BufferedImage.TYPE_INT_RGB);
         var g = grid.createGraphics();
-        CovarianceType[] types = CovarianceType.values();
+        CovarianceType[] types = CovarianceType.scikitLearnTypes();
         for (int t = 0; t < types.length; t++) {
             GaussianMixtureModel model = GaussianMixture.builder().components(2).covariance(types[t]).restarts(3).seed(42)
                     .build().fit(Dataset.of(rows));

@@ -396,7 +396,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
             PropertyReader p = new PropertyReader(Objects.requireNonNull(props, "props"), PREFIX);
             return new Options(
                     p.integer("k", DEFAULT_K),
-                    p.choice("covariance", FitSettings.DEFAULT_COVARIANCE),
+                    p.covariance("covariance", FitSettings.DEFAULT_COVARIANCE),
                     p.integer("iterations", FitSettings.DEFAULT_MAX_ITERATIONS),
                     p.real("tolerance", FitSettings.DEFAULT_TOLERANCE),
                     p.real("regularization", FitSettings.DEFAULT_REGULARIZATION),

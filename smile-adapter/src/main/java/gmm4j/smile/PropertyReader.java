@@ -35,6 +35,11 @@ final class PropertyReader {
                 "one of " + Arrays.toString(type.getEnumConstants()));
     }
 
+    /** A covariance type by any name {@link gmm4j.CovarianceType#parse} accepts (scikit-learn's or mclust's). */
+    gmm4j.CovarianceType covariance(String name, gmm4j.CovarianceType fallback) {
+        return value(name, fallback, gmm4j.CovarianceType::parse, "one of " + gmm4j.CovarianceType.acceptedNames());
+    }
+
     private <T> T value(String name, T fallback, Function<String, T> parse, String expected) {
         String key = prefix + name;
         String text = props.getProperty(key);

@@ -74,7 +74,7 @@ class OptionsTest {
     void badPropertiesNameTheKey() {
         assertMessage("smile.gmm.k must be an integer, not 'three'.", () -> Options.of(with("smile.gmm.k", "three")));
         assertMessage("smile.gmm.tolerance must be a number, not '1e-3x'.", () -> Options.of(with("smile.gmm.tolerance", "1e-3x")));
-        assertMessage("smile.gmm.covariance must be one of [FULL, TIED, DIAGONAL, SPHERICAL], not 'round'.",
+        assertMessage("smile.gmm.covariance must be one of " + CovarianceType.acceptedNames() + ", not 'round'.",
                 () -> Options.of(with("smile.gmm.covariance", "round")));
         assertMessage("k must be at least 1, not 0.", () -> Options.of(with("smile.gmm.k", "0")));
     }

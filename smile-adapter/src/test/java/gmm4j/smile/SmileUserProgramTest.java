@@ -70,9 +70,9 @@ class SmileUserProgramTest {
         assertArrayEquals(GaussianMixtureClustering.fit(data, options).means(), fromProps.means());
         assertEquals(CovarianceType.DIAGONAL, fromProps.covarianceType());
 
-        var selection = GaussianMixtureClustering.select(data, 1, 8, Criterion.BIC, options, CovarianceType.values());
+        var selection = GaussianMixtureClustering.select(data, 1, 8, Criterion.BIC, options, CovarianceType.scikitLearnTypes());
 
-        assertEquals(8 * CovarianceType.values().length, selection.scores().size());
+        assertEquals(8 * CovarianceType.scikitLearnTypes().length, selection.scores().size());
         assertTrue(selection.model().logLikelihood() > smilesLogLikelihood);
         assertTrue(selection.toString().contains("chosen by BIC"));
     }

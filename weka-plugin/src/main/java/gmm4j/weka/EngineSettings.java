@@ -75,7 +75,7 @@ public record EngineSettings(int components, int minComponents, int maxComponent
     public ModelSelection selection(ProgressLog progress) {
         ModelSelection.Builder b = ModelSelection.builder()
                 .components(firstK(), lastK())
-                .covariances(covariance == null ? CovarianceType.values() : new CovarianceType[]{covariance})
+                .covariances(covariance == null ? CovarianceType.scikitLearnTypes() : new CovarianceType[]{covariance})
                 .criterion(criterion)
                 .screeningRows(screeningRows)
                 .settings(estimator(null));

@@ -70,14 +70,27 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
             new Tag(COVARIANCE_DIAGONAL, "diagonal", "Diagonal (own variances, no correlations)", false),
             new Tag(COVARIANCE_SPHERICAL, "spherical", "Spherical (one variance per cluster)", false),
             new Tag(COVARIANCE_AUTO, "auto", "Auto (choose the type with the number of clusters)", false),
+            new Tag(5, "eii", "EII (one variance, the same for every cluster and direction)", false),
+            new Tag(6, "eei", "EEI (one diagonal covariance shared by all clusters)", false),
+            new Tag(7, "vei", "VEI (diagonal, one shape, each cluster its volume)", false),
+            new Tag(8, "evi", "EVI (diagonal, one volume, each cluster its shape)", false),
+            new Tag(9, "vee", "VEE (one shape and orientation, each cluster its volume)", false),
+            new Tag(10, "eve", "EVE (one volume and orientation, each cluster its shape)", false),
+            new Tag(11, "vve", "VVE (one orientation, each cluster its volume and shape)", false),
+            new Tag(12, "eev", "EEV (one volume and shape, each cluster its orientation)", false),
+            new Tag(13, "vev", "VEV (one shape, each cluster its volume and orientation)", false),
+            new Tag(14, "evv", "EVV (one volume, each cluster its shape and orientation)", false),
     };
-    /** scikit-learn's {@code covariance_type} names that differ from the tags ({@code full}, {@code tied}
-     *  and {@code spherical} are the same); {@code -C} takes them too. */
-    private static final Map<String, Integer> SKLEARN_COVARIANCE_NAMES = Map.of("diag", COVARIANCE_DIAGONAL);
-
     /** The covariance type of each covariance choice (by its ID; {@code null}: chosen). */
     private static final CovarianceType[] COVARIANCE_TYPES = {
-            CovarianceType.FULL, CovarianceType.TIED, CovarianceType.DIAGONAL, CovarianceType.SPHERICAL, null};
+            CovarianceType.FULL, CovarianceType.TIED, CovarianceType.DIAGONAL, CovarianceType.SPHERICAL, null,
+            CovarianceType.EII, CovarianceType.EEI, CovarianceType.VEI, CovarianceType.EVI, CovarianceType.VEE,
+            CovarianceType.EVE, CovarianceType.VVE, CovarianceType.EEV, CovarianceType.VEV, CovarianceType.EVV};
+
+    /** The other names {@code -C} takes, as {@link CovarianceType#parse} does: scikit-learn's diag, mclust's VVV, EEE, VVI, VII. */
+    private static final Map<String, Integer> SKLEARN_COVARIANCE_NAMES = Map.of("diag", COVARIANCE_DIAGONAL,
+            "vvv", COVARIANCE_FULL, "eee", COVARIANCE_TIED, "vvi", COVARIANCE_DIAGONAL, "vii", COVARIANCE_SPHERICAL);
+
 
     /** Criterion choice: Bayesian information criterion. */
     public static final int CRITERION_BIC = 0;
@@ -322,7 +335,9 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         options.add(new Option("\tLargest number of clusters tried when choosing automatically (default "
                 + DEFAULT_MAX_CLUSTERS + ").", "max", 1, "-max <num>"));
         options.add(new Option("\tCovariance type: " + tagList(TAGS_COVARIANCE)
-                + "; auto chooses the type as well (default " + TAGS_COVARIANCE[DEFAULT_COVARIANCE].getIDStr() + ").\n\tscikit-learn's diag means diagonal.",
+                + "; auto chooses among full, tied, diagonal and spherical as well (default "
+                + TAGS_COVARIANCE[DEFAULT_COVARIANCE].getIDStr() + ").\n\tscikit-learn's diag means diagonal; "
+                + "mclust's VVV, EEE, VVI, VII mean full, tied, diagonal, spherical; the others are mclust's models.",
                 "C", 1, "-C <type>"));
         options.add(new Option("\tCriterion for choosing automatically: " + tagList(TAGS_CRITERION) + " (default bic).",
                 "criterion", 1, "-criterion <name>"));

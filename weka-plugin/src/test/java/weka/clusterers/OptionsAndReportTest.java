@@ -66,7 +66,7 @@ class OptionsAndReportTest {
 
     @Test
     void badOptionsAreRejectedNamingTheProblem() {
-        assertMessage("-C must be one of full|tied|diagonal|spherical|auto (or diag), not 'cube'", "-C cube");
+        assertMessage("-C must be one of full|tied|diagonal|spherical|auto|eii|eei|vei|evi|vee|eve|vve|eev|vev|evv (or diag|eee|vii|vvi|vvv), not 'cube'", "-C cube");
         assertMessage("-criterion must be one of bic|aic|icl|cv, not 'mdl'", "-criterion mdl");
         assertMessage("Number of clusters must be -1 (automatic) or at least 1, not 0", "-N 0");
         assertMessage("-tol needs a number, not 'small'", "-tol small");
@@ -89,6 +89,22 @@ class OptionsAndReportTest {
             assertTrue(String.join(" ", clusterer.getOptions()).contains("-C " + pair[1]), "-C " + pair[0]);
         }
         assertMessage("not 'diagonals'", "-C diagonals");
+    }
+
+    /** -C takes every mclust model name, in any case, each meaning the same type as CovarianceType.parse. */
+    @Test
+    void covarianceTakesMclustsNames() throws Exception {
+        for (gmm4j.CovarianceType type : gmm4j.CovarianceType.values()) {
+            for (String name : new String[]{type.mclustName(), type.mclustName().toLowerCase(java.util.Locale.ROOT)}) {
+                GaussianMixture clusterer = new GaussianMixture();
+                clusterer.setOptions(Utils.splitOptions("-C " + name));
+                GaussianMixture again = new GaussianMixture();
+                again.setOptions(clusterer.getOptions());
+                assertEquals(type, gmm4j.CovarianceType.parse(clusterer.getCovarianceType().getSelectedTag().getIDStr()), name);
+                assertEquals(clusterer.getCovarianceType().getSelectedTag().getID(),
+                        again.getCovarianceType().getSelectedTag().getID(), name);
+            }
+        }
     }
 
     private static void assertMessage(String expected, String options) {

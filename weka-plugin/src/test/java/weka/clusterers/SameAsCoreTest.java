@@ -54,7 +54,7 @@ class SameAsCoreTest {
         Instances faithful = TestData.arff("faithful.arff");
         GaussianMixture clusterer = TestData.built("-N -1 -min 1 -max 5 -C auto -criterion icl", faithful);
 
-        ModelSelection.Result core = ModelSelection.builder().components(1, 5).covariances(CovarianceType.values())
+        ModelSelection.Result core = ModelSelection.builder().components(1, 5).covariances(CovarianceType.scikitLearnTypes())
                 .criterion(Criterion.ICL)
                 .settings(gmm4j.GaussianMixture.builder().restarts(3).seed(100).threads(1).build())
                 .build().select(Dataset.of(numericRows(faithful)));
