@@ -186,7 +186,7 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> imple
     }
 
     /**
-     * @param value full, tied, diagonal (or diag) or spherical, in any case
+     * @param value a {@link gmm4j.CovarianceType} by its name, its mclust name (EII … VVV) or "diag", in any case
      * @return this
      */
     public GaussianMixture setCovarianceType(String value) {

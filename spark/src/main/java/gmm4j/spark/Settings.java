@@ -19,10 +19,18 @@ final class Settings {
     private Settings() {
     }
 
-    /** Covariance types by name: every {@link CovarianceType} by its own name, and scikit-learn's "diag". */
-    private static final Map<String, CovarianceType> COVARIANCES = Map.of(
-            "full", CovarianceType.FULL, "tied", CovarianceType.TIED, "diagonal", CovarianceType.DIAGONAL,
-            "diag", CovarianceType.DIAGONAL, "spherical", CovarianceType.SPHERICAL);
+    /** Covariance types by name: every {@link CovarianceType} by its own name, mclust's and scikit-learn's "diag". */
+    private static final Map<String, CovarianceType> COVARIANCES = covarianceNamesToTypes();
+
+    private static Map<String, CovarianceType> covarianceNamesToTypes() {
+        Map<String, CovarianceType> names = new java.util.TreeMap<>();
+        for (CovarianceType type : CovarianceType.values()) {
+            names.put(name(type), type);
+            names.put(type.mclustName().toLowerCase(Locale.ROOT), type);
+        }
+        names.put("diag", CovarianceType.DIAGONAL);
+        return Map.copyOf(names);
+    }
 
     /** Initialisations by name: every {@link Initialization} by its own name, and scikit-learn's spellings. */
     private static final Map<String, Initialization> INITS = Map.of(
