@@ -49,6 +49,32 @@ final class Initializer {
         return Mixture.estimate(stats, model, s.settings().regularization(), floor, t.levels, log);
     }
 
+    /**
+     * A start from given weights and means (scikit-learn's {@code means_init}): every row goes to
+     * its nearest mean, one M-step on that assignment gives the covariances (and the level
+     * probabilities of categorical columns), and the weights and means stay the given ones.
+     *
+     * @param means component c's mean at {@code [c*d, (c+1)*d)}
+     */
+    static Mixture fromMeans(Table t, FitRequest s, double[] weights, double[] means, Parallel parallel,
+                             DataScale scale, RepairLog log) {
+        int k = weights.length;
+        int d = t.d;
+        CovarianceModel model = CovarianceModel.of(s.settings().covariance());
+        double[] columnMeans = scale.columnMeans();
+        KMeans kMeans = new KMeans(t, columnMeans, Math.sqrt(Math.max(scale.meanVariance(), scale.floor())));
+        // The categorical coordinates are the same (0) for every center: only the means decide.
+        double[] centers = new double[k * kMeans.dimension];
+        for (int c = 0; c < k; c++) System.arraycopy(means, c * d, centers, c * kMeans.dimension, d);
+        Moments moments = model.moments(k, d, means, columnMeans);
+        Statistics stats = EStep.assign(t, moments, (row, out) -> {
+            java.util.Arrays.fill(out, 0);
+            out[kMeans.nearest(row, centers, k)] = 1;
+        }, columnMeans, parallel);
+        Mixture estimated = Mixture.estimate(stats, model, s.settings().regularization(), scale.floor(), t.levels, log);
+        return new Mixture(weights.clone(), means.clone(), estimated.covariance, t.levels.clone(), estimated.logLevel);
+    }
+
     /** k rows with distinct values, drawn uniformly, as centers. */
     private static double[] distinctRows(Table t, KMeans kMeans, int k, SplittableRandom random, Parallel parallel) {
         double[] centers = new double[k * kMeans.dimension];
