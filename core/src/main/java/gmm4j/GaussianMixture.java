@@ -86,7 +86,7 @@ public final class GaussianMixture {
     /** A fit that may share its k-means starts with other fits of the same data ({@code starts} may be null). */
     GaussianMixtureModel fit(Dataset data, Parallel parallel, StartCache starts) {
         Table t = fittable(data);
-        Restarts.Result result = Restarts.run(t, new FitRequest(settings, startMixture(t), starts), parallel);
+        Restarts.Result result = Restarts.run(t, new FitRequest(settings, startMixture(t, parallel), starts), parallel);
         return new GaussianMixtureModel(result, t.totalWeight, t.emptyRows);
     }
 
@@ -103,7 +103,8 @@ public final class GaussianMixture {
         try (Parallel parallel = new Parallel(settings.threads())) {
             DataScale scale = DataScale.of(t, parallel);
             List<Repair> repairs = new ArrayList<>();
-            Mixture start = Restarts.start(t, new FitRequest(settings, startMixture(t), null), 0, parallel, scale, new Restarts.Repairs(0, repairs));
+            Mixture start = Restarts.start(t, new FitRequest(settings, startMixture(t, parallel), null), 0, parallel, scale,
+                    new Restarts.Repairs(0, repairs));
             Likelihood score = start.score(t, parallel);
             RestartSummary summary = new RestartSummary(0, 0, false, score.meanLogLikelihood(), new double[0],
                     StopReason.MAX_ITERATIONS);
@@ -159,10 +160,13 @@ public final class GaussianMixture {
                 t.totalWeight, t.emptyRows);
     }
 
-    /** The explicit start as the engine's mixture on the data's levels, or null. */
-    private Mixture startMixture(Table t) {
+    /** The explicit start as the engine's mixture on the data's levels (its covariances from the data if it has none), or null. */
+    private Mixture startMixture(Table t, Parallel parallel) {
         StartingParameters start = settings.start();
         if (start == null) return null;
+        if (start.covariances() == null) {
+            return Restarts.fromMeans(t, new FitRequest(settings, null, null), start.weights(), start.means(), parallel);
+        }
         double[][] flat = new double[start.components()][];
         double[][][] covariances = start.covariances();
         for (int c = 0; c < flat.length; c++) flat[c] = Matrices.flat(covariances[c]);
@@ -276,6 +280,19 @@ public final class GaussianMixture {
             this.start = start;
             if (start != null) settings = settings.withComponents(start.components());
             return this;
+        }
+
+        /**
+         * Continues from a fitted model (scikit-learn's {@code warm_start}): its weights, means and
+         * covariances are the start, its K and covariance type the settings', and one restart is run
+         * (every restart would begin at the same place). The level probabilities of categorical
+         * columns start equal again. The other settings stay, so {@link #maxIterations} bounds the
+         * iterations added.
+         */
+        public Builder warmStart(GaussianMixtureModel fitted) {
+            Objects.requireNonNull(fitted, "fitted");
+            settings = settings.withCovariance(fitted.covarianceType()).withRestarts(1);
+            return start(new StartingParameters(fitted.weights(), fitted.means(), fitted.covariances()));
         }
 
         /** Independent runs from different starts; the best by final log-likelihood is kept. At least 1. */

@@ -10,9 +10,15 @@ import java.util.Objects;
  * every component, whatever the covariance type: a diagonal type takes their diagonals, a
  * spherical type the mean of each diagonal, a tied type their average).
  *
+ * <p>Without covariances ({@code null}, as {@link #ofMeans} gives), the fit estimates them from the
+ * data before its first EM iteration: each row goes to its nearest mean (missing values take their
+ * column's mean) and one M-step on that assignment gives the covariances (with the regularisation
+ * and the shape of the covariance type), while the weights and means stay the given ones.
+ *
  * @param weights     the mixing weights; normalised to sum to one
  * @param means       k rows of d values
- * @param covariances k symmetric positive-definite d×d matrices
+ * @param covariances k symmetric positive-definite d×d matrices, or {@code null} to estimate them
+ *                    from the data
  */
 public record StartingParameters(double[] weights, double[][] means, double[][][] covariances) {
     /**
@@ -24,12 +30,12 @@ public record StartingParameters(double[] weights, double[][] means, double[][][
     public StartingParameters {
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(means, "means");
-        Objects.requireNonNull(covariances, "covariances");
         int k = weights.length;
         if (k == 0) throw new IllegalArgumentException("Starting parameters need at least one component.");
-        if (means.length != k || covariances.length != k) {
+        if (means.length != k || covariances != null && covariances.length != k) {
             throw new IllegalArgumentException("Starting parameters have " + k + " weights, " + means.length
-                    + " means and " + covariances.length + " covariances: give one of each per component.");
+                    + " means and " + (covariances == null ? 0 : covariances.length)
+                    + " covariances: give one of each per component.");
         }
         double sum = 0;
         for (int c = 0; c < k; c++) {
@@ -54,10 +60,23 @@ public record StartingParameters(double[] weights, double[][] means, double[][][
                 }
             }
             meansCopy[c] = means[c].clone();
-            covCopy[c] = checkedSymmetricPositiveDefinite(covariances[c], d, "covariance " + c);
+            if (covariances != null) covCopy[c] = checkedSymmetricPositiveDefinite(covariances[c], d, "covariance " + c);
         }
         means = meansCopy;
-        covariances = covCopy;
+        covariances = covariances == null ? null : covCopy;
+    }
+
+    /**
+     * A start from means only, as scikit-learn's {@code means_init} alone: equal weights, and
+     * covariances estimated from the data at the fit (see the class comment).
+     *
+     * @param means k rows of d finite values
+     */
+    public static StartingParameters ofMeans(double[][] means) {
+        Objects.requireNonNull(means, "means");
+        double[] weights = new double[means.length];
+        java.util.Arrays.fill(weights, 1);
+        return new StartingParameters(weights, means, null);
     }
 
     /** Starting parameters given with precision matrices (inverse covariances), as scikit-learn's {@code precisions_init}. */
@@ -94,9 +113,10 @@ public record StartingParameters(double[] weights, double[][] means, double[][][
         return Matrices.copy(means);
     }
 
-    /** @return a copy of the covariance matrices */
+    /** @return a copy of the covariance matrices, or {@code null} when the fit estimates them from the data */
     @Override
     public double[][][] covariances() {
+        if (covariances == null) return null;
         double[][][] out = new double[covariances.length][][];
         for (int c = 0; c < out.length; c++) out[c] = Matrices.copy(covariances[c]);
         return out;

@@ -41,12 +41,40 @@ final class Initializer {
             };
             double[] centers = s.starts() == null ? compute.get() : s.starts().centers(init, k, s.settings().seed(), restart, compute);
             Moments moments = model.moments(k, d, kMeans.numericPart(centers, k), columnMeans);
-            stats = EStep.assign(t, moments, (row, out) -> {
-                java.util.Arrays.fill(out, 0);
-                out[kMeans.nearest(row, centers, k)] = 1;
-            }, columnMeans, parallel);
+            stats = EStep.assign(t, moments, nearest(kMeans, centers, k), columnMeans, parallel);
         }
         return Mixture.estimate(stats, model, s.settings().regularization(), floor, t.levels, log);
+    }
+
+    /**
+     * A start from given weights and means (scikit-learn's {@code means_init}): every row goes to
+     * its nearest mean, one M-step on that assignment gives the covariances (and the level
+     * probabilities of categorical columns), and the weights and means stay the given ones.
+     *
+     * @param means component c's mean at {@code [c*d, (c+1)*d)}
+     */
+    static Mixture fromMeans(Table t, FitRequest s, double[] weights, double[] means, Parallel parallel,
+                             DataScale scale, RepairLog log) {
+        int k = weights.length;
+        int d = t.d;
+        CovarianceModel model = CovarianceModel.of(s.settings().covariance());
+        double[] columnMeans = scale.columnMeans();
+        KMeans kMeans = new KMeans(t, columnMeans, Math.sqrt(Math.max(scale.meanVariance(), scale.floor())));
+        // The categorical coordinates are the same (0) for every center: only the means decide.
+        double[] centers = new double[k * kMeans.dimension];
+        for (int c = 0; c < k; c++) System.arraycopy(means, c * d, centers, c * kMeans.dimension, d);
+        Moments moments = model.moments(k, d, means, columnMeans);
+        Statistics stats = EStep.assign(t, moments, nearest(kMeans, centers, k), columnMeans, parallel);
+        Mixture estimated = Mixture.estimate(stats, model, s.settings().regularization(), scale.floor(), t.levels, log);
+        return new Mixture(weights.clone(), means.clone(), estimated.covariance, t.levels.clone(), estimated.logLevel);
+    }
+
+    /** Hard responsibilities: each row wholly to its nearest center. */
+    private static EStep.Responsibilities nearest(KMeans kMeans, double[] centers, int k) {
+        return (row, out) -> {
+            java.util.Arrays.fill(out, 0);
+            out[kMeans.nearest(row, centers, k)] = 1;
+        };
     }
 
     /** k rows with distinct values, drawn uniformly, as centers. */

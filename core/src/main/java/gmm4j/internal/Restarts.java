@@ -61,6 +61,16 @@ public final class Restarts {
         return Initializer.initialize(t, s, restart, random, parallel, scale, log);
     }
 
+    /**
+     * The start from given weights and means whose covariances come from the data: see
+     * {@code StartingParameters} without covariances.
+     */
+    public static Mixture fromMeans(Table t, FitRequest s, double[] weights, double[][] means, Parallel parallel) {
+        double[] flat = new double[means.length * t.d];
+        for (int c = 0; c < means.length; c++) System.arraycopy(means[c], 0, flat, c * t.d, t.d);
+        return Initializer.fromMeans(t, s, weights, flat, parallel, DataScale.of(t, parallel), RepairLog.IGNORE);
+    }
+
     /** Collects repairs, stamping the restart and the current iteration; a component left collapsed is told once. */
     public static final class Repairs implements RepairLog {
         private final int restart;

@@ -13,6 +13,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -24,6 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,27 +34,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Every {@code java} block of README.md and docs/*.md is compiled and run, so the docs cannot
- * rot. A block is the body of a method that receives the seed example as {@code double[][] rows}
- * (also as {@code data}, Smile's name) and its first row as {@code double[] x}; its {@code import}
- * lines become the class's imports, after {@code gmm4j.*} and {@code java.util.*}. When an
- * {@code output} block follows it, every line of that block must appear in what the sample prints.
+ * Every {@code java} block of README.md and docs/*.md is compiled and run as pasted, so the docs
+ * cannot rot. The convention, stated at the top of the user guide: a block that declares a class is
+ * a source file of its own (the samples' helper {@code SeedData}); any other block is its imports
+ * followed by the body of a {@code main(String[] args) throws Exception} method. Nothing is
+ * imported or declared for a sample: what it uses, it imports or declares. The samples run from the
+ * repository's root, with the helpers on the class path. When an {@code output} block follows a
+ * sample, every line of that block must appear in what the sample prints.
  */
 class SamplesTest {
-    /** What every sample may use without importing it. */
-    private static final String DEFAULT_IMPORTS = "import gmm4j.*;\nimport java.util.*;\n";
+    /** A block that is a source file: it declares a top-level class or record. */
+    private static final Pattern TYPE_DECLARATION =
+            Pattern.compile("^(?:public )?(?:final )?(?:class|record) (\\w+)", Pattern.MULTILINE);
 
     @TempDir
     Path work;
 
     @TestFactory
     List<DynamicTest> everyJavaSampleCompilesAndRuns() throws Exception {
-        List<DynamicTest> tests = new ArrayList<>();
+        Path helpers = Files.createDirectories(work.resolve("helpers"));
+        List<Markdown.Block> samples = new ArrayList<>();
         for (Path page : Markdown.pages()) {
             for (Markdown.Block block : Markdown.blocks(page)) {
-                if (block.info().equals("java")) tests.add(DynamicTest.dynamicTest(block.toString(), () -> run(block)));
+                if (!block.info().equals("java")) continue;
+                Matcher type = TYPE_DECLARATION.matcher(block.text());
+                if (type.find()) compile(block, write(helpers, type.group(1), block.text()), helpers, "");
+                else samples.add(block);
             }
         }
+        assertTrue(Files.exists(helpers.resolve("SeedData.class")), "the user guide no longer shows SeedData");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Markdown.Block sample : samples) tests.add(DynamicTest.dynamicTest(sample.toString(), () -> run(sample, helpers)));
         return tests;
     }
 
@@ -74,30 +87,42 @@ class SamplesTest {
         return Markdown.blocks(page).stream().anyMatch(b -> b.output() != null && b.output().line() == output.line());
     }
 
-    private void run(Markdown.Block block) throws Exception {
-        String name = "Sample_" + block.file().replaceAll("\\W", "_") + "_" + block.line();
-        StringBuilder imports = new StringBuilder(DEFAULT_IMPORTS);
-        StringBuilder body = new StringBuilder();
-        for (String line : block.text().split("\n", -1)) {
-            if (line.startsWith("import ")) imports.append(line).append('\n');
-            else body.append("        ").append(line).append('\n');
-        }
-        String header = imports + "\npublic class " + name + " {\n"
-                + "    public static void run(double[][] rows, double[][] data, double[] x) throws Exception {\n";
-        String source = header + body + "    }\n}\n";
-        Path dir = Files.createDirectories(work.resolve(name));
-        Path file = dir.resolve(name + ".java");
-        Files.writeString(file, source, StandardCharsets.UTF_8);
-        long importLines = imports.toString().lines().count() - DEFAULT_IMPORTS.lines().count();
-        compile(block, file, dir, header.lines().count() - importLines);
+    private static Path write(Path dir, String className, String source) throws Exception {
+        return Files.writeString(dir.resolve(className + ".java"), source, StandardCharsets.UTF_8);
+    }
 
-        double[][] rows = SeedExample.rows();
+    /**
+     * The sample as a class: its lines unchanged and in place, the class and {@code main} opened on
+     * the line of its first statement, so javac's line numbers are the block's.
+     */
+    static String asClass(Markdown.Block block, String name) {
+        StringBuilder source = new StringBuilder();
+        boolean inMain = false;
+        for (String line : block.text().split("\n", -1)) {
+            boolean preamble = line.isBlank() || line.startsWith("import ");
+            if (!inMain && !preamble) {
+                source.append("public class ").append(name).append(" { public static void main(String[] args) throws Exception { ");
+                inMain = true;
+            } else if (inMain && line.startsWith("import ")) {
+                throw new AssertionError(block + ": imports come first in a sample, not after its statements:\n  " + line);
+            }
+            source.append(line).append('\n');
+        }
+        return source.append("}}\n").toString();
+    }
+
+    private void run(Markdown.Block block, Path helpers) throws Exception {
+        String name = "Sample_" + block.file().replaceAll("\\W", "_") + "_" + block.line();
+        Path dir = Files.createDirectories(work.resolve(name));
+        compile(block, write(dir, name, asClass(block, name)), dir, File.pathSeparator + helpers);
+
         PrintStream console = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (URLClassLoader loader = new URLClassLoader(new URL[]{dir.toUri().toURL()}, getClass().getClassLoader())) {
-            Method main = loader.loadClass(name).getMethod("run", double[][].class, double[][].class, double[].class);
+        URL[] classPath = {dir.toUri().toURL(), helpers.toUri().toURL()};
+        try (URLClassLoader loader = new URLClassLoader(classPath, getClass().getClassLoader())) {
+            Method main = loader.loadClass(name).getMethod("main", String[].class);
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            main.invoke(null, rows, rows, rows[0].clone());
+            main.invoke(null, (Object) new String[0]);
         } catch (InvocationTargetException e) {
             throw new AssertionError(block + ": the sample threw " + e.getCause(), e.getCause());
         } finally {
@@ -117,14 +142,15 @@ class SamplesTest {
     }
 
     /**
-     * Compiles the wrapped sample; a compile error is reported at its line in the Markdown page.
+     * Compiles a block's source file into {@code out}; a problem is reported at its line in the
+     * Markdown page, and a warning fails as an error does.
      *
-     * @param shift the generated line of the block's first line, minus one (its imports moved up)
+     * @param extraClassPath appended to the test's class path (the helpers), or empty
      */
-    private static void compile(Markdown.Block block, Path file, Path out, long shift) throws Exception {
+    private static void compile(Markdown.Block block, Path file, Path out, String extraClassPath) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")) + extraClassPath;
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             List<String> options = List.of("-classpath", classPath, "-d", out.toString(), "-proc:none",
                     "-Xlint:all,-options", "-encoding", "UTF-8");
@@ -133,13 +159,12 @@ class SamplesTest {
             List<String> problems = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.NOTE) continue;
-                problems.add(block.file() + ":" + (block.line() + d.getLineNumber() - shift - 1) + ": "
+                problems.add(block.file() + ":" + (block.line() + d.getLineNumber() - 1) + ": "
                         + d.getKind() + " " + d.getMessage(Locale.ROOT));
             }
-            if (!ok) fail("The sample at " + block + " does not compile:\n" + String.join("\n", problems)
+            if (!ok) fail("The sample at " + block + " does not compile as pasted:\n" + String.join("\n", problems)
                     + "\n--- generated source ---\n" + Files.readString(file));
             assertEquals(List.of(), problems, "The sample at " + block + " compiles with warnings");
         }
     }
-
 }

@@ -120,6 +120,35 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
     }
 
     /**
+     * Fits a mixture of {@code k} full-covariance Gaussians to single-precision rows, as Smile 6's
+     * {@code KMeans.fit(float[][], ...)} does: the values are widened to {@code double} exactly, so
+     * the model is the one {@link #fit(double[][], int)} fits to the same values.
+     */
+    public static GaussianMixtureClustering fit(float[][] data, int k) {
+        return fit(data, new Options(k));
+    }
+
+    /**
+     * Fits a mixture with these options to single-precision rows (widened to {@code double}
+     * exactly; {@code NaN} marks a missing value).
+     *
+     * @throws IllegalArgumentException as {@link #fit(double[][], Options)}
+     */
+    public static GaussianMixtureClustering fit(float[][] data, Options options) {
+        Objects.requireNonNull(data, "data");
+        double[][] rows = new double[data.length][];
+        for (int i = 0; i < data.length; i++) rows[i] = widened(Objects.requireNonNull(data[i], "data row"));
+        return fit(rows, options);
+    }
+
+    /** A single-precision row as doubles: every float is a double, so no value changes. */
+    private static double[] widened(float[] row) {
+        double[] x = new double[row.length];
+        for (int j = 0; j < row.length; j++) x[j] = row[j];
+        return x;
+    }
+
+    /**
      * Fits the numeric {@code columns} of a data frame (all columns when none are named); missing
      * values (nulls) are marginalised.
      *
@@ -263,6 +292,11 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
     /** The most probable component of a row ({@code NaN} values are marginalised). */
     public int predict(double[] x) {
         return model.predict(x);
+    }
+
+    /** The most probable component of a single-precision row (widened to {@code double} exactly). */
+    public int predict(float[] x) {
+        return predict(widened(Objects.requireNonNull(x, "x")));
     }
 
     /**
