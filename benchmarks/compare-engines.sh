@@ -17,8 +17,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 base_ref=${1:?usage: benchmarks/compare-engines.sh BASE_REF [ROUNDS]}
 rounds=${2:-3}
-problems=(200000x16x16 1000000x2x3 100000x64x8)
-types=(FULL TIED DIAGONAL SPHERICAL)
+# PROBLEMS="n x d x k …" and TYPES="FULL …" in the environment narrow the comparison
+read -r -a problems <<< "${PROBLEMS:-200000x16x16 1000000x2x3 100000x64x8}"
+read -r -a types <<< "${TYPES:-FULL TIED DIAGONAL SPHERICAL}"
 
 java_home=${JAVA_HOME:-}
 if [ -z "$java_home" ] || ! "$java_home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
