@@ -3,7 +3,10 @@ package gmm4j;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Settings at their limits work, or fail at build time with a clear message (issue 15, points 6 and 8). */
@@ -15,5 +18,52 @@ class LimitsTest {
         GaussianMixtureModel model = GaussianMixture.builder().components(2).maxIterations(Integer.MAX_VALUE).build().fit(SIX);
         assertTrue(model.converged());
         assertEquals(model.iterations(), model.restarts().get(0).trace().length);
+    }
+
+    /** More threads than a ForkJoinPool runs: refused by the builder, naming the limit (it was an exception with message null, at fit time). */
+    @Test
+    void tooManyThreadsAreRefusedAtBuildTimeNamingTheLimit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GaussianMixture.builder().threads(40_000));
+        assertEquals("threads must be 0 (one per core) to " + FitSettings.MAX_THREADS + ", not 40000.", e.getMessage());
+        assertEquals(32_767, FitSettings.MAX_THREADS);
+        assertEquals(2, GaussianMixture.builder().components(2).threads(FitSettings.MAX_THREADS).build().fit(SIX).components());
+    }
+
+    /** Level counts near Integer.MAX_VALUE: refused by the data set, naming the column (it was a NegativeArraySizeException at fit time). */
+    @Test
+    void hugeLevelCountsAreRefusedNamingTheColumn() {
+        double[][] rows = {{0}, {1}, {2}};
+        int[][] codes = {{0, 0}, {1, 1}, {2, 0}};
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.of(rows, null, codes, new int[]{3, Integer.MAX_VALUE}));
+        assertTrue(one.getMessage().startsWith("Categorical column 1 has 2147483647 levels: at most " + Dataset.MAX_LEVELS), one.getMessage());
+        int half = Dataset.MAX_LEVELS / 2 + 1;
+        IllegalArgumentException sum = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.of(rows, null, codes, new int[]{half, half}));
+        assertTrue(sum.getMessage().startsWith("Categorical column 1 brings the levels of all categorical columns to " + 2L * half),
+                sum.getMessage());
+
+        double[][] many = new double[130][1];
+        int[][] manyCodes = new int[130][1];
+        for (int i = 0; i < many.length; i++) {
+            many[i][0] = i;
+            manyCodes[i][0] = i;
+        }
+        Dataset wide = Dataset.of(many, null, manyCodes, new int[]{Dataset.MAX_LEVELS});
+        IllegalArgumentException fit = assertThrows(IllegalArgumentException.class,
+                () -> GaussianMixture.builder().components(130).covariance(CovarianceType.SPHERICAL).build().fit(wide));
+        assertEquals("Cannot fit 130 components to 1 numeric column and " + Dataset.MAX_LEVELS
+                + " categorical levels: that needs 2181038210 means and level probabilities, more than the longest array a Java VM allocates ("
+                + GaussianMixtureModel.MAX_SAMPLE + ").", fit.getMessage());
+    }
+
+    /** Drawing more rows than an array holds: a clear error saying the most it can draw (it was an OutOfMemoryError). */
+    @Test
+    void drawingMoreRowsThanAnArrayHoldsIsRefused() {
+        GaussianMixtureModel model = GaussianMixture.builder().components(2).build().fit(SIX);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.sample(Integer.MAX_VALUE, new Random(1)));
+        assertEquals("Cannot draw 2147483647 rows: at most " + GaussianMixtureModel.MAX_SAMPLE
+                + " (the longest array a Java VM allocates).", e.getMessage());
+        assertEquals(5, model.sample(5, new Random(1)).rows().length);
     }
 }
