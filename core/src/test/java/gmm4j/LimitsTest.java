@@ -66,4 +66,15 @@ class LimitsTest {
                 + " (the longest array a Java VM allocates).", e.getMessage());
         assertEquals(5, model.sample(5, new Random(1)).rows().length);
     }
+
+    /** +0.0 and −0.0 are one value: two rows differing only in the sign of a zero are not two distinct rows. */
+    @Test
+    void signedZerosAreOneValueWhenCountingDistinctRows() {
+        Dataset zeros = Dataset.of(new double[][]{{0.0, 1}, {-0.0, 1}, {0.0, 1}});
+        assertEquals(1, zeros.distinctRows(3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GaussianMixture.builder().components(2).build().fit(zeros));
+        assertTrue(e.getMessage().contains("fewer than 2 distinct rows"), e.getMessage());
+        assertEquals(2, Dataset.of(new double[][]{{0.0, Double.NaN}, {-0.0, Double.NaN}, {1, Double.NaN}}).distinctRows(3));
+    }
 }
