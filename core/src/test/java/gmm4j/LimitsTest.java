@@ -3,6 +3,8 @@ package gmm4j;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,5 +78,33 @@ class LimitsTest {
                 () -> GaussianMixture.builder().components(2).build().fit(zeros));
         assertTrue(e.getMessage().contains("fewer than 2 distinct rows"), e.getMessage());
         assertEquals(2, Dataset.of(new double[][]{{0.0, Double.NaN}, {-0.0, Double.NaN}, {1, Double.NaN}}).distinctRows(3));
+    }
+
+    /** Candidates with more free parameters than the data's weight can never be chosen: they are not fitted at all. */
+    @Test
+    void candidatesThatCanNeverBeChosenAreNotFitted() {
+        Random random = new Random(3);
+        double[][] rows = new double[300][2];
+        for (double[] row : rows) {
+            row[0] = random.nextGaussian();
+            row[1] = random.nextGaussian();
+        }
+        List<Integer> fitted = new ArrayList<>();
+        ModelSelection.Result result = ModelSelection.builder().components(1, 300).covariances(CovarianceType.FULL)
+                .iterationListener((k, type, restart, iteration, ll) -> {
+                    synchronized (fitted) {
+                        if (!fitted.contains(k)) fitted.add(k);
+                    }
+                })
+                .build().select(Dataset.of(rows));
+        // full covariance in 2 dimensions: 6K − 1 parameters, fewer than 300 for K ≤ 50
+        assertEquals(50, fitted.stream().mapToInt(Integer::intValue).max().orElseThrow(), fitted.toString());
+        assertEquals(50, result.scores().size());
+        assertTrue(result.scores().stream().allMatch(s -> s.parameters() < 300));
+
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> ModelSelection.builder().components(3, 4).covariances(CovarianceType.FULL).build().select(Dataset.of(SIX)));
+        assertTrue(none.getMessage().startsWith("No candidate can be scored: each has more free parameters than the data's total weight 6.0"),
+                none.getMessage());
     }
 }
