@@ -107,4 +107,44 @@ class LimitsTest {
         assertTrue(none.getMessage().startsWith("No candidate can be scored: each has more free parameters than the data's total weight 6.0"),
                 none.getMessage());
     }
+
+    /**
+     * A row so far from every component that each density underflows to 0 still gets the posterior
+     * of its log-space distances (the E-step never leaves the logarithm), not equal shares.
+     */
+    @Test
+    void aRowBeyondEveryDensityGetsThePosteriorOfItsLogSpaceDistances() {
+        Random random = new Random(4);
+        double[][] rows = new double[200][2];
+        for (int i = 0; i < rows.length; i++) {
+            double centre = i % 2 == 0 ? 0 : 6;
+            rows[i][0] = centre + random.nextGaussian();
+            rows[i][1] = -centre + random.nextGaussian();
+        }
+        GaussianMixtureModel model = GaussianMixture.builder().components(2).build().fit(rows);
+        for (double[] far : new double[][]{{1e5, -1e5}, {-1e5, 1e5}, {3e4, 2e4}}) {
+            assertTrue(model.logDensity(far) < -1e8, "the row lies beyond every density");
+            assertEquals(0.0, Math.exp(model.logDensity(far)), "exp(log-density) underflows to 0");
+            double[] logJoint = new double[2];
+            for (int c = 0; c < 2; c++) logJoint[c] = logJoint(model, c, far);
+            double max = Math.max(logJoint[0], logJoint[1]);
+            double sum = Math.exp(logJoint[0] - max) + Math.exp(logJoint[1] - max);
+            double[] posterior = model.posterior(far);
+            for (int c = 0; c < 2; c++) assertEquals(Math.exp(logJoint[c] - max) / sum, posterior[c], 1e-9);
+            int nearer = logJoint[0] > logJoint[1] ? 0 : 1;
+            assertEquals(1.0, posterior[nearer], 1e-9, "not equal shares: the nearer component in log space takes the row");
+            assertEquals(nearer, model.predict(far));
+        }
+    }
+
+    /** log π_c + log N(x | μ_c, Σ_c) for two dimensions, from the model's parameters. */
+    private static double logJoint(GaussianMixtureModel model, int c, double[] x) {
+        double[] mu = model.means()[c];
+        double[][] s = model.covariances()[c];
+        double det = s[0][0] * s[1][1] - s[0][1] * s[1][0];
+        double a = x[0] - mu[0];
+        double b = x[1] - mu[1];
+        double mahalanobis = (s[1][1] * a * a - 2 * s[0][1] * a * b + s[0][0] * b * b) / det;
+        return Math.log(model.weights()[c]) - Math.log(2 * Math.PI) - 0.5 * Math.log(det) - 0.5 * mahalanobis;
+    }
 }
