@@ -13,6 +13,13 @@ import java.util.Objects;
  * reject bad input with an {@link IllegalArgumentException} that names the row, column and value.
  */
 public final class Dataset {
+    /**
+     * The most levels the categorical columns may have, each and all together: {@value} (2<sup>24</sup>).
+     * A model holds a probability per level and component, in arrays no Java VM lets exceed
+     * 2<sup>31</sup> entries.
+     */
+    public static final int MAX_LEVELS = 1 << 24;
+
     private final Table table;
 
     private Dataset(Table table) {
@@ -129,9 +136,19 @@ public final class Dataset {
             throw new IllegalArgumentException("Categorical codes and their level counts must be given together.");
         }
         if (c == 0) return new int[0];
+        long total = 0;
         for (int j = 0; j < c; j++) {
             if (levels[j] < 1) {
                 throw new IllegalArgumentException("Categorical column " + j + " has " + levels[j] + " levels: it needs at least one.");
+            }
+            if (levels[j] > MAX_LEVELS) {
+                throw new IllegalArgumentException("Categorical column " + j + " has " + levels[j] + " levels: at most " + MAX_LEVELS
+                        + " are supported (a model holds a probability per level and component).");
+            }
+            total += levels[j];
+            if (total > MAX_LEVELS) {
+                throw new IllegalArgumentException("Categorical column " + j + " brings the levels of all categorical columns to "
+                        + total + ": at most " + MAX_LEVELS + " are supported (a model holds a probability per level and component).");
             }
         }
         if (categories.length != n) {

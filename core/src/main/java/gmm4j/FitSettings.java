@@ -42,6 +42,9 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
     public static final double DEFAULT_REGULARIZATION = 1e-6;
     /** The default seed: {@value}. */
     public static final long DEFAULT_SEED = 0;
+    /** The most worker threads a fit runs: {@value}, the most a {@link java.util.concurrent.ForkJoinPool} runs. */
+    public static final int MAX_THREADS = 32_767;
+
     /** The default number of worker threads: {@value} (one per core). */
     public static final int DEFAULT_THREADS = 0;
 
@@ -142,10 +145,15 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
      * @param name  what the message calls the value (an adapter passes its own option name)
      * @param value the number of threads, 0 for one per core
      * @return {@code value}
-     * @throws IllegalArgumentException "<i>name</i> must be 0 (one per core) or more, not <i>value</i>."
+     * @throws IllegalArgumentException "<i>name</i> must be 0 (one per core) or more, not <i>value</i>.", or
+     *                                  "<i>name</i> must be 0 (one per core) to 32767, not <i>value</i>." above
+     *                                  {@link #MAX_THREADS}
      */
     public static int checkThreads(String name, int value) {
         if (value < 0) throw new IllegalArgumentException(name + " must be 0 (one per core) or more, not " + value + ".");
+        if (value > MAX_THREADS) {
+            throw new IllegalArgumentException(name + " must be 0 (one per core) to " + MAX_THREADS + ", not " + value + ".");
+        }
         return value;
     }
 

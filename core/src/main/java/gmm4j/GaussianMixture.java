@@ -128,7 +128,24 @@ public final class GaussianMixture {
                     + components + " distinct rows with weight. Use fewer components or more data.");
         }
         checkSquarable(t);
+        checkArraySizes(t, components);
         return t;
+    }
+
+    /**
+     * Refuses K × (numeric columns + categorical levels) beyond the longest array a Java VM
+     * allocates: the engine holds each component's means and level probabilities in one array.
+     */
+    private static void checkArraySizes(Table t, int components) {
+        long levels = 0;
+        for (int l : t.levels) levels += l;
+        long entries = (long) components * (t.d + levels);
+        if (levels > 0 && entries > GaussianMixtureModel.MAX_SAMPLE) {
+            throw new IllegalArgumentException("Cannot fit " + components + " components to " + t.d + " numeric column"
+                    + (t.d == 1 ? "" : "s") + " and " + levels + " categorical levels: that needs " + entries
+                    + " means and level probabilities, more than the longest array a Java VM allocates ("
+                    + GaussianMixtureModel.MAX_SAMPLE + ").");
+        }
     }
 
     /**

@@ -408,9 +408,23 @@ public final class GaussianMixtureModel implements Serializable {
 
     // ---- sampling ---------------------------------------------------------------------------
 
-    /** Draws {@code n} rows: a component by weight, then its Gaussian and its level probabilities. */
+    /**
+     * The most rows {@link #sample} draws: {@value}, the longest array a Java VM allocates (memory may
+     * run out well before).
+     */
+    public static final int MAX_SAMPLE = Integer.MAX_VALUE - 8;
+
+    /**
+     * Draws {@code n} rows: a component by weight, then its Gaussian and its level probabilities.
+     *
+     * @throws IllegalArgumentException when {@code n} is negative or above {@link #MAX_SAMPLE}
+     */
     public Sample sample(int n, Random random) {
         if (n < 0) throw new IllegalArgumentException("Cannot draw " + n + " rows.");
+        if (n > MAX_SAMPLE) {
+            throw new IllegalArgumentException("Cannot draw " + n + " rows: at most " + MAX_SAMPLE
+                    + " (the longest array a Java VM allocates).");
+        }
         Objects.requireNonNull(random, "random");
         int k = mixture.k;
         int d = mixture.d;

@@ -109,7 +109,8 @@ public final class ModelSelection {
 
     /**
      * Fits and scores every candidate; candidates with more components than distinct rows are left
-     * out, and those with more free parameters than the data's total weight are never chosen. On
+     * out, and so are those with as many free parameters as the data's total weight or more (they
+     * could never be chosen: the likelihood can grow without bound), which are not fitted at all. On
      * data larger than the {@linkplain Builder#screeningRows screening sample}, the candidates are fitted
      * on that random sample, scored on all the data, and the best is then refined by EM on all the data.
      *
@@ -135,23 +136,19 @@ public final class ModelSelection {
             throw new IllegalArgumentException("No candidate K in " + Arrays.toString(components)
                     + " fits: the data have fewer distinct rows than the smallest K.");
         }
+        List<Pair> pairs = scorable(data, feasible);
+        if (pairs.isEmpty()) throw unscorable(data);
         int[][] foldRows = criterion == Criterion.CROSS_VALIDATION ? foldRows(data) : null;
-        Dataset sample = screeningSample(data, feasible);
+        Dataset sample = screeningSample(data, pairs);
         StartCache starts = new StartCache();
         try (Parallel parallel = new Parallel(base.threads())) {
             List<Callable<Candidate>> jobs = new ArrayList<>();
-            for (CovarianceType type : covariances) {
-                for (int k : feasible) jobs.add(() -> candidate(data, sample, k, type, foldRows, parallel, starts));
-            }
+            for (Pair pair : pairs) jobs.add(() -> candidate(data, sample, pair.k, pair.type, foldRows, parallel, starts));
             List<Candidate> candidates = new ArrayList<>(parallel.all(jobs));
             if (parallel.cancelled()) return cancelled(candidates);
             if (sample != data) candidates = scoredOnAll(data, candidates, parallel);
             int best = best(candidates);
-            if (candidates.get(best).score.value() == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("No candidate can be scored: each has more free parameters than the data's total weight "
-                        + data.totalWeight() + (criterion == Criterion.CROSS_VALIDATION ? " or a fold too small for its K" : "")
-                        + ". Use fewer components, a simpler covariance type or more data.");
-            }
+            if (candidates.get(best).score.value() == Double.POSITIVE_INFINITY) throw unscorable(data);
             if (sample != data) {
                 GaussianMixtureModel screened = candidates.get(best).model;
                 GaussianMixtureModel refined = settings(screened.components(), screened.covarianceType())
@@ -163,6 +160,32 @@ public final class ModelSelection {
             GaussianMixtureModel chosen = candidates.get(best).model;
             return new Result(criterion, scores, scores.get(best), chosen, chosen.cancelled());
         }
+    }
+
+    /** A candidate: K and the covariance type. */
+    private record Pair(int k, CovarianceType type) {
+    }
+
+    /**
+     * The candidates that can be chosen, in the order they are fitted (by type, then K): those with
+     * fewer free parameters than the data's total weight. The others score +∞ whatever their fit, so
+     * they are not fitted.
+     */
+    private List<Pair> scorable(Dataset data, int[] feasible) {
+        Table t = data.table();
+        List<Pair> pairs = new ArrayList<>();
+        for (CovarianceType type : covariances) {
+            for (int k : feasible) {
+                if (Mixture.parameterCount(k, t.d, type, t.levels) < data.totalWeight()) pairs.add(new Pair(k, type));
+            }
+        }
+        return pairs;
+    }
+
+    private IllegalArgumentException unscorable(Dataset data) {
+        return new IllegalArgumentException("No candidate can be scored: each has more free parameters than the data's total weight "
+                + data.totalWeight() + (criterion == Criterion.CROSS_VALIDATION ? " or a fold too small for its K" : "")
+                + ". Use fewer components, a simpler covariance type or more data.");
     }
 
     /** The result of a selection cancelled while its candidates ran: the best of those that finished. */
@@ -192,13 +215,11 @@ public final class ModelSelection {
      * are more than twice the screening size (which grows to five rows per parameter of the largest
      * candidate, so that no candidate is fitted on too few).
      */
-    private Dataset screeningSample(Dataset data, int[] feasible) {
+    private Dataset screeningSample(Dataset data, List<Pair> pairs) {
         if (criterion == Criterion.CROSS_VALIDATION || screeningRows == 0) return data;
         Table t = data.table();
         long largest = 0;
-        for (CovarianceType type : covariances) {
-            for (int k : feasible) largest = Math.max(largest, Mixture.parameterCount(k, t.d, type, t.levels));
-        }
+        for (Pair pair : pairs) largest = Math.max(largest, Mixture.parameterCount(pair.k, t.d, pair.type, t.levels));
         long rows = Math.max(screeningRows, 5 * largest);
         if (2 * rows > t.n) return data;
         int[] order = new int[t.n];
@@ -213,11 +234,11 @@ public final class ModelSelection {
         int[] chosen = Arrays.copyOf(order, (int) rows);
         Arrays.sort(chosen);
         Dataset sample = data.select(chosen);
-        return feasibleOn(sample, feasible) ? sample : data;
+        return feasibleOn(sample, pairs) ? sample : data;
     }
 
-    private static boolean feasibleOn(Dataset sample, int[] feasible) {
-        return sample.table().hasDistinctRows(Arrays.stream(feasible).max().orElseThrow());
+    private static boolean feasibleOn(Dataset sample, List<Pair> pairs) {
+        return sample.table().hasDistinctRows(pairs.stream().mapToInt(Pair::k).max().orElseThrow());
     }
 
     private GaussianMixture settings(int k, CovarianceType type) {

@@ -158,14 +158,19 @@ public final class Table {
         @Override
         public boolean equals(Object o) {
             if (!(o instanceof Row other)) return false;
-            return Arrays.equals(x, i * d, (i + 1) * d, x, other.i * d, (other.i + 1) * d)
-                    && Arrays.equals(codes, i * c, (i + 1) * c, codes, other.i * c, (other.i + 1) * c);
+            for (int j = 0; j < d; j++) {
+                double a = x[i * d + j];
+                double b = x[other.i * d + j];
+                // +0.0 and -0.0 are one value; NaN (missing) equals NaN
+                if (a != b && !(Double.isNaN(a) && Double.isNaN(b))) return false;
+            }
+            return Arrays.equals(codes, i * c, (i + 1) * c, codes, other.i * c, (other.i + 1) * c);
         }
 
         @Override
         public int hashCode() {
             int h = 1;
-            for (int j = 0; j < d; j++) h = 31 * h + Double.hashCode(x[i * d + j]);
+            for (int j = 0; j < d; j++) h = 31 * h + Double.hashCode(x[i * d + j] + 0.0); // -0.0 + 0.0 is +0.0
             for (int j = 0; j < c; j++) h = 31 * h + codes[i * c + j];
             return h;
         }

@@ -48,6 +48,8 @@ class OptionsFromCoreTest {
             assertSameRefusal("restarts", "restarts", () -> GaussianMixture.builder().restarts(bad), () -> options(2, 100, 1E-3, 1E-6, bad, 0));
         }
         assertSameRefusal("threads", "threads", () -> GaussianMixture.builder().threads(-1), () -> options(2, 100, 1E-3, 1E-6, 1, -1));
+        assertSameRefusal("threads", "threads", () -> GaussianMixture.builder().threads(40_000),
+                () -> options(2, 100, 1E-3, 1E-6, 1, 40_000));
         for (double bad : new double[]{-1E-300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
             assertSameRefusal("tolerance", "tol", () -> GaussianMixture.builder().tolerance(bad), () -> options(2, 100, bad, 1E-6, 1, 0));
             assertSameRefusal("regularization", "regularization", () -> GaussianMixture.builder().regularization(bad),
@@ -59,7 +61,7 @@ class OptionsFromCoreTest {
     void theEdgesOfTheRangesAreAccepted() {
         assertDoesNotThrow(() -> options(1, 1, 0, 0, 1, 0));
         assertDoesNotThrow(() -> options(Integer.MAX_VALUE, Integer.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE,
-                Integer.MAX_VALUE, Integer.MAX_VALUE));
+                Integer.MAX_VALUE, gmm4j.FitSettings.MAX_THREADS));
     }
 
     private static Options options(int k, int maxIter, double tol, double regularization, int restarts, int threads) {

@@ -19,6 +19,7 @@ import java.util.Locale;
  */
 public final class ModelReport {
     private static final int CELL = 11;
+    private static final Object RULE = new Object();
 
     private final GaussianMixtureModel model;
     private final AttributeLayout layout;
@@ -130,8 +131,12 @@ public final class ModelReport {
         s.append(String.format("%-20s%s%n", label + ":", value));
     }
 
-    /** Weka EM's layout: a column per cluster, its prior in brackets, a block per attribute. */
-    private void clusters(StringBuilder s) {
+    /**
+     * Weka EM's layout: a column per cluster, its prior in brackets, a block per attribute. As Weka's
+     * EM, the columns widen to the widest number, so that numbers never run together.
+     */
+    private void clusters(StringBuilder out) {
+        Table s = new Table();
         int k = model.components();
         String[] ids = new String[k];
         String[] priors = new String[k];
@@ -143,12 +148,12 @@ public final class ModelReport {
         row(s, "", cells("Cluster", k));
         row(s, "Attribute", ids);
         row(s, "", priors);
-        s.append("=".repeat(labelWidth + k * CELL)).append('\n');
+        s.rule();
         double[][] means = model.means();
         double[][][] covariances = model.covariances();
         int[] numeric = layout.numericAttributes();
         for (int j = 0; j < numeric.length; j++) {
-            s.append(header.attribute(numeric[j]).name()).append('\n');
+            s.append(header.attribute(numeric[j]).name() + "\n");
             String[] mean = new String[k];
             String[] sd = new String[k];
             for (int c = 0; c < k; c++) {
@@ -157,30 +162,32 @@ public final class ModelReport {
             }
             row(s, "  mean", mean);
             row(s, "  std. dev.", sd);
-            s.append('\n');
+            s.append("\n");
         }
         double[][][] levels = model.levelProbabilities();
         int[] nominal = layout.nominalAttributes();
         for (int j = 0; j < nominal.length; j++) {
             Attribute attribute = header.attribute(nominal[j]);
-            s.append(attribute.name()).append(" (value probabilities)\n");
+            s.append(attribute.name() + " (value probabilities)\n");
             for (int v = 0; v < attribute.numValues(); v++) {
                 String[] p = new String[k];
                 for (int c = 0; c < k; c++) p[c] = number(levels[c][j][v]);
                 row(s, "  " + attribute.value(v), p);
             }
-            s.append('\n');
+            s.append("\n");
         }
+        s.print(out);
     }
 
     /** Correlation matrices: one per cluster for full covariances, one shared for tied. */
-    private void correlations(StringBuilder s) {
+    private void correlations(StringBuilder out) {
         CovarianceType type = model.covarianceType();
         int[] numeric = layout.numericAttributes();
         if (numeric.length < 2 || (type != CovarianceType.FULL && type != CovarianceType.TIED)) return;
         double[][][] covariances = model.covariances();
         int shown = type == CovarianceType.TIED ? 1 : model.components();
         for (int c = 0; c < shown; c++) {
+            Table s = new Table();
             s.append(type == CovarianceType.TIED ? "Correlations (shared by every cluster)\n" : "Correlations in cluster " + c + "\n");
             String[] names = new String[numeric.length];
             for (int j = 0; j < numeric.length; j++) names[j] = abbreviate(header.attribute(numeric[j]).name());
@@ -193,7 +200,8 @@ public final class ModelReport {
                 }
                 row(s, "  " + header.attribute(numeric[a]).name(), r);
             }
-            s.append('\n');
+            s.append("\n");
+            s.print(out);
         }
     }
 
@@ -208,13 +216,62 @@ public final class ModelReport {
         return cells;
     }
 
-    private static String number(double value) {
+    /**
+     * A number as Weka's EM prints it (four decimals), or in scientific notation with seven significant
+     * digits where four decimals would lose it: from 1e6 up (too wide) and below 1e-3 (too few digits).
+     */
+    static String number(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude != 0 && Double.isFinite(value) && (magnitude >= 1e6 || magnitude < 1e-3)) {
+            return String.format(Locale.ROOT, "%.6E", value);
+        }
         return String.format(Locale.ROOT, "%.4f", value);
     }
 
-    private void row(StringBuilder s, String label, String[] cells) {
-        s.append(String.format("%-" + labelWidth + "s", label));
-        for (String cell : cells) s.append(String.format("%" + CELL + "s", cell));
-        s.append('\n');
+    private void row(Table s, String label, String[] cells) {
+        s.row(label, cells);
+    }
+
+    /**
+     * Lines and rows of cells, printed once all are known: every cell column is as wide as the widest
+     * cell plus one space, and never narrower than {@link #CELL}.
+     */
+    private final class Table {
+        private final java.util.List<Object> lines = new java.util.ArrayList<>();
+
+        void append(String text) {
+            lines.add(text);
+        }
+
+        void rule() {
+            lines.add(RULE);
+        }
+
+        void row(String label, String[] cells) {
+            lines.add(new Object[]{label, cells});
+        }
+
+        void print(StringBuilder s) {
+            int width = CELL;
+            int columns = 0;
+            for (Object line : lines) {
+                if (line instanceof Object[] row) {
+                    String[] cells = (String[]) row[1];
+                    columns = Math.max(columns, cells.length);
+                    for (String cell : cells) width = Math.max(width, cell.length() + 1);
+                }
+            }
+            for (Object line : lines) {
+                if (line == RULE) {
+                    s.append("=".repeat(labelWidth + columns * width)).append('\n');
+                } else if (line instanceof Object[] row) {
+                    s.append(String.format("%-" + labelWidth + "s", (String) row[0]));
+                    for (String cell : (String[]) row[1]) s.append(String.format("%" + width + "s", cell));
+                    s.append('\n');
+                } else {
+                    s.append((String) line);
+                }
+            }
+        }
     }
 }

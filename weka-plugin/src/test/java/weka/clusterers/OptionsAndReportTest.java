@@ -210,6 +210,48 @@ class OptionsAndReportTest {
         assertFalse(diagonal.toString().contains("Correlations"), diagonal.toString());
     }
 
+    /**
+     * Issue 15 point 9: a column at 1e6 and one at 1e-5 are printed so that every number parses back
+     * to the model's value (within 1e-4 relative) and numbers never run together.
+     */
+    @Test
+    void reportIsReadableAtAnyScale() throws Exception {
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("big"));
+        attributes.add(new Attribute("tiny"));
+        Instances data = new Instances("scales", attributes, 200);
+        Random random = new Random(5);
+        for (int i = 0; i < 200; i++) {
+            int c = i % 2;
+            data.add(new DenseInstance(1.0, new double[]{
+                    80_000_000.0 * (c + 1) + 100_000.0 * random.nextGaussian(),
+                    1e-5 * (c + 1) + 1e-6 * random.nextGaussian()}));
+        }
+        GaussianMixture clusterer = TestData.built("-N 2 -C diagonal", data);
+        String report = clusterer.toString();
+        double[][] means = clusterer.getModel().means();
+        double[][][] covariances = clusterer.getModel().covariances();
+        String[] lines = report.split("\n");
+        int attribute = -1;
+        int checked = 0;
+        for (String line : lines) {
+            if (line.equals("big")) attribute = 0;
+            else if (line.equals("tiny")) attribute = 1;
+            else if (attribute >= 0 && (line.startsWith("  mean") || line.startsWith("  std. dev."))) {
+                boolean mean = line.startsWith("  mean");
+                String[] cells = line.substring(mean ? "  mean".length() : "  std. dev.".length()).trim().split(" +");
+                assertEquals(2, cells.length, "two numbers separated by spaces: " + line + "\n" + report);
+                for (int c = 0; c < 2; c++) {
+                    double expected = mean ? means[c][attribute] : Math.sqrt(covariances[c][attribute][attribute]);
+                    double printed = Double.parseDouble(cells[c]);
+                    assertEquals(expected, printed, 1e-4 * Math.abs(expected), line + "\n" + report);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(8, checked, report);
+    }
+
     @Test
     void debugOutputHasALinePerIterationRestartAndCandidate() throws Exception {
         GaussianMixture fixed = new GaussianMixture();

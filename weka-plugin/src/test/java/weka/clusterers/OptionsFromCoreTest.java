@@ -65,6 +65,8 @@ class OptionsFromCoreTest {
         }
         assertSameRefusal("threads", "The number of execution slots", () -> gmm4j.GaussianMixture.builder().threads(-1),
                 () -> new GaussianMixture().setNumExecutionSlots(-1), "-num-slots -1");
+        assertSameRefusal("threads", "The number of execution slots", () -> gmm4j.GaussianMixture.builder().threads(40_000),
+                () -> new GaussianMixture().setNumExecutionSlots(40_000), "-num-slots 40000");
         for (double bad : new double[]{-1E-300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
             assertSameRefusal("tolerance", "The tolerance", () -> gmm4j.GaussianMixture.builder().tolerance(bad),
                     () -> new GaussianMixture().setTolerance(bad), "-tol " + bad);
