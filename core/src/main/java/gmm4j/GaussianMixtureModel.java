@@ -357,16 +357,6 @@ public final class GaussianMixtureModel implements Serializable {
         return totalWeight;
     }
 
-    /** The training data's weighted column means over observed values (a copy). */
-    double[] columnMeans() {
-        return scale.columnMeans().clone();
-    }
-
-    /** The smallest diagonal a covariance repair raises to, on the training data's scale. */
-    double covarianceFloor() {
-        return scale.floor();
-    }
-
     // ---- saved form -------------------------------------------------------------------------
 
     /**

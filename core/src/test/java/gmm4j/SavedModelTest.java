@@ -110,8 +110,8 @@ class SavedModelTest {
         assertArrayEquals(model.covariances(), back.covariances(), "the covariances, to the bit");
         assertArrayEquals(model.precisionCholesky(), back.precisionCholesky());
         assertArrayEquals(model.levelProbabilities(), back.levelProbabilities());
-        assertArrayEquals(model.columnMeans(), back.columnMeans());
-        assertEquals(model.covarianceFloor(), back.covarianceFloor());
+        assertArrayEquals(model.scale().columnMeans(), back.scale().columnMeans());
+        assertEquals(model.scale().floor(), back.scale().floor());
         assertEquals(model.logLikelihood(), back.logLikelihood());
         assertEquals(model.entropy(), back.entropy());
         assertEquals(model.totalWeight(), back.totalWeight());

@@ -28,9 +28,10 @@ final class EStep {
             Statistics stats = new Statistics(template.empty(), t.c, t.levelSlots());
             Chunk chunk = new Chunk(t, mixture.k, stats, stats.score, BlockScratch.of(parallel, mixture.k, t.d));
             chunk.underMixture(from, to, mixture, marginals);
-            chunk.finish(from, to);
+            chunk.finish();
             return stats;
         }, Statistics::merge);
+        all.score.rows = t.n - t.emptyRows;
         all.reseededAt = mixture.reseededAt;
         return all;
     }
@@ -48,7 +49,7 @@ final class EStep {
             largestK = Math.max(largestK, mixtures[i].k);
         }
         int scratchK = largestK;
-        return parallel.reduce(t.n, (from, to) -> {
+        Likelihood[] all = parallel.reduce(t.n, (from, to) -> {
             BlockScratch scratch = BlockScratch.of(parallel, scratchK, t.d); // large enough for every mixture
             Chunk[] chunks = new Chunk[m];
             for (int i = 0; i < m; i++) chunks[i] = new Chunk(t, mixtures[i].k, null, new Likelihood(), scratch);
@@ -60,7 +61,7 @@ final class EStep {
             Likelihood[] scores = new Likelihood[m];
             for (int i = 0; i < m; i++) {
                 chunks[i].incompleteRows(from, to, mixtures[i], marginals[i]);
-                chunks[i].finish(from, to);
+                chunks[i].finish();
                 scores[i] = chunks[i].score;
             }
             return scores;
@@ -68,6 +69,8 @@ final class EStep {
             for (int i = 0; i < m; i++) a[i] = a[i].merge(b[i]);
             return a;
         });
+        for (Likelihood score : all) score.rows = t.n - t.emptyRows;
+        return all;
     }
 
     /**
@@ -75,13 +78,15 @@ final class EStep {
      * are replaced by {@code fill} (initialisation only: no mixture exists yet to marginalise with).
      */
     static Statistics assign(Table t, Moments empty, Responsibilities given, double[] fill, Parallel parallel) {
-        return parallel.reduce(t.n, (from, to) -> {
+        Statistics all = parallel.reduce(t.n, (from, to) -> {
             Statistics stats = new Statistics(empty.empty(), t.c, t.levelSlots());
             Chunk chunk = new Chunk(t, empty.k, stats, stats.score, BlockScratch.of(parallel, empty.k, t.d));
             chunk.given(from, to, given, fill);
-            chunk.finish(from, to);
+            chunk.finish();
             return stats;
         }, Statistics::merge);
+        all.score.rows = t.n - t.emptyRows;
+        return all;
     }
 
     /** One chunk of rows of a pass: its score and, when fitting, its statistics. */
@@ -214,11 +219,8 @@ final class EStep {
             }
         }
 
-        /** Counts the chunk's rows with something observed and keeps its worst row's values. */
-        void finish(int from, int to) {
-            long observed = 0;
-            for (int i = from; i < to; i++) if (t.pattern(i) != Table.EMPTY) observed++;
-            score.rows += observed;
+        /** Keeps the chunk's worst row's values (the pass counts its rows once, from the table). */
+        void finish() {
             score.keepWorstValues(t);
         }
     }

@@ -88,8 +88,19 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
             CovarianceType.EVE, CovarianceType.VVE, CovarianceType.EEV, CovarianceType.VEV, CovarianceType.EVV};
 
     /** The other names {@code -C} takes, as {@link CovarianceType#parse} does: scikit-learn's diag, mclust's VVV, EEE, VVI, VII. */
-    private static final Map<String, Integer> SKLEARN_COVARIANCE_NAMES = Map.of("diag", COVARIANCE_DIAGONAL,
-            "vvv", COVARIANCE_FULL, "eee", COVARIANCE_TIED, "vvi", COVARIANCE_DIAGONAL, "vii", COVARIANCE_SPHERICAL);
+    private static final Map<String, Integer> SKLEARN_COVARIANCE_NAMES = covarianceAliases();
+
+    /** mclust's name of every type whose tag has another name, and scikit-learn's diag. */
+    private static Map<String, Integer> covarianceAliases() {
+        Map<String, Integer> aliases = new java.util.HashMap<>();
+        for (int choice = 0; choice < COVARIANCE_TYPES.length; choice++) {
+            CovarianceType type = COVARIANCE_TYPES[choice];
+            String mclust = type == null ? null : type.mclustName().toLowerCase(Locale.ROOT);
+            if (mclust != null && !mclust.equals(TAGS_COVARIANCE[choice].getIDStr())) aliases.put(mclust, choice);
+        }
+        aliases.put("diag", COVARIANCE_DIAGONAL);
+        return Map.copyOf(aliases);
+    }
 
 
     /** Criterion choice: Bayesian information criterion. */
