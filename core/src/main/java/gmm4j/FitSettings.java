@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param seed           the seed of every random choice
  * @param threads        worker threads, 0 for one per core; the model does not depend on it
  * @param listener       called once per EM iteration, may cancel the fit; {@code null} for none
+ * @param noise          whether the mixture has a noise component (mclust's): a uniform density over
+ *                       the data's hypervolume, with its own weight, for rows no Gaussian explains
  */
 public record FitSettings(int components, CovarianceType covariance, Initialization init, StartingParameters start,
                           int restarts, int maxIterations, double tolerance, double regularization, long seed,
-                          int threads, FitListener listener) {
+                          int threads, FitListener listener, boolean noise) {
     /** The default number of components: {@value}. */
     public static final int DEFAULT_COMPONENTS = 1;
     /** The default covariance type: {@link CovarianceType#FULL}. */
@@ -47,10 +49,12 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
 
     /** The default number of worker threads: {@value} (one per core). */
     public static final int DEFAULT_THREADS = 0;
+    /** By default a mixture has no noise component. */
+    public static final boolean DEFAULT_NOISE = false;
 
     private static final FitSettings DEFAULTS = new FitSettings(DEFAULT_COMPONENTS, DEFAULT_COVARIANCE, DEFAULT_INIT,
             null, DEFAULT_RESTARTS, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_REGULARIZATION, DEFAULT_SEED,
-            DEFAULT_THREADS, null);
+            DEFAULT_THREADS, null, DEFAULT_NOISE);
 
     /**
      * Checks every setting.
@@ -74,7 +78,15 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
         }
     }
 
-    /** @return every setting at its default: 1 component, full covariance, one k-means start, 100 iterations, tolerance 1e-3, regularisation 1e-6, seed 0, all cores, no listener */
+    /** The settings without a noise component (the form before {@code noise} existed). */
+    public FitSettings(int components, CovarianceType covariance, Initialization init, StartingParameters start,
+                       int restarts, int maxIterations, double tolerance, double regularization, long seed, int threads,
+                       FitListener listener) {
+        this(components, covariance, init, start, restarts, maxIterations, tolerance, regularization, seed, threads,
+                listener, DEFAULT_NOISE);
+    }
+
+    /** @return every setting at its default: 1 component, full covariance, one k-means start, 100 iterations, tolerance 1e-3, regularisation 1e-6, seed 0, all cores, no listener, no noise component */
     public static FitSettings defaults() {
         return DEFAULTS;
     }
@@ -173,56 +185,61 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
 
     FitSettings withComponents(int k) {
         return new FitSettings(k, covariance, init, start, restarts, maxIterations, tolerance, regularization, seed,
-                threads, listener);
+                threads, listener, noise);
     }
 
     FitSettings withCovariance(CovarianceType type) {
         return new FitSettings(components, type, init, start, restarts, maxIterations, tolerance, regularization, seed,
-                threads, listener);
+                threads, listener, noise);
     }
 
     FitSettings withInit(Initialization init) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, noise);
     }
 
     FitSettings withStart(StartingParameters start) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, noise);
     }
 
     FitSettings withRestarts(int restarts) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, noise);
     }
 
     FitSettings withMaxIterations(int maxIterations) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, noise);
     }
 
     FitSettings withTolerance(double tolerance) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, noise);
     }
 
     FitSettings withRegularization(double regularization) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, noise);
     }
 
     FitSettings withSeed(long seed) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, noise);
     }
 
     FitSettings withThreads(int threads) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, noise);
+    }
+
+    FitSettings withNoise(boolean noise) {
+        return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
+                seed, threads, listener, noise);
     }
 
     FitSettings withListener(FitListener listener) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, noise);
     }
 }

@@ -246,6 +246,11 @@ public final class GaussianMixture {
         return settings.threads();
     }
 
+    /** @return whether the mixture has a noise component (mclust's): see {@link Builder#noise(boolean)} */
+    public boolean noise() {
+        return settings.noise();
+    }
+
     /** @return the per-iteration listener, or {@code null} */
     public FitListener listener() {
         return settings.listener();
@@ -257,7 +262,7 @@ public final class GaussianMixture {
         return "GaussianMixture[components=" + s.components() + ", covariance=" + s.covariance() + ", init="
                 + (s.start() != null ? "explicit" : s.init()) + ", restarts=" + s.restarts() + ", maxIterations="
                 + s.maxIterations() + ", tolerance=" + s.tolerance() + ", regularization=" + s.regularization()
-                + ", seed=" + s.seed() + ", threads=" + s.threads() + "]";
+                + ", seed=" + s.seed() + ", threads=" + s.threads() + ", noise=" + s.noise() + "]";
     }
 
     /**
@@ -303,12 +308,13 @@ public final class GaussianMixture {
          * Continues from a fitted model (scikit-learn's {@code warm_start}): its weights, means and
          * covariances are the start, its K and covariance type the settings', and one restart is run
          * (every restart would begin at the same place). The level probabilities of categorical
-         * columns start equal again. The other settings stay, so {@link #maxIterations} bounds the
+         * columns start equal again; a noise component is kept, its weight started again as
+         * {@link #noise(boolean)} says. The other settings stay, so {@link #maxIterations} bounds the
          * iterations added.
          */
         public Builder warmStart(GaussianMixtureModel fitted) {
             Objects.requireNonNull(fitted, "fitted");
-            settings = settings.withCovariance(fitted.covarianceType()).withRestarts(1);
+            settings = settings.withCovariance(fitted.covarianceType()).withRestarts(1).withNoise(fitted.hasNoise());
             return start(new StartingParameters(fitted.weights(), fitted.means(), fitted.covariances()));
         }
 
@@ -345,6 +351,27 @@ public final class GaussianMixture {
         /** Worker threads: 0 for one per core, 1 for the calling thread only. The model does not depend on it. */
         public Builder threads(int threads) {
             settings = settings.withThreads(threads);
+            return this;
+        }
+
+        /**
+         * Adds mclust's noise component (default off): a uniform density 1/V over the data's
+         * hypervolume V (mclust's {@code hypvol}: the smaller of the bounding box and the box of the
+         * principal components), with its own weight π₀, estimated by EM with the others, for rows
+         * that no Gaussian explains (outliers). The model's {@link GaussianMixtureModel#posterior}
+         * then has K + 1 entries, the noise last, {@link GaussianMixtureModel#predict} gives
+         * {@link GaussianMixtureModel#NOISE} for a row most likely noise, and BIC counts two more
+         * parameters (π₀ and V, as mclust does).
+         *
+         * <p>The start: the Gaussians start as without noise, except that the rows of a start
+         * component too small to hold a covariance (less mass than d + 1 rows) are left out and the
+         * start made again; the noise starts with the weight of those rows and of every row the start
+         * Gaussians explain worse than 1/V (at least one row's, at most half).
+         *
+         * <p>The fit refuses data whose rows span no volume (a constant numeric column).
+         */
+        public Builder noise(boolean noise) {
+            settings = settings.withNoise(noise);
             return this;
         }
 

@@ -78,7 +78,7 @@ public final class GaussianMixtureModel implements Serializable {
 
     /** The promise of no NaN in a model: a fit that cannot keep it fails instead. */
     private void checkFinite() {
-        boolean finite = Double.isFinite(logLikelihood);
+        boolean finite = Double.isFinite(logLikelihood) && Double.isFinite(mixture.noiseWeight());
         for (int c = 0; c < mixture.k && finite; c++) {
             finite = Double.isFinite(mixture.weight(c));
             for (double v : mixture.mean(c)) finite &= Double.isFinite(v);
@@ -107,11 +107,41 @@ public final class GaussianMixtureModel implements Serializable {
         return mixture.covariance.type();
     }
 
-    /** The mixing weights, summing to one. */
+    /**
+     * The label {@link #predict} gives a row that the noise component explains best: {@value}.
+     */
+    public static final int NOISE = -1;
+
+    /** The Gaussians' mixing weights, summing to one, or to 1 − {@link #noiseWeight()} with a noise component. */
     public double[] weights() {
         double[] w = new double[mixture.k];
         for (int c = 0; c < w.length; c++) w[c] = mixture.weight(c);
         return w;
+    }
+
+    /** Whether the mixture has a noise component ({@link GaussianMixture.Builder#noise(boolean)}). */
+    public boolean hasNoise() {
+        return mixture.noise() != null;
+    }
+
+    /** The noise component's weight π₀; 0 without a noise component. */
+    public double noiseWeight() {
+        return mixture.noiseWeight();
+    }
+
+    /**
+     * The volume V of the box the noise component is uniform over (mclust's {@code hypvol} of the
+     * training data); +∞ if it is beyond a double (the model uses its logarithm).
+     *
+     * @throws IllegalStateException when the model has no noise component
+     */
+    public double noiseVolume() {
+        return Math.exp(noiseBox().logVolume());
+    }
+
+    private gmm4j.internal.NoiseBox noiseBox() {
+        if (!hasNoise()) throw new IllegalStateException("This model has no noise component.");
+        return mixture.noise();
     }
 
     /** The means, one row per component. */
@@ -151,7 +181,10 @@ public final class GaussianMixtureModel implements Serializable {
         return out;
     }
 
-    /** Free parameters: K−1 weights, K·d means, the covariances, and K·Σ(levels−1) categorical probabilities. */
+    /**
+     * Free parameters: K−1 weights, K·d means, the covariances, and K·Σ(levels−1) categorical
+     * probabilities; a noise component adds 2, its weight and its volume (mclust's count).
+     */
     public long parameterCount() {
         return mixture.parameterCount();
     }
@@ -239,31 +272,34 @@ public final class GaussianMixtureModel implements Serializable {
 
     // ---- scoring ----------------------------------------------------------------------------
 
-    /** The most probable component of a numeric row (NaN values are marginalised out). */
+    /** The most probable component of a numeric row (NaN values are marginalised out); {@link #NOISE} for the noise. */
     public int predict(double[] x) {
         return predict(x, null);
     }
 
-    /** The most probable component of a row with categorical codes ({@code -1} = missing). */
+    /** The most probable component of a row with categorical codes ({@code -1} = missing); {@link #NOISE} for the noise. */
     public int predict(double[] x, int[] categories) {
-        return argMax(posterior(x, categories));
+        return label(posterior(x, categories));
     }
 
-    /** P(component | row) for a numeric row. */
+    /** P(component | row) for a numeric row: K entries, then the noise's if there is a noise component. */
     public double[] posterior(double[] x) {
         return posterior(x, null);
     }
 
-    /** P(component | row) for a row with categorical codes. */
+    /** P(component | row) for a row with categorical codes: K entries, then the noise's if there is a noise component. */
     public double[] posterior(double[] x, int[] categories) {
-        double[] out = new double[mixture.k];
+        double[] out = new double[mixture.columns];
         mixture.posterior(checkedRow(x, categories), categories, out);
         return out;
     }
 
-    /** log p(x | component c) for each component (weights not included); NaN values are marginalised. */
+    /**
+     * log p(x | component c) for each component (weights not included), then the noise's if there is
+     * a noise component; NaN values are marginalised.
+     */
     public double[] logComponentDensities(double[] x, int[] categories) {
-        double[] out = new double[mixture.k];
+        double[] out = new double[mixture.columns];
         mixture.logComponentDensities(checkedRow(x, categories), categories, out);
         return out;
     }
@@ -275,17 +311,17 @@ public final class GaussianMixtureModel implements Serializable {
 
     /** log p(x, categories). */
     public double logDensity(double[] x, int[] categories) {
-        return mixture.posterior(checkedRow(x, categories), categories, new double[mixture.k]);
+        return mixture.posterior(checkedRow(x, categories), categories, new double[mixture.columns]);
     }
 
-    /** The most probable component of every row. */
+    /** The most probable component of every row; {@link #NOISE} for the noise. */
     public int[] predict(Dataset data) {
         int[] labels = new int[data.size()];
-        mixture.forEachRow(checked(data), (i, logDensity, posterior) -> labels[i] = argMax(posterior));
+        mixture.forEachRow(checked(data), (i, logDensity, posterior) -> labels[i] = label(posterior));
         return labels;
     }
 
-    /** P(component | row) for every row. */
+    /** P(component | row) for every row, the noise's last if there is a noise component. */
     public double[][] posterior(Dataset data) {
         double[][] out = new double[data.size()][];
         mixture.forEachRow(checked(data), (i, logDensity, posterior) -> out[i] = posterior.clone());
@@ -405,7 +441,9 @@ public final class GaussianMixtureModel implements Serializable {
     public static final int MAX_SAMPLE = Integer.MAX_VALUE - 8;
 
     /**
-     * Draws {@code n} rows: a component by weight, then its Gaussian and its level probabilities.
+     * Draws {@code n} rows: a component by weight, then its Gaussian and its level probabilities. A
+     * row of the noise component ({@link #NOISE} in {@link Sample#components()}) is drawn uniformly
+     * from the box its volume is of, its categorical levels uniformly.
      *
      * @throws IllegalArgumentException when {@code n} is negative or above {@link #MAX_SAMPLE}
      */
@@ -424,14 +462,23 @@ public final class GaussianMixtureModel implements Serializable {
             factors[c] = new double[d * d];
             Cholesky.factorWithJitter(cov, d, factors[c], Double.MIN_NORMAL);
         }
-        double[] weights = weights();
+        double[] weights = java.util.Arrays.copyOf(weights(), mixture.columns);
+        if (hasNoise()) weights[k] = mixture.noiseWeight();
         double[][][] levels = levelProbabilities();
+        int[] levelCounts = mixture.levels();
         double[][] rows = new double[n][d];
         int[][] categories = new int[n][];
         int[] components = new int[n];
         double[] z = new double[d];
         for (int i = 0; i < n; i++) {
             int c = draw(weights, random);
+            if (c == k) {
+                components[i] = NOISE;
+                mixture.noise().draw(random, rows[i]);
+                categories[i] = new int[levelCounts.length];
+                for (int j = 0; j < levelCounts.length; j++) categories[i][j] = random.nextInt(levelCounts[j]);
+                continue;
+            }
             components[i] = c;
             for (int j = 0; j < d; j++) z[j] = random.nextGaussian();
             double[] mean = mixture.mean(c);
@@ -455,10 +502,11 @@ public final class GaussianMixtureModel implements Serializable {
         return probabilities.length - 1;
     }
 
-    private static int argMax(double[] p) {
+    /** The most probable component of a posterior; {@link #NOISE} when it is the noise. */
+    private int label(double[] p) {
         int best = 0;
         for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-        return best;
+        return best == mixture.k ? NOISE : best;
     }
 
     private double[] checkedRow(double[] x, int[] categories) {
@@ -503,6 +551,9 @@ public final class GaussianMixtureModel implements Serializable {
         double[][] means = means();
         for (int c = 0; c < mixture.k; c++) {
             s.append(String.format("  component %d: weight %.4f, mean %s%n", c, mixture.weight(c), java.util.Arrays.toString(means[c])));
+        }
+        if (hasNoise()) {
+            s.append(String.format("  noise: weight %.4f, uniform over volume %.6g%n", mixture.noiseWeight(), noiseVolume()));
         }
         if (!repairs.isEmpty()) s.append(repairs.size()).append(" repairs, first: ").append(repairs.get(0)).append('\n');
         return s.toString();

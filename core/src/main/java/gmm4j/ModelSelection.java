@@ -176,7 +176,7 @@ public final class ModelSelection {
         List<Pair> pairs = new ArrayList<>();
         for (CovarianceType type : covariances) {
             for (int k : feasible) {
-                if (Mixture.parameterCount(k, t.d, type, t.levels) < data.totalWeight()) pairs.add(new Pair(k, type));
+                if (Mixture.parameterCount(k, t.d, type, t.levels, base.noise()) < data.totalWeight()) pairs.add(new Pair(k, type));
             }
         }
         return pairs;
@@ -219,7 +219,7 @@ public final class ModelSelection {
         if (criterion == Criterion.CROSS_VALIDATION || screeningRows == 0) return data;
         Table t = data.table();
         long largest = 0;
-        for (Pair pair : pairs) largest = Math.max(largest, Mixture.parameterCount(pair.k, t.d, pair.type, t.levels));
+        for (Pair pair : pairs) largest = Math.max(largest, Mixture.parameterCount(pair.k, t.d, pair.type, t.levels, base.noise()));
         long rows = Math.max(screeningRows, 5 * largest);
         if (2 * rows > t.n) return data;
         int[] order = new int[t.n];

@@ -4,6 +4,7 @@ package gmm4j;
 import gmm4j.internal.DataScale;
 import gmm4j.internal.Cholesky;
 import gmm4j.internal.Mixture;
+import gmm4j.internal.NoiseBox;
 import gmm4j.internal.RepairLog;
 
 import java.io.InvalidObjectException;
@@ -30,8 +31,14 @@ final class SavedModel implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** The format this class writes and reads; a change of the fields is a new format. */
-    static final int FORMAT = 1;
+    /**
+     * The format this class writes; a change of the fields is a new format. Format 2 added the noise
+     * component; a format 1 stream reads as a model without one (its noise fields are absent, and
+     * Java's serialization leaves them at null and 0).
+     */
+    static final int FORMAT = 2;
+    /** The oldest format this class reads. */
+    static final int OLDEST_FORMAT = 1;
 
     /**
      * The limits and the classes of a saved model's stream: this class, the enums and records it
@@ -57,6 +64,8 @@ final class SavedModel implements Serializable {
      * tied covariance, pooled from products in either order, is symmetric only to rounding.
      */
     private static final double SYMMETRY_TOLERANCE = 1e-8;
+    /** How far the noise box's axes may be from orthonormal (an eigendecomposition's rounding). */
+    private static final double ORTHONORMAL_TOLERANCE = 1e-9;
 
     private final int format;
     private final CovarianceType covarianceType;
@@ -80,6 +89,16 @@ final class SavedModel implements Serializable {
     private final int ignoredRows;
     private final RestartSummary[] restarts;
     private final Repair[] repairs;
+    /** The noise component's weight; 0 without one. */
+    private final double noiseWeight;
+    /** The corner of the noise component's box (its {@code hypvol}); null without a noise component. */
+    private final double[] noiseCorner;
+    /** The box's axes, unit vectors, one per row; null without a noise component. */
+    private final double[][] noiseAxes;
+    /** The box's length along each axis; null without a noise component. */
+    private final double[] noiseExtents;
+    /** log V, the box's volume: the product of its extents (V overflows a double in a few hundred dimensions). */
+    private final double noiseLogVolume;
 
     SavedModel(GaussianMixtureModel model) {
         Mixture mixture = model.mixture();
@@ -103,18 +122,26 @@ final class SavedModel implements Serializable {
         this.ignoredRows = model.ignoredRows();
         this.restarts = model.restarts().toArray(RestartSummary[]::new);
         this.repairs = model.repairs().toArray(Repair[]::new);
+        NoiseBox box = mixture.noise();
+        this.noiseWeight = mixture.noiseWeight();
+        this.noiseCorner = box == null ? null : box.corner();
+        this.noiseAxes = box == null ? null : box.axes();
+        this.noiseExtents = box == null ? null : box.extents();
+        this.noiseLogVolume = box == null ? 0 : box.logVolume();
     }
 
     /** Checks every value and rebuilds the model. */
     @Serial
     private Object readResolve() throws InvalidObjectException {
-        if (format != FORMAT) {
-            throw invalid("format is " + format + ", this gmm4j reads format " + FORMAT + " (saved by another version?)");
+        if (format < OLDEST_FORMAT || format > FORMAT) {
+            throw invalid("format is " + format + ", this gmm4j reads formats " + OLDEST_FORMAT + " to " + FORMAT
+                    + " (saved by another version?)");
         }
         present(covarianceType, "covarianceType");
         int k = present(weights, "weights").length;
         if (k == 0) throw invalid("weights is empty: a model has at least one component");
         int d = checkedMeans(k);
+        checkNoise(d);
         checkWeights();
         checkCovariances(k, d);
         double[] flatLogLevels = checkedLevels(k);
@@ -152,14 +179,59 @@ final class SavedModel implements Serializable {
         return d;
     }
 
+    /**
+     * The noise component, if there is one: a weight in [0, 1), a box of a corner of d finite values,
+     * d orthonormal axes and d positive extents, log V their logarithms' sum. Without one, no part of
+     * it and a weight of 0.
+     */
+    private void checkNoise(int d) throws InvalidObjectException {
+        checkFinite(noiseWeight, "noiseWeight");
+        if (noiseExtents == null) {
+            if (noiseWeight != 0 || noiseCorner != null || noiseAxes != null) {
+                throw invalid("noiseExtents is missing (null) but noiseWeight is " + noiseWeight + " and noiseCorner and "
+                        + "noiseAxes are " + (noiseCorner == null ? "" : "not ") + "null and " + (noiseAxes == null ? "" : "not ")
+                        + "null: a model without a noise component has none of them");
+            }
+            return;
+        }
+        if (!(noiseWeight >= 0 && noiseWeight < 1)) throw invalid("noiseWeight is " + noiseWeight + ": it must be in [0, 1)");
+        checkLength(present(noiseCorner, "noiseCorner").length, d, "noiseCorner");
+        checkFinite(noiseCorner, "noiseCorner");
+        checkLength(noiseExtents.length, d, "noiseExtents");
+        double logVolume = 0;
+        for (int a = 0; a < d; a++) {
+            if (!(noiseExtents[a] > 0) || Double.isInfinite(noiseExtents[a])) {
+                throw invalid("noiseExtents[" + a + "] is " + noiseExtents[a] + ": it must be positive and finite");
+            }
+            logVolume += Math.log(noiseExtents[a]);
+        }
+        checkLength(present(noiseAxes, "noiseAxes").length, d, "noiseAxes");
+        for (int a = 0; a < d; a++) {
+            checkLength(present(noiseAxes[a], "noiseAxes[" + a + "]").length, d, "noiseAxes[" + a + "]");
+            checkFinite(noiseAxes[a], "noiseAxes[" + a + "]");
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b <= a; b++) {
+                double dot = 0;
+                for (int j = 0; j < d; j++) dot += noiseAxes[a][j] * noiseAxes[b][j];
+                if (!(Math.abs(dot - (a == b ? 1 : 0)) <= ORTHONORMAL_TOLERANCE)) {
+                    throw invalid("noiseAxes[" + a + "] · noiseAxes[" + b + "] is " + dot + ": the axes must be orthonormal");
+                }
+            }
+        }
+        if (!(Math.abs(noiseLogVolume - logVolume) <= SUM_TOLERANCE * (d + Math.abs(logVolume)))) {
+            throw invalid("noiseLogVolume is " + noiseLogVolume + " but the extents' logarithms sum to " + logVolume);
+        }
+    }
+
     private void checkWeights() throws InvalidObjectException {
-        double sum = 0;
+        double sum = noiseWeight;
         for (int c = 0; c < weights.length; c++) {
             checkFinite(weights[c], "weights[" + c + "]");
             if (weights[c] < 0) throw invalid("weights[" + c + "] is " + weights[c] + ": weights must not be negative");
             sum += weights[c];
         }
-        checkSumsToOne(sum, weights.length, "weights");
+        checkSumsToOne(sum, weights.length + 1, "weights");
     }
 
     /** k symmetric positive-definite d×d matrices of the structure the covariance type has. */
@@ -271,9 +343,10 @@ final class SavedModel implements Serializable {
 
     /** The engine's parameters, refusing any repair. */
     private Mixture restored(double[] flatLogLevels) throws InvalidObjectException {
+        NoiseBox noise = noiseExtents == null ? null : NoiseBox.restore(noiseCorner, noiseAxes, noiseExtents, levels);
         try {
-            return Mixture.restore(covarianceType, weights, means, flatten(covariances), levels, flatLogLevels,
-                    REFUSE_REPAIRS);
+            return Mixture.restore(covarianceType, weights, means, flatten(covariances), levels, flatLogLevels, noise,
+                    noiseWeight, REFUSE_REPAIRS);
         } catch (UncheckedIOException refused) {
             throw (InvalidObjectException) refused.getCause();
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The settings are one value: the builder fills it, the estimator holds it, the defaults and checks are its own. */
 class FitSettingsTest {
@@ -28,6 +29,7 @@ class FitSettingsTest {
         assertEquals(FitSettings.DEFAULT_REGULARIZATION, d.regularization());
         assertEquals(FitSettings.DEFAULT_SEED, d.seed());
         assertEquals(FitSettings.DEFAULT_THREADS, d.threads());
+        assertEquals(FitSettings.DEFAULT_NOISE, d.noise());
         assertEquals(d, GaussianMixture.builder().build().settings());
     }
 
@@ -36,9 +38,9 @@ class FitSettingsTest {
         FitListener listener = (restart, iteration, ll) -> true;
         GaussianMixture gm = GaussianMixture.builder().components(4).covariance(CovarianceType.TIED)
                 .init(Initialization.RANDOM).restarts(3).maxIterations(7).tolerance(0.5).regularization(0.25)
-                .seed(-9).threads(2).listener(listener).build();
+                .seed(-9).threads(2).listener(listener).noise(true).build();
         FitSettings expected = new FitSettings(4, CovarianceType.TIED, Initialization.RANDOM, null, 3, 7, 0.5, 0.25,
-                -9, 2, listener);
+                -9, 2, listener, true);
         assertEquals(expected, gm.settings());
         assertEquals(expected, gm.toBuilder().build().settings());
         assertEquals(expected, GaussianMixture.of(expected).settings());
@@ -52,9 +54,10 @@ class FitSettingsTest {
         assertEquals(-9, gm.seed());
         assertEquals(2, gm.threads());
         assertSame(listener, gm.listener());
+        assertTrue(gm.noise());
         assertNull(gm.start());
         assertEquals("GaussianMixture[components=4, covariance=TIED, init=RANDOM, restarts=3, maxIterations=7, "
-                + "tolerance=0.5, regularization=0.25, seed=-9, threads=2]", gm.toString());
+                + "tolerance=0.5, regularization=0.25, seed=-9, threads=2, noise=true]", gm.toString());
     }
 
     @Test

@@ -10,14 +10,15 @@ import java.util.Map;
 
 /** R mclust's EM trajectories of its 14 models (made by src/test/resources/mclust/make-reference.R). */
 final class MclustReference {
-    static final Map<String, Object> ROOT = load();
+    static final Map<String, Object> ROOT = load("/mclust/mclust-reference.json");
 
     private MclustReference() {
     }
 
+    /** A JSON reference file among the test resources. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> load() {
-        try (InputStream in = MclustReference.class.getResourceAsStream("/mclust/mclust-reference.json")) {
+    static Map<String, Object> load(String resource) {
+        try (InputStream in = MclustReference.class.getResourceAsStream(resource)) {
             return (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -95,7 +95,7 @@ class MclustTrajectoryTest {
         return cases().filter(a -> !a.get()[1].equals("VVE"));
     }
 
-    private static void assertClose(String what, double[] expected, double[] actual, double relative) {
+    static void assertClose(String what, double[] expected, double[] actual, double relative) {
         assertEquals(expected.length, actual.length, what);
         double largest = 0;
         for (double e : expected) largest = Math.max(largest, Math.abs(e));
@@ -104,11 +104,11 @@ class MclustTrajectoryTest {
         }
     }
 
-    private static double[] flat(double[][] a) {
+    static double[] flat(double[][] a) {
         return Stream.of(a).flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 
-    private static double[] flat(double[][][] a) {
+    static double[] flat(double[][][] a) {
         return Stream.of(a).flatMap(Stream::of).flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 }

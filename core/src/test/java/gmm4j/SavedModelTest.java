@@ -70,9 +70,25 @@ class SavedModelTest {
         return GaussianMixture.builder().components(2).covariance(type).build().fit(OutlierRepairTest.blobsAndOutlier(1000));
     }
 
+    /**
+     * OutlierRepairTest's outlier as noise, with a categorical column; {@code gaps}: values missing
+     * here and there (the box is then the bounding box; without, the principal components' box).
+     */
+    static GaussianMixtureModel noiseModel(boolean gaps) {
+        double[][] rows = OutlierRepairTest.blobsAndOutlier(1000);
+        int[][] codes = new int[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            if (gaps && i % 9 == 4) rows[i][i % 2] = Double.NaN;
+            codes[i] = new int[]{i % 3 == 0 ? -1 : i % 2};
+        }
+        return GaussianMixture.builder().components(2).noise(true).build().fit(Dataset.of(rows, null, codes, new int[]{2}));
+    }
+
     static List<GaussianMixtureModel> realModels() {
         List<GaussianMixtureModel> models = new ArrayList<>();
         models.add(collapsedModel(CovarianceType.FULL));
+        models.add(noiseModel(false));
+        models.add(noiseModel(true));
         for (CovarianceType type : CovarianceType.values()) {
             models.add(everythingModel(type));
             models.add(reseededModel(type));
@@ -87,6 +103,30 @@ class SavedModelTest {
             GaussianMixtureModel back = read(write(model), GaussianMixtureModel.SERIAL_FILTER);
             assertSameModel(model, back);
         }
+    }
+
+    @Test
+    void aModelWithNoiseReadsBackExactly() throws Exception {
+        for (boolean gaps : new boolean[]{false, true}) {
+            GaussianMixtureModel model = noiseModel(gaps);
+            GaussianMixtureModel back = read(write(model), GaussianMixtureModel.SERIAL_FILTER);
+            assertSameModel(model, back);
+            assertTrue(back.hasNoise());
+            assertEquals(model.noiseWeight(), back.noiseWeight());
+            assertEquals(model.noiseVolume(), back.noiseVolume());
+            assertEquals(model.parameterCount(), back.parameterCount());
+        }
+    }
+
+    /** A format 1 stream has no noise fields: Java's serialization leaves them null and 0, a model without noise. */
+    @Test
+    void aFormatOneModelStillReads() throws Exception {
+        GaussianMixtureModel model = everythingModel(CovarianceType.FULL);
+        SavedModel saved = new SavedModel(model);
+        set(saved, "format", 1);
+        GaussianMixtureModel back = read(write(saved), GaussianMixtureModel.SERIAL_FILTER);
+        assertSameModel(model, back);
+        assertFalse(back.hasNoise());
     }
 
     /** The fixtures are what they claim to be: every part of the saved form is exercised. */
@@ -241,7 +281,7 @@ class SavedModelTest {
 
     @Test
     void aSavedModelWithBadValuesFailsNamingTheField() throws Exception {
-        assertRefused(CovarianceType.FULL, "format is 2", s -> set(s, "format", 2));
+        assertRefused(CovarianceType.FULL, "format is 3", s -> set(s, "format", 3));
         assertRefused(CovarianceType.FULL, "covarianceType is missing", s -> set(s, "covarianceType", null));
         assertRefused(CovarianceType.FULL, "weights is missing", s -> set(s, "weights", null));
         assertRefused(CovarianceType.FULL, "weights is empty", s -> set(s, "weights", new double[0]));
@@ -297,11 +337,31 @@ class SavedModelTest {
             repairs[0] = new Repair(r.kind(), r.restart(), r.iteration(), 3, r.value(), r.row());
         });
         assertRefused(CovarianceType.FULL, "repairs is missing", s -> set(s, "repairs", null));
+        assertRefused(CovarianceType.FULL, "noiseExtents is missing (null) but noiseWeight is 0.1", s -> set(s, "noiseWeight", 0.1));
+        assertRefused(CovarianceType.FULL, "format is 0", s -> set(s, "format", 0));
+    }
+
+    @Test
+    void aSavedNoiseComponentWithBadValuesFailsNamingTheField() throws Exception {
+        assertRefused(noiseModel(false), "noiseWeight is NaN", s -> set(s, "noiseWeight", Double.NaN));
+        assertRefused(noiseModel(false), "noiseWeight is 1.0: it must be in [0, 1)", s -> set(s, "noiseWeight", 1.0));
+        assertRefused(noiseModel(false), "weights sum to", s -> set(s, "noiseWeight", this.<Double>get(s, "noiseWeight") + 1e-6));
+        assertRefused(noiseModel(false), "noiseCorner has length 1 where 2", s -> set(s, "noiseCorner", new double[1]));
+        assertRefused(noiseModel(false), "noiseCorner[1] is NaN", s -> this.<double[]>get(s, "noiseCorner")[1] = Double.NaN);
+        assertRefused(noiseModel(false), "noiseExtents[0] is 0.0: it must be positive", s -> this.<double[]>get(s, "noiseExtents")[0] = 0);
+        assertRefused(noiseModel(false), "noiseAxes is missing", s -> set(s, "noiseAxes", null));
+        assertRefused(noiseModel(false), "noiseAxes[1] has length 3 where 2", s -> this.<double[][]>get(s, "noiseAxes")[1] = new double[3]);
+        assertRefused(noiseModel(false), "noiseAxes[1] · noiseAxes[0] is", s -> this.<double[][]>get(s, "noiseAxes")[1][0] += 1e-3);
+        assertRefused(noiseModel(false), "noiseLogVolume is", s -> set(s, "noiseLogVolume", this.<Double>get(s, "noiseLogVolume") + 1e-3));
     }
 
     /** The model's saved form, changed, then read: the read fails with a message holding {@code expected}. */
     private void assertRefused(CovarianceType type, String expected, Consumer<SavedModel> change) throws Exception {
-        SavedModel saved = new SavedModel(everythingModel(type));
+        assertRefused(everythingModel(type), expected, change);
+    }
+
+    private void assertRefused(GaussianMixtureModel model, String expected, Consumer<SavedModel> change) throws Exception {
+        SavedModel saved = new SavedModel(model);
         change.accept(saved);
         byte[] stream = write(saved);
         InvalidObjectException e = assertThrows(InvalidObjectException.class,

@@ -47,9 +47,9 @@ final class CollapsedComponents {
 
     /** Whether component c is the most probable one for {@code row}: it collapsed onto it. */
     private static boolean explainsBest(Mixture mixture, int c, double[] row) {
-        double[] posterior = new double[mixture.k];
+        double[] posterior = new double[mixture.columns];
         mixture.posterior(row, null, posterior);
-        for (int o = 0; o < mixture.k; o++) if (posterior[o] > posterior[c]) return false;
+        for (int o = 0; o < mixture.columns; o++) if (posterior[o] > posterior[c]) return false;
         return true;
     }
 }

@@ -26,13 +26,14 @@ final class EStep {
         Moments template = mixture.emptyMoments();
         Statistics all = parallel.reduce(t.n, (from, to) -> {
             Statistics stats = new Statistics(template.empty(), t.c, t.levelSlots());
-            Chunk chunk = new Chunk(t, mixture.k, stats, stats.score, BlockScratch.of(parallel, mixture.k, t.d));
+            Chunk chunk = new Chunk(t, mixture, stats, stats.score, BlockScratch.of(parallel, mixture.columns, t.d));
             chunk.underMixture(from, to, mixture, marginals);
             chunk.finish();
             return stats;
         }, Statistics::merge);
         all.score.rows = t.n - t.emptyRows;
         all.reseededAt = mixture.reseededAt;
+        all.noise = mixture.noise;
         return all;
     }
 
@@ -46,13 +47,13 @@ final class EStep {
         int largestK = 1;
         for (int i = 0; i < m; i++) {
             marginals[i] = mixtures[i].marginals(t.observed);
-            largestK = Math.max(largestK, mixtures[i].k);
+            largestK = Math.max(largestK, mixtures[i].columns);
         }
         int scratchK = largestK;
         Likelihood[] all = parallel.reduce(t.n, (from, to) -> {
             BlockScratch scratch = BlockScratch.of(parallel, scratchK, t.d); // large enough for every mixture
             Chunk[] chunks = new Chunk[m];
-            for (int i = 0; i < m; i++) chunks[i] = new Chunk(t, mixtures[i].k, null, new Likelihood(), scratch);
+            for (int i = 0; i < m; i++) chunks[i] = new Chunk(t, mixtures[i], null, new Likelihood(), scratch);
             for (int tile = from; tile < to; tile += Kernels.TILE_ROWS) {
                 int count = chunks[0].gatherCompleteRows(tile, Math.min(to, tile + Kernels.TILE_ROWS));
                 if (count == 0) continue;
@@ -80,7 +81,7 @@ final class EStep {
     static Statistics assign(Table t, Moments empty, Responsibilities given, double[] fill, Parallel parallel) {
         Statistics all = parallel.reduce(t.n, (from, to) -> {
             Statistics stats = new Statistics(empty.empty(), t.c, t.levelSlots());
-            Chunk chunk = new Chunk(t, empty.k, stats, stats.score, BlockScratch.of(parallel, empty.k, t.d));
+            Chunk chunk = new Chunk(t, empty.k, empty.k, stats, stats.score, BlockScratch.of(parallel, empty.k, t.d));
             chunk.given(from, to, given, fill);
             chunk.finish();
             return stats;
@@ -92,16 +93,24 @@ final class EStep {
     /** One chunk of rows of a pass: its score and, when fitting, its statistics. */
     private static final class Chunk {
         final Table t;
+        /** The Gaussian components. */
         final int k;
+        /** The columns of a row's posterior: the Gaussians and the noise, if any. */
+        final int columns;
         final int d;
         /** The statistics to accumulate, or null when only scoring. */
         final Statistics stats;
         final Likelihood score;
         final BlockScratch s;
 
-        Chunk(Table t, int k, Statistics stats, Likelihood score, BlockScratch s) {
+        Chunk(Table t, Mixture mixture, Statistics stats, Likelihood score, BlockScratch s) {
+            this(t, mixture.k, mixture.columns, stats, score, s);
+        }
+
+        Chunk(Table t, int k, int columns, Statistics stats, Likelihood score, BlockScratch s) {
             this.t = t;
             this.k = k;
+            this.columns = columns;
             this.d = t.d;
             this.stats = stats;
             this.score = score;
@@ -130,8 +139,11 @@ final class EStep {
             double[][] block = s.byComponent;
             if (t.c == 0) {
                 mixture.covariance.logJoint(s.xt, count, mixture.flatMeans(), mixture.logWeights, block, s);
-                Posteriors.normaliseBlock(s, t, k, count, score, fitting());
-                if (fitting()) stats.moments.addBlock(s, t.x, count);
+                mixture.addNoiseToBlock(block, count);
+                Posteriors.normaliseBlock(s, t, columns, count, score, fitting());
+                if (!fitting()) return;
+                stats.moments.addBlock(s, t.x, count);
+                if (columns > k) stats.noiseMass += Kernels.dot(block[k], null, count);
                 return;
             }
             mixture.covariance.logGaussian(s.xt, count, mixture.flatMeans(), block, s);
@@ -140,11 +152,13 @@ final class EStep {
                 int i = s.blockRows[b];
                 for (int c = 0; c < k; c++) resp[c] = block[c][b];
                 mixture.addWeightsAndLevels(t.codes, i * t.c, resp);
-                record(i, Posteriors.normalise(resp, k));
+                mixture.addNoise(t.x, i * d, t.codes, i * t.c, resp);
+                record(i, Posteriors.normalise(resp, columns));
                 if (!fitting()) continue;
                 double w = t.weight(i);
                 for (int c = 0; c < k; c++) block[c][b] = w * resp[c];
                 addCategorical(i, w);
+                addNoiseMass(w);
             }
             if (fitting()) stats.moments.addBlock(s, t.x, count);
         }
@@ -157,9 +171,10 @@ final class EStep {
                 if (pattern < 0 || t.weight(i) == 0) continue;
                 MarginalGaussian[] marginal = marginals[pattern];
                 mixture.logJoint(t.x, i * d, marginal, t.codes, i * t.c, resp, s);
-                record(i, Posteriors.normalise(resp, k));
+                record(i, Posteriors.normalise(resp, columns));
                 if (!fitting()) continue;
                 double w = t.weight(i);
+                addNoiseMass(w);
                 for (int c = 0; c < k; c++) {
                     double rw = w * resp[c];
                     if (rw == 0) continue;
@@ -202,7 +217,12 @@ final class EStep {
         private void record(int i, double logLik) {
             double w = t.weight(i);
             score.record(i, w, logLik);
-            if (!fitting()) score.entropy += w * Posteriors.entropy(s.responsibility, k);
+            if (!fitting()) score.entropy += w * Posteriors.entropy(s.responsibility, columns);
+        }
+
+        /** Adds the noise's share of a row of weight {@code w} (its posterior is in {@code s.responsibility}). */
+        private void addNoiseMass(double w) {
+            if (columns > k) stats.noiseMass += w * s.responsibility[k];
         }
 
         private void addCategorical(int i, double w) {

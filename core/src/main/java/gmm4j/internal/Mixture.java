@@ -35,16 +35,27 @@ public final class Mixture implements Serializable {
      * next M-step, wherever that runs.
      */
     final double[][] reseededAt;
+    /** The noise component's box (mclust's noise: a uniform density over it), or null when the mixture has none. */
+    final NoiseBox noise;
+    /** The noise component's weight, 0 without one: the weights of the Gaussians sum to 1 minus it. */
+    final double noiseWeight;
+    final double logNoiseWeight;
+    /** The columns of a row's posterior: the k Gaussians, then the noise if there is one. */
+    public final int columns;
 
     static final double[][] NO_PLACES = new double[0][];
 
     Mixture(double[] weights, double[] means, Covariance covariance, int[] levels, double[] logLevel) {
-        this(weights, means, covariance, levels, logLevel, NO_PLACES);
+        this(weights, means, covariance, levels, logLevel, NO_PLACES, null, 0);
     }
 
     private Mixture(double[] weights, double[] means, Covariance covariance, int[] levels, double[] logLevel,
-                    double[][] reseededAt) {
+                    double[][] reseededAt, NoiseBox noise, double noiseWeight) {
         this.reseededAt = reseededAt;
+        this.noise = noise;
+        this.noiseWeight = noiseWeight;
+        this.logNoiseWeight = Math.log(noiseWeight);
+        this.columns = weights.length + (noise == null ? 0 : 1);
         this.k = weights.length;
         this.d = covariance.d;
         this.weights = weights;
@@ -89,7 +100,8 @@ public final class Mixture implements Serializable {
         int d = moments.d;
         double[] weights = new double[k];
         double[] means = new double[k * d];
-        double total = 0;
+        double noiseMass = s.noise == null ? 0 : moments.guarded(s.noiseMass);
+        double total = noiseMass;
         for (int c = 0; c < k; c++) total += moments.mass(c);
         for (int c = 0; c < k; c++) {
             double n = moments.mass(c);
@@ -107,7 +119,19 @@ public final class Mixture implements Serializable {
                 }
             }
         }
-        return new Mixture(weights, means, covariance, levels, logLevel, s.reseededAt);
+        return new Mixture(weights, means, covariance, levels, logLevel, s.reseededAt, s.noise, noiseMass / total);
+    }
+
+    /**
+     * These Gaussians with a noise component of weight {@code weight} over {@code box}: the
+     * Gaussians' weights are scaled to sum to 1 − {@code weight}.
+     */
+    Mixture withNoise(NoiseBox box, double weight) {
+        double sum = 0;
+        for (double w : weights) sum += w;
+        double[] scaled = new double[k];
+        for (int c = 0; c < k; c++) scaled[c] = weights[c] * (1 - weight) / sum;
+        return new Mixture(scaled, means, covariance, levels, logLevel, reseededAt, box, weight);
     }
 
     /** Empty moments of this mixture's covariance model around its means, for an E-step under it. */
@@ -127,14 +151,15 @@ public final class Mixture implements Serializable {
         newWeights[c] = 1.0 / k;
         double sum = 0;
         for (double w : newWeights) sum += w;
-        for (int o = 0; o < k; o++) newWeights[o] /= sum;
+        for (int o = 0; o < k; o++) newWeights[o] *= (1 - noiseWeight) / sum;
         double[] newMeans = means.clone();
         System.arraycopy(mean, 0, newMeans, c * d, d);
         double[] logLevel = this.logLevel.clone();
         setUniformLevels(logLevel, c * levelOffset[levels.length], levels);
         double[][] places = java.util.Arrays.copyOf(reseededAt, reseededAt.length + 1);
         places[reseededAt.length] = mean.clone();
-        return new Mixture(newWeights, newMeans, covariance.reseeded(c, others, floor, log), levels, logLevel, places);
+        return new Mixture(newWeights, newMeans, covariance.reseeded(c, others, floor, log), levels, logLevel, places,
+                noise, noiseWeight);
     }
 
     /** Whether this run has re-seeded a component at {@code place} before. */
@@ -177,6 +202,20 @@ public final class Mixture implements Serializable {
             for (int c = 0; c < k; c++) out[c] = marginal[c].logDensity(x, off, means, c * d, scratch.rowWork);
         }
         addWeightsAndLevels(codes, codeOff, out);
+        addNoise(x, off, codes, codeOff, out);
+    }
+
+    /** Sets {@code out[k]} to log π₀ + log p(row | noise), when there is a noise component. */
+    void addNoise(double[] x, int off, int[] codes, int codeOff, double[] out) {
+        if (noise != null) out[k] = logNoiseWeight + noise.logDensity(x, off, codes, codeOff);
+    }
+
+    /**
+     * Sets the noise's log-joint for a block of {@code count} complete rows without categorical
+     * columns, when there is a noise component: the same for every row, log π₀ − log V.
+     */
+    void addNoiseToBlock(double[][] block, int count) {
+        if (noise != null) java.util.Arrays.fill(block[k], 0, count, logNoiseWeight - noise.logVolume);
     }
 
     /** Adds log π_c and the log-probabilities of the row's categorical levels to {@code out[c]}. */
@@ -220,12 +259,13 @@ public final class Mixture implements Serializable {
             codes = new int[levels.length];
             java.util.Arrays.fill(codes, -1);
         }
-        logJoint(x, 0, marginal, codes, 0, out, new BlockScratch(k, d, 1));
+        logJoint(x, 0, marginal, codes, 0, out, new BlockScratch(columns, d, 1));
         if (!normalise) {
             for (int c = 0; c < k; c++) out[c] -= logWeights[c];
+            if (noise != null) out[k] -= logNoiseWeight;
             return Double.NaN;
         }
-        return Posteriors.normalise(out, k);
+        return Posteriors.normalise(out, columns);
     }
 
     /** Receives one row's log density and posterior (the array is reused between calls). */
@@ -237,17 +277,18 @@ public final class Mixture implements Serializable {
     /** Scores every row of {@code t} in order; a row with nothing observed has log density 0 and the weights as posterior. */
     public void forEachRow(Table t, RowVisitor visitor) {
         MarginalGaussian[][] marginals = marginals(t.observed);
-        double[] posterior = new double[k];
-        BlockScratch scratch = new BlockScratch(k, d, 1);
+        double[] posterior = new double[columns];
+        BlockScratch scratch = new BlockScratch(columns, d, 1);
         for (int i = 0; i < t.n; i++) {
             double logDensity;
             if (t.pattern(i) == Table.EMPTY) {
                 System.arraycopy(weights, 0, posterior, 0, k);
+                if (noise != null) posterior[k] = noiseWeight;
                 logDensity = 0;
             } else {
                 logJoint(t.x, i * d, t.pattern(i) == Table.COMPLETE ? null : marginals[t.pattern(i)], t.codes, i * t.c,
                         posterior, scratch);
-                logDensity = Posteriors.normalise(posterior, k);
+                logDensity = Posteriors.normalise(posterior, columns);
             }
             visitor.row(i, logDensity, posterior);
         }
@@ -285,16 +326,30 @@ public final class Mixture implements Serializable {
         return levels.clone();
     }
 
-    /** Free parameters: weights, means, covariances and categorical probabilities. */
+    /** Free parameters: weights, means, covariances and categorical probabilities, and the noise's. */
     public long parameterCount() {
-        return parameterCount(k, d, covariance.type(), levels);
+        return parameterCount(k, d, covariance.type(), levels, noise != null);
     }
 
-    /** Free parameters of a mixture of k components of this type over d numeric and the given categorical columns. */
-    public static long parameterCount(int k, int d, CovarianceType type, int[] levels) {
+    /**
+     * Free parameters of a mixture of k components of this type over d numeric and the given
+     * categorical columns, with or without a noise component. The noise counts 2, as in mclust's
+     * {@code nMclustParams}: its weight, and its volume V, which is estimated from the data.
+     */
+    public static long parameterCount(int k, int d, CovarianceType type, int[] levels, boolean noise) {
         long categorical = 0;
         for (int l : levels) categorical += l - 1;
-        return (k - 1) + (long) k * d + type.covarianceParameters(k, d) + k * categorical;
+        return (k - 1) + (long) k * d + type.covarianceParameters(k, d) + k * categorical + (noise ? 2 : 0);
+    }
+
+    /** The noise component's box, or null when there is none. */
+    public NoiseBox noise() {
+        return noise;
+    }
+
+    /** The noise component's weight; 0 when there is none. */
+    public double noiseWeight() {
+        return noiseWeight;
     }
 
     /** The means as one array, component c at {@code [c*d, (c+1)*d)} (the engine's own; do not modify). */
@@ -313,16 +368,20 @@ public final class Mixture implements Serializable {
      * @param logLevelProbabilities log P(level | component) for every categorical column, component c's
      *                              at {@code [c*slots, (c+1)*slots)}, slots the sum of the levels
      *                              (logs, not probabilities: exp and log do not undo each other to the bit)
+     * @param noise                 the noise component's box, or null for none
+     * @param noiseWeight           its weight (0 for none); {@code weights} sum to 1 minus it
      * @param log                   told of every matrix that would need jitter to be factored
      */
     public static Mixture restore(CovarianceType type, double[] weights, double[][] means, double[][] covariances,
-                                  int[] levels, double[] logLevelProbabilities, RepairLog log) {
+                                  int[] levels, double[] logLevelProbabilities, NoiseBox noise, double noiseWeight,
+                                  RepairLog log) {
         int k = weights.length;
         int d = means[0].length;
         double[] flatMeans = new double[k * d];
         for (int c = 0; c < k; c++) System.arraycopy(means[c], 0, flatMeans, c * d, d);
         Covariance covariance = CovarianceModel.of(type).restore(k, d, covariances, log);
-        return new Mixture(weights.clone(), flatMeans, covariance, levels.clone(), logLevelProbabilities.clone());
+        return new Mixture(weights.clone(), flatMeans, covariance, levels.clone(), logLevelProbabilities.clone(),
+                NO_PLACES, noise, noiseWeight);
     }
 
     /** A copy of log P(level | component), laid out as {@link #restore} takes it. */

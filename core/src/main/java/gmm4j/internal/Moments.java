@@ -90,7 +90,12 @@ abstract sealed class Moments implements Serializable permits AxisMoments, Squar
 
     /** The mass of component c, with the guard against an empty component ({@link #guardEmpty}). */
     final double mass(int c) {
-        return count[c] + emptyGuard;
+        return guarded(count[c]);
+    }
+
+    /** A mass with the guard against an empty component added (the noise component's too). */
+    final double guarded(double mass) {
+        return mass + emptyGuard;
     }
 
     /** scikit-learn's guard against empty components: 10 × machine epsilon, for rows of unit weight. */

@@ -54,10 +54,14 @@ public final class Restarts {
                 List.copyOf(summaries), List.copyOf(repairs), scale);
     }
 
-    /** The starting parameters of a restart: the explicit ones, or the initialiser's from its own seed. */
+    /**
+     * The starting parameters of a restart: the explicit ones, or the initialiser's from its own
+     * seed; with a noise component, {@link NoiseStart}'s.
+     */
     public static Mixture start(Table t, FitRequest s, int restart, Parallel parallel, DataScale scale, RepairLog log) {
-        if (s.start() != null) return s.start();
         SplittableRandom random = new SplittableRandom(s.settings().seed() + restart * 0x9E3779B97F4A7C15L);
+        if (s.settings().noise()) return NoiseStart.start(t, s, random, restart, parallel, scale, log);
+        if (s.start() != null) return s.start();
         return Initializer.initialize(t, s, restart, random, parallel, scale, log);
     }
 

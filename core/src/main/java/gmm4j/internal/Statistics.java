@@ -21,6 +21,10 @@ public final class Statistics implements Serializable {
     final Likelihood score = new Likelihood();
     /** Where the run of the mixture the E-step ran under has re-seeded components ({@link Mixture#reseededAt}). */
     double[][] reseededAt = Mixture.NO_PLACES;
+    /** The noise component's box of the mixture the E-step ran under, or null when it has none. */
+    NoiseBox noise;
+    /** The noise component's responsibility mass. */
+    double noiseMass;
 
     Statistics(Moments moments, int categoricalColumns, int levelSlots) {
         this.moments = moments;
@@ -44,6 +48,8 @@ public final class Statistics implements Serializable {
         Moments.add(levelTotal, other.levelTotal);
         score.merge(other.score);
         if (reseededAt.length < other.reseededAt.length) reseededAt = other.reseededAt;
+        if (noise == null) noise = other.noise;
+        noiseMass += other.noiseMass;
         return this;
     }
 
@@ -54,6 +60,11 @@ public final class Statistics implements Serializable {
     /** Component c's responsibility mass. */
     public double mass(int c) {
         return moments.count[c];
+    }
+
+    /** The noise component's responsibility mass (0 without one). */
+    public double noiseMass() {
+        return noiseMass;
     }
 
     public int components() {

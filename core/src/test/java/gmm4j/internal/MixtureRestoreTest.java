@@ -63,6 +63,6 @@ class MixtureRestoreTest {
 
     private static Mixture restore(CovarianceType type, double[][] matrices, RepairLog log) {
         return Mixture.restore(type, new double[]{0.5, 0.5}, new double[][]{{0, 0}, {1, 1}}, matrices, new int[0],
-                new double[0], log);
+                new double[0], null, 0, log);
     }
 }

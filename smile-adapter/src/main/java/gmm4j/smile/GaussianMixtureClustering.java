@@ -46,6 +46,11 @@ import java.util.Properties;
  * keeps the k-means fit of least distortion. It is meant for fits of the same data and is not
  * consistent with {@code equals}.
  *
+ * <p>With {@link Options#noise()} the mixture has a noise component (mclust's: a uniform density
+ * over the data's hypervolume, for outliers): a row it explains best is labelled
+ * {@link Clustering#OUTLIER}, in {@link #group()} and by {@link #predict(double[])}, and posteriors
+ * have {@code k() + 1} entries, the noise last.
+ *
  * <p>The serialized form holds only this class, {@link Partitioning} and the core
  * {@link GaussianMixtureModel}'s saved form (plain arrays, no Smile matrix type, no engine class),
  * so a model written with one Smile version reads back with another. Smile 6.1+
@@ -72,7 +77,8 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      * Wraps a fitted core model with the labels of its training rows.
      *
      * @param model the fitted model
-     * @param group the label of each training row ({@link Clustering#OUTLIER} for a row with no observed value)
+     * @param group the label of each training row ({@link Clustering#OUTLIER} for a row with no observed value,
+     *              or one the noise component explains best)
      * @throws IllegalArgumentException when a label is neither a component nor {@link Clustering#OUTLIER}
      */
     public GaussianMixtureClustering(GaussianMixtureModel model, int[] group) {
@@ -208,12 +214,13 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                 result.cancelled());
     }
 
-    /** Labels the training rows with their most probable component. */
+    /** Labels the training rows with their most probable component; noise rows are outliers. */
     private static GaussianMixtureClustering of(GaussianMixtureModel model, Dataset data) {
         int[] group = model.predict(data);
         for (int i = 0; i < group.length; i++) {
             // A row with nothing observed carries no evidence for any component.
             if (isMissing(data.row(i))) group[i] = Clustering.OUTLIER;
+            group[i] = label(group[i]);
         }
         return new GaussianMixtureClustering(model, group);
     }
@@ -238,9 +245,14 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
         return model.covarianceType();
     }
 
-    /** The mixing weights, summing to one. */
+    /** The mixing weights of the components, summing to one, or to 1 − {@link #noiseWeight()} with noise. */
     public double[] weights() {
         return model.weights();
+    }
+
+    /** The noise component's weight; 0 without one ({@link Options#noise()}). */
+    public double noiseWeight() {
+        return model.noiseWeight();
     }
 
     /** The component means, one row per component. */
@@ -289,9 +301,17 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
 
     // ---- prediction ---------------------------------------------------------------------------
 
-    /** The most probable component of a row ({@code NaN} values are marginalised). */
+    /**
+     * The most probable component of a row ({@code NaN} values are marginalised);
+     * {@link Clustering#OUTLIER} when the noise component explains it best.
+     */
     public int predict(double[] x) {
-        return model.predict(x);
+        return label(model.predict(x));
+    }
+
+    /** The core's label as Smile's: the noise's is {@link Clustering#OUTLIER}. */
+    private static int label(int core) {
+        return core == GaussianMixtureModel.NOISE ? Clustering.OUTLIER : core;
     }
 
     /** The most probable component of a single-precision row (widened to {@code double} exactly). */
@@ -301,20 +321,23 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
 
     /**
      * The most probable component of a row, filling {@code posteriori} with P(component | x)
-     * (Smile's soft-prediction convention).
+     * (Smile's soft-prediction convention): {@code k()} entries, {@code k() + 1} with the noise's
+     * last when the model has a noise component (then {@link Clustering#OUTLIER} is returned for it).
      */
     public int predict(double[] x, double[] posteriori) {
         Objects.requireNonNull(posteriori, "posteriori");
-        if (posteriori.length != k()) {
+        int columns = k() + (model.hasNoise() ? 1 : 0);
+        if (posteriori.length != columns) {
             throw new IllegalArgumentException("posteriori has " + posteriori.length + " entries but the model has "
-                    + k() + " components.");
+                    + k() + " components" + (model.hasNoise() ? " and the noise" : "") + ".");
         }
         double[] p = model.posterior(x);
         System.arraycopy(p, 0, posteriori, 0, p.length);
-        return argMax(p);
+        int best = argMax(p);
+        return best == k() ? Clustering.OUTLIER : best;
     }
 
-    /** P(component | x). */
+    /** P(component | x), the noise's last when the model has a noise component. */
     public double[] posteriori(double[] x) {
         return model.posterior(x);
     }
@@ -363,10 +386,12 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      * @param controller     told an {@link AlgoStatus} after each EM iteration (the iteration of the
      *                       current restart, the mean per-row log-likelihood, the restart as state);
      *                       its {@code stop()} ends the fit with the best model so far. May be null.
+     * @param noise          whether the mixture has a noise component (mclust's), whose rows are
+     *                       {@link Clustering#OUTLIER}s
      */
     public record Options(int k, CovarianceType covariance, int maxIter, double tol, double regularization,
                           int restarts, Initialization init, long seed, int threads,
-                          IterativeAlgorithmController<AlgoStatus> controller) {
+                          IterativeAlgorithmController<AlgoStatus> controller, boolean noise) {
         private static final String PREFIX = "smile.gmm.";
         /** The number of components when the properties give none: 2, as in Smile's {@code Clustering.Options}. */
         static final int DEFAULT_K = 2;
@@ -398,6 +423,18 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
             this(k, FitSettings.DEFAULT_MAX_ITERATIONS);
         }
 
+        /** The options without a noise component (the form before {@code noise} existed). */
+        public Options(int k, CovarianceType covariance, int maxIter, double tol, double regularization, int restarts,
+                       Initialization init, long seed, int threads, IterativeAlgorithmController<AlgoStatus> controller) {
+            this(k, covariance, maxIter, tol, regularization, restarts, init, seed, threads, controller,
+                    FitSettings.DEFAULT_NOISE);
+        }
+
+        /** These options with or without a noise component. */
+        public Options withNoise(boolean noise) {
+            return new Options(k, covariance, maxIter, tol, regularization, restarts, init, seed, threads, controller, noise);
+        }
+
         /** The default options with at most {@code maxIter} EM iterations. */
         public Options(int k, int maxIter) {
             this(k, FitSettings.DEFAULT_COVARIANCE, maxIter, FitSettings.DEFAULT_TOLERANCE,
@@ -405,7 +442,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                     MathEx.randomLong(), FitSettings.DEFAULT_THREADS, null);
         }
 
-        /** The options as properties {@code smile.gmm.k}, {@code .covariance}, {@code .iterations}, ... (not the controller). */
+        /** The options as properties {@code smile.gmm.k}, {@code .covariance}, {@code .iterations}, ..., {@code .noise} (not the controller). */
         public Properties toProperties() {
             Properties p = new Properties();
             p.setProperty(PREFIX + "k", Integer.toString(k));
@@ -417,6 +454,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
             p.setProperty(PREFIX + "init", init.name());
             p.setProperty(PREFIX + "seed", Long.toString(seed));
             p.setProperty(PREFIX + "threads", Integer.toString(threads));
+            p.setProperty(PREFIX + "noise", Boolean.toString(noise));
             return p;
         }
 
@@ -438,13 +476,14 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                     p.choice("init", FitSettings.DEFAULT_INIT),
                     p.whole("seed", MathEx.randomLong()),
                     p.integer("threads", FitSettings.DEFAULT_THREADS),
-                    null);
+                    null,
+                    p.flag("noise", FitSettings.DEFAULT_NOISE));
         }
 
         /** The core estimator with these settings, logging each iteration and reporting it to the controller. */
         GaussianMixture toGaussianMixture() {
             return GaussianMixture.of(new FitSettings(k, covariance, init, null, restarts, maxIter, tol, regularization,
-                    seed, threads, new IterationReporter(controller)));
+                    seed, threads, new IterationReporter(controller), noise));
         }
     }
 

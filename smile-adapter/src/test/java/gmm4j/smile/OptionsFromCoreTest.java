@@ -29,15 +29,16 @@ class OptionsFromCoreTest {
             assertEquals(core.restarts(), o.restarts());
             assertEquals(core.init(), o.init());
             assertEquals(core.threads(), o.threads());
+            assertEquals(core.noise(), o.noise());
         }
     }
 
     @Test
     void theOptionsBecomeTheCoresSettingsUnchanged() {
-        var options = new Options(4, CovarianceType.DIAGONAL, 37, 2.5E-7, 0.125, 3, Initialization.RANDOM, -12, 2, null);
+        var options = new Options(4, CovarianceType.DIAGONAL, 37, 2.5E-7, 0.125, 3, Initialization.RANDOM, -12, 2, null, true);
         FitSettings s = options.toGaussianMixture().settings();
         assertEquals(new FitSettings(4, CovarianceType.DIAGONAL, Initialization.RANDOM, null, 3, 37, 2.5E-7, 0.125, -12, 2,
-                s.listener()), s);
+                s.listener(), true), s);
     }
 
     @Test

@@ -27,13 +27,15 @@ class OptionsTest {
     @Test
     void everyOptionRoundTripsThroughProperties() {
         var options = new Options(4, CovarianceType.SPHERICAL, 37, 2.5E-7, 0.125, 3, Initialization.RANDOM_FROM_DATA,
-                -1234567890123L, 2, null);
+                -1234567890123L, 2, null, true);
         Properties props = options.toProperties();
         assertEquals("4", props.getProperty("smile.gmm.k"));
         assertEquals("SPHERICAL", props.getProperty("smile.gmm.covariance"));
         assertEquals("37", props.getProperty("smile.gmm.iterations"));
-        assertEquals(9, props.size());
+        assertEquals("true", props.getProperty("smile.gmm.noise"));
+        assertEquals(10, props.size());
         assertEquals(options, Options.of(props));
+        assertEquals(options.withNoise(false), Options.of(options.withNoise(false).toProperties()));
     }
 
     @Test
@@ -77,6 +79,7 @@ class OptionsTest {
         assertMessage("smile.gmm.covariance must be one of " + CovarianceType.acceptedNames() + ", not 'round'.",
                 () -> Options.of(with("smile.gmm.covariance", "round")));
         assertMessage("k must be at least 1, not 0.", () -> Options.of(with("smile.gmm.k", "0")));
+        assertMessage("smile.gmm.noise must be true or false, not 'yes'.", () -> Options.of(with("smile.gmm.noise", "yes")));
     }
 
     @Test

@@ -109,6 +109,10 @@ public final class ModelReport {
             how = " (" + settings.components() + " requested, but the data have only " + model.components() + " distinct instances)";
         }
         line(s, "Number of clusters", model.components() + how);
+        if (model.hasNoise()) {
+            line(s, "Noise cluster", String.format(Locale.ROOT, "%d (uniform over volume %s, prior %s)", model.components(),
+                    number(model.noiseVolume()), number(model.noiseWeight())));
+        }
         line(s, "Covariance type", name(model.covarianceType())
                 + (settings.covariance() == null ? " (chosen by " + selection.criterion() + ")" : ""));
         line(s, "Initialisation", settings.init().name().toLowerCase(Locale.ROOT).replace('_', '-')
@@ -138,14 +142,20 @@ public final class ModelReport {
     private void clusters(StringBuilder out) {
         Table s = new Table();
         int k = model.components();
-        String[] ids = new String[k];
-        String[] priors = new String[k];
+        int columns = k + (model.hasNoise() ? 1 : 0);
+        String[] ids = new String[columns];
+        String[] priors = new String[columns];
         double[] weights = model.weights();
         for (int c = 0; c < k; c++) {
             ids[c] = String.valueOf(c);
             priors[c] = String.format(Locale.ROOT, "(%.2f)", weights[c]);
         }
-        row(s, "", cells("Cluster", k));
+        if (model.hasNoise()) {
+            // the noise cluster: a prior, uniform over the box; no mean or spread of its own
+            ids[k] = k + " noise";
+            priors[k] = String.format(Locale.ROOT, "(%.2f)", model.noiseWeight());
+        }
+        row(s, "", cells("Cluster", columns));
         row(s, "Attribute", ids);
         row(s, "", priors);
         s.rule();
@@ -154,8 +164,8 @@ public final class ModelReport {
         int[] numeric = layout.numericAttributes();
         for (int j = 0; j < numeric.length; j++) {
             s.append(header.attribute(numeric[j]).name() + "\n");
-            String[] mean = new String[k];
-            String[] sd = new String[k];
+            String[] mean = cells("", columns);
+            String[] sd = cells("", columns);
             for (int c = 0; c < k; c++) {
                 mean[c] = number(means[c][j]);
                 sd[c] = number(Math.sqrt(covariances[c][j][j]));
@@ -170,8 +180,9 @@ public final class ModelReport {
             Attribute attribute = header.attribute(nominal[j]);
             s.append(attribute.name() + " (value probabilities)\n");
             for (int v = 0; v < attribute.numValues(); v++) {
-                String[] p = new String[k];
+                String[] p = new String[columns];
                 for (int c = 0; c < k; c++) p[c] = number(levels[c][j][v]);
+                if (columns > k) p[k] = number(1.0 / attribute.numValues());
                 row(s, "  " + attribute.value(v), p);
             }
             s.append("\n");

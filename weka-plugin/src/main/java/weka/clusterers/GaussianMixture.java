@@ -180,6 +180,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     private double regularization = DEFAULT_REGULARIZATION;
     /** Worker threads, 0 for all cores. */
     private int numExecutionSlots = DEFAULT_SLOTS;
+    /** Whether the mixture has a noise component, reported as the last cluster. */
+    private boolean noise = FitSettings.DEFAULT_NOISE;
 
     /** The fitted model and how it was chosen; null until built. */
     private GaussianMixtureModel model;
@@ -272,7 +274,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         }
         return new EngineSettings(numClusters, minNumClusters, maxNumClusters, covarianceType(), toCriterion(),
                 numFolds, screeningRows, toInitialization(), numRestarts, maxIterations, tolerance, regularization, getSeed(),
-                numExecutionSlots);
+                numExecutionSlots, noise);
     }
 
     private CovarianceType covarianceType() {
@@ -297,14 +299,19 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         return model;
     }
 
+    /** The clusters: K, plus the noise cluster (index K) when the model has a noise component. */
     @Override
     public int numberOfClusters() throws Exception {
-        return built().components();
+        return built().components() + (built().hasNoise() ? 1 : 0);
     }
 
+    /** The weights, the noise's last when the model has a noise component. */
     @Override
     public double[] clusterPriors() throws Exception {
-        return built().weights();
+        GaussianMixtureModel m = built();
+        double[] priors = Arrays.copyOf(m.weights(), numberOfClusters());
+        if (m.hasNoise()) priors[m.components()] = m.noiseWeight();
+        return priors;
     }
 
     @Override
@@ -317,7 +324,10 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         return built().logDensity(layout.numericValues(instance), layout.codes(instance));
     }
 
-    /** log p(x | cluster), finite however far the instance lies from a cluster; missing values marginalised. */
+    /**
+     * log p(x | cluster), finite however far the instance lies from a cluster; missing values
+     * marginalised; the noise cluster's is its uniform density.
+     */
     @Override
     public double[] logDensityPerClusterForInstance(Instance instance) throws Exception {
         return built().logComponentDensities(layout.numericValues(instance), layout.codes(instance));
@@ -369,6 +379,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
                 "reg", 1, "-reg <num>"));
         options.add(new Option("\tNumber of execution slots (threads); 0 uses all cores (default " + DEFAULT_SLOTS + ").",
                 "num-slots", 1, "-num-slots <num>"));
+        options.add(new Option("\tAdd a noise cluster for outliers (mclust's noise component): uniform over the data's\n"
+                + "\thypervolume, reported as the last cluster, K (default off).", "noise", 0, "-noise"));
         options.addAll(Collections.list(super.listOptions()));
         return Collections.enumeration(options);
     }
@@ -394,6 +406,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         setTolerance(doubleOption("tol", options, DEFAULT_TOLERANCE));
         setRegularization(doubleOption("reg", options, DEFAULT_REGULARIZATION));
         setNumExecutionSlots(intOption("num-slots", options, DEFAULT_SLOTS));
+        setNoise(Utils.getFlag("noise", options));
         super.setOptions(options);
         Utils.checkForRemainingOptions(options);
     }
@@ -453,6 +466,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         add(options, "tol", tolerance);
         add(options, "reg", regularization);
         add(options, "num-slots", numExecutionSlots);
+        if (noise) options.add("-noise");
         Collections.addAll(options, super.getOptions());
         return options.toArray(new String[0]);
     }
@@ -725,6 +739,27 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      */
     public void setNumExecutionSlots(int numExecutionSlots) {
         this.numExecutionSlots = FitSettings.checkThreads("The number of execution slots", numExecutionSlots);
+    }
+
+    /** @return the tool tip of the {@code noise} property, shown by Weka's GenericObjectEditor */
+    public String noiseTipText() {
+        return "Adds a noise cluster for outliers (mclust's noise component): a uniform density over the data's "
+                + "hypervolume with its own prior, reported as the last cluster. Instances that no Gaussian explains "
+                + "go there instead of pulling a cluster towards them. Counts two parameters in BIC.";
+    }
+
+    /** @return the {@code noise} property (see {@link #noiseTipText()}) */
+    public boolean getNoise() {
+        return noise;
+    }
+
+    /**
+     * Sets the {@code noise} property (see {@link #noiseTipText()}).
+     *
+     * @param noise the new value
+     */
+    public void setNoise(boolean noise) {
+        this.noise = noise;
     }
 
     @Override

@@ -40,7 +40,7 @@ class OptionsAndReportTest {
     @Test
     void everyOptionRoundTripsThroughGetAndSetOptions() throws Exception {
         String given = "-N 4 -min 2 -max 7 -C spherical -criterion cv -X 4 -screening 0 -init random-from-data -n-init 5 -I 42 "
-                + "-tol 1.0E-5 -reg 0.001 -num-slots 0 -S 9 -output-debug-info";
+                + "-tol 1.0E-5 -reg 0.001 -num-slots 0 -noise -S 9 -output-debug-info";
         GaussianMixture first = new GaussianMixture();
         first.setOptions(Utils.splitOptions(given));
         GaussianMixture second = new GaussianMixture();
@@ -62,6 +62,7 @@ class OptionsAndReportTest {
         assertEquals(0, second.getNumExecutionSlots());
         assertEquals(9, second.getSeed());
         assertTrue(second.getDebug());
+        assertTrue(second.getNoise());
     }
 
     @Test

@@ -31,6 +31,7 @@ class OptionsFromCoreTest {
         assertEquals(core.maxIterations(), weka.maxIterations());
         assertEquals(core.tolerance(), weka.tolerance());
         assertEquals(core.regularization(), weka.regularization());
+        assertEquals(core.noise(), weka.noise());
         FitSettings estimator = weka.estimator(null).settings();
         assertEquals(core.components(), estimator.components(), "K stands at the core's default until the selection sets it");
     }
