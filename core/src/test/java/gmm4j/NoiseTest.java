@@ -134,6 +134,9 @@ class NoiseTest {
         assertTrue(result.model().hasNoise());
         assertEquals(2, result.model().components(), "with noise the outlier needs no component: " + result.scores());
         assertEquals(13, result.model().parameterCount());
+        ModelSelection.Result without = ModelSelection.builder().components(1, 4).covariances(CovarianceType.FULL)
+                .build().select(Dataset.of(ROWS));
+        assertEquals(3, without.model().components(), "without noise the outlier takes a component: " + without.scores());
     }
 
     @Test

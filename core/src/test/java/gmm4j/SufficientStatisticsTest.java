@@ -85,6 +85,25 @@ class SufficientStatisticsTest {
         assertSameToTheBit(expected, SufficientStatistics.mergeAll(parts).estimate(settings));
     }
 
+    @Test
+    void withANoiseComponentOneIterationOverTheTreeIsFitToTheBit() {
+        Dataset data = data();
+        GaussianMixture settings = settings(CovarianceType.FULL).toBuilder().noise(true).build();
+        GaussianMixtureModel start = settings.initialize(data);
+        GaussianMixtureModel expected = oneIteration(settings, data);
+        List<SufficientStatistics> parts = new ArrayList<>();
+        int[] cuts = SufficientStatistics.treeCuts(N, 2);
+        for (int p = 0; p + 1 < cuts.length; p++) parts.add(SufficientStatistics.of(start, rows(data, cuts[p], cuts[p + 1])));
+        GaussianMixtureModel estimated = SufficientStatistics.mergeAll(parts).estimate(settings);
+        assertSameToTheBit(expected, estimated);
+        assertTrue(estimated.hasNoise());
+        assertEquals(expected.noiseWeight(), estimated.noiseWeight());
+        assertEquals(expected.noiseVolume(), estimated.noiseVolume());
+        SufficientStatistics without = SufficientStatistics.of(settings(CovarianceType.FULL).initialize(data), data);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parts.get(0).merge(without));
+        assertTrue(e.getMessage().contains("noise component"), e.getMessage());
+    }
+
     @ParameterizedTest
     @EnumSource(CovarianceType.class)
     void partsCutAnywhereGiveTheFitTo1e12(CovarianceType type) {

@@ -35,6 +35,7 @@ public final class Statistics implements Serializable {
     /** A copy that shares nothing changeable with this one. */
     public Statistics copy() {
         Statistics copy = new Statistics(moments.empty(), levelTotal.length / Math.max(1, moments.k), levelCount.length / Math.max(1, moments.k));
+        copy.noise = noise;
         return copy.merge(this);
     }
 
@@ -43,12 +44,15 @@ public final class Statistics implements Serializable {
         if (other.levelCount.length != levelCount.length || other.levelTotal.length != levelTotal.length) {
             throw new IllegalArgumentException("Cannot merge statistics of different categorical columns.");
         }
+        if ((noise == null) != (other.noise == null)) {
+            throw new IllegalArgumentException("Cannot merge statistics taken under a mixture with a noise component "
+                    + "with statistics taken under one without: take every part's statistics under the same model.");
+        }
         moments.merge(other.moments);
         Moments.add(levelCount, other.levelCount);
         Moments.add(levelTotal, other.levelTotal);
         score.merge(other.score);
         if (reseededAt.length < other.reseededAt.length) reseededAt = other.reseededAt;
-        if (noise == null) noise = other.noise;
         noiseMass += other.noiseMass;
         return this;
     }
