@@ -5,6 +5,7 @@ import gmm4j.internal.Cholesky;
 import gmm4j.internal.DataScale;
 import gmm4j.internal.Restarts;
 import gmm4j.internal.Mixture;
+import gmm4j.internal.NoiseBox;
 import gmm4j.internal.Parallel;
 import gmm4j.internal.Likelihood;
 import gmm4j.internal.Table;
@@ -139,7 +140,7 @@ public final class GaussianMixtureModel implements Serializable {
         return Math.exp(noiseBox().logVolume());
     }
 
-    private gmm4j.internal.NoiseBox noiseBox() {
+    private NoiseBox noiseBox() {
         if (!hasNoise()) throw new IllegalStateException("This model has no noise component.");
         return mixture.noise();
     }

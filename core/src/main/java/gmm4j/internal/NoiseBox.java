@@ -4,6 +4,7 @@ package gmm4j.internal;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * Where mclust's noise component lives: a box that holds the training rows, over which the noise
@@ -171,7 +172,7 @@ public final class NoiseBox implements Serializable {
     }
 
     /** A point drawn uniformly from the box, into {@code out}. */
-    public void draw(java.util.Random random, double[] out) {
+    public void draw(Random random, double[] out) {
         System.arraycopy(corner, 0, out, 0, d);
         for (int a = 0; a < d; a++) {
             double step = random.nextDouble() * extents[a];
