@@ -22,10 +22,13 @@ import java.util.Objects;
  * @param seed           the seed of every random choice
  * @param threads        worker threads, 0 for one per core; the model does not depend on it
  * @param listener       called once per EM iteration, may cancel the fit; {@code null} for none
+ * @param prior          a conjugate prior on the means and covariances (MAP EM, mclust's
+ *                       {@code priorControl()}), or {@code null} for none (plain EM, the default); only
+ *                       for the covariance models mclust has one for ({@link ConjugatePrior#supports})
  */
 public record FitSettings(int components, CovarianceType covariance, Initialization init, StartingParameters start,
                           int restarts, int maxIterations, double tolerance, double regularization, long seed,
-                          int threads, FitListener listener) {
+                          int threads, FitListener listener, ConjugatePrior prior) {
     /** The default number of components: {@value}. */
     public static final int DEFAULT_COMPONENTS = 1;
     /** The default covariance type: {@link CovarianceType#FULL}. */
@@ -50,13 +53,14 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
 
     private static final FitSettings DEFAULTS = new FitSettings(DEFAULT_COMPONENTS, DEFAULT_COVARIANCE, DEFAULT_INIT,
             null, DEFAULT_RESTARTS, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_REGULARIZATION, DEFAULT_SEED,
-            DEFAULT_THREADS, null);
+            DEFAULT_THREADS, null, null);
 
     /**
      * Checks every setting.
      *
-     * @throws IllegalArgumentException naming the first setting out of range, or when {@code start}
-     *                                  has another number of components than {@code components}
+     * @throws IllegalArgumentException naming the first setting out of range, when {@code start}
+     *                                  has another number of components than {@code components}, or
+     *                                  when there is a prior and mclust has none for {@code covariance}
      * @throws NullPointerException     when {@code covariance} or {@code init} is null
      */
     public FitSettings {
@@ -72,6 +76,15 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
             throw new IllegalArgumentException("The starting parameters have " + start.components()
                     + " components but components is " + components + ".");
         }
+        if (prior != null) ConjugatePrior.checkSupports(covariance);
+    }
+
+    /** The settings without a prior (plain EM). */
+    public FitSettings(int components, CovarianceType covariance, Initialization init, StartingParameters start,
+                       int restarts, int maxIterations, double tolerance, double regularization, long seed, int threads,
+                       FitListener listener) {
+        this(components, covariance, init, start, restarts, maxIterations, tolerance, regularization, seed, threads,
+                listener, null);
     }
 
     /** @return every setting at its default: 1 component, full covariance, one k-means start, 100 iterations, tolerance 1e-3, regularisation 1e-6, seed 0, all cores, no listener */
@@ -173,56 +186,61 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
 
     FitSettings withComponents(int k) {
         return new FitSettings(k, covariance, init, start, restarts, maxIterations, tolerance, regularization, seed,
-                threads, listener);
+                threads, listener, prior);
     }
 
     FitSettings withCovariance(CovarianceType type) {
         return new FitSettings(components, type, init, start, restarts, maxIterations, tolerance, regularization, seed,
-                threads, listener);
+                threads, listener, prior);
     }
 
     FitSettings withInit(Initialization init) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, prior);
     }
 
     FitSettings withStart(StartingParameters start) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, prior);
     }
 
     FitSettings withRestarts(int restarts) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, prior);
     }
 
     FitSettings withMaxIterations(int maxIterations) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, prior);
     }
 
     FitSettings withTolerance(double tolerance) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, prior);
     }
 
     FitSettings withRegularization(double regularization) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, prior);
     }
 
     FitSettings withSeed(long seed) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, prior);
     }
 
     FitSettings withThreads(int threads) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, prior);
     }
 
     FitSettings withListener(FitListener listener) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener);
+                seed, threads, listener, prior);
+    }
+
+    FitSettings withPrior(ConjugatePrior prior) {
+        return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
+                seed, threads, listener, prior);
     }
 }

@@ -1,27 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /** R mclust's EM trajectories of its 14 models (made by src/test/resources/mclust/make-reference.R). */
 final class MclustReference {
-    static final Map<String, Object> ROOT = load();
+    static final Map<String, Object> ROOT = Json.resource("/mclust/mclust-reference.json");
 
     private MclustReference() {
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> load() {
-        try (InputStream in = MclustReference.class.getResourceAsStream("/mclust/mclust-reference.json")) {
-            return (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -50,5 +37,31 @@ final class MclustReference {
             }
         }
         return new StartingParameters(Json.flat(p.get("weights")), m, s);
+    }
+
+    /** Each value within {@code relative} of the expected one, or of a thousandth of the largest expected value when that is more. */
+    static void assertClose(String what, double[] expected, double[] actual, double relative) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected.length, actual.length, what);
+        double largest = 0;
+        for (double e : expected) largest = Math.max(largest, Math.abs(e));
+        for (int i = 0; i < expected.length; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(expected[i], actual[i],
+                    relative * Math.max(Math.abs(expected[i]), 1e-3 * largest), what + "[" + i + "]");
+        }
+    }
+
+    /** The weights, means and covariances of {@code fit} within {@code relative} of {@code expected}'s. */
+    static void assertParameters(StartingParameters expected, GaussianMixtureModel fit, double relative) {
+        assertClose("weights", expected.weights(), fit.weights(), relative);
+        assertClose("means", flat(expected.means()), flat(fit.means()), relative);
+        assertClose("covariances", flat(expected.covariances()), flat(fit.covariances()), relative);
+    }
+
+    static double[] flat(double[][] a) {
+        return java.util.stream.Stream.of(a).flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+
+    static double[] flat(double[][][] a) {
+        return java.util.stream.Stream.of(a).flatMap(java.util.stream.Stream::of).flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 }
