@@ -6,7 +6,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,36 +42,18 @@ class MclustPriorTest {
         return list("priors");
     }
 
-    private static GaussianMixture.Builder mapEm(String model, int k, StartingParameters start, int iterations) {
-        return GaussianMixture.builder()
-                .components(k)
-                .covariance(CovarianceType.parse(model))
-                .prior(ConjugatePrior.mclustDefault())
-                .start(start)
-                .maxIterations(iterations)
-                .tolerance(0)
-                .regularization(0);
+    private static GaussianMixture.Builder mapEm(String model, int k) {
+        return GaussianMixture.builder().components(k).covariance(CovarianceType.parse(model))
+                .prior(ConjugatePrior.mclustDefault());
     }
 
     @ParameterizedTest(name = "{0} {1} G={2}")
     @MethodSource("cases")
     void followsMclustIterationForIteration(String dataSet, String model, int k, Map<String, Object> reference) {
         double[][] rows = MclustReference.rows(dataSet);
-        int n = rows.length, d = rows[0].length;
-        int iterations = (int) Json.number(ROOT, "iterations");
-        List<Double> trajectory = new ArrayList<>();
-        GaussianMixtureModel fit = mapEm(model, k, MclustReference.parameters(Json.object(reference, "start"), k, d), iterations)
-                .listener((restart, iteration, meanLogLikelihood) -> trajectory.add(meanLogLikelihood * n))
-                .build()
-                .fit(rows);
-
-        double[] expected = Json.flat(reference.get("loglik"));
-        assertEquals(iterations, trajectory.size());
-        for (int t = 0; t < iterations; t++) {
-            assertEquals(expected[t], trajectory.get(t), 1e-8 * Math.abs(expected[t]), "log-likelihood after " + (t + 1));
-        }
-        assertEquals(expected[iterations], fit.meanLogLikelihood() * n, 1e-8 * Math.abs(expected[iterations]),
-                "final log-likelihood");
+        int d = rows[0].length;
+        GaussianMixtureModel fit = MclustReference.followTrajectory(mapEm(model, k), rows, reference, k,
+                (int) Json.number(ROOT, "iterations"));
         assertParameters(MclustReference.parameters(Json.object(reference, "after"), k, d), fit, 1e-8);
     }
 
@@ -105,8 +86,8 @@ class MclustPriorTest {
         double[][] rows = MclustReference.rows("iris");
         int n = rows.length, d = rows[0].length, k = 3;
         int iterations = (int) Json.number(reference, "iterations");
-        GaussianMixtureModel fit = mapEm("VVV", k, MclustReference.parameters(Json.object(reference, "start"), k, d),
-                iterations - 1).build().fit(rows);
+        GaussianMixtureModel fit = mapEm("VVV", k).start(MclustReference.parameters(Json.object(reference, "start"), k, d))
+                .maxIterations(iterations - 1).tolerance(0).regularization(0).build().fit(rows);
         double loglik = Json.number(reference, "loglik");
         assertEquals(loglik, fit.meanLogLikelihood() * n, 1e-8 * Math.abs(loglik), "log-likelihood");
         assertParameters(MclustReference.parameters(Json.object(reference, "fitted"), k, d), fit, 1e-8);

@@ -39,6 +39,34 @@ final class MclustReference {
         return new StartingParameters(Json.flat(p.get("weights")), m, s);
     }
 
+    /**
+     * Fits {@code rows} with {@code settings} for {@code iterations} iterations, from the case's
+     * "start", and checks each iteration's log-likelihood and the final one against the case's
+     * "loglik" trajectory, to 1e-8 relatively; returns the fit.
+     */
+    static GaussianMixtureModel followTrajectory(GaussianMixture.Builder settings, double[][] rows,
+                                                 Map<String, Object> reference, int k, int iterations) {
+        int n = rows.length, d = rows[0].length;
+        List<Double> trajectory = new java.util.ArrayList<>();
+        GaussianMixtureModel fit = settings
+                .start(parameters(Json.object(reference, "start"), k, d))
+                .maxIterations(iterations)
+                .tolerance(0)
+                .regularization(0)
+                .listener((restart, iteration, meanLogLikelihood) -> trajectory.add(meanLogLikelihood * n))
+                .build()
+                .fit(rows);
+        double[] expected = Json.flat(reference.get("loglik"));
+        org.junit.jupiter.api.Assertions.assertEquals(iterations, trajectory.size());
+        for (int t = 0; t < iterations; t++) {
+            org.junit.jupiter.api.Assertions.assertEquals(expected[t], trajectory.get(t), 1e-8 * Math.abs(expected[t]),
+                    "log-likelihood after " + (t + 1));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(expected[iterations], fit.meanLogLikelihood() * n,
+                1e-8 * Math.abs(expected[iterations]), "final log-likelihood");
+        return fit;
+    }
+
     /** Each value within {@code relative} of the expected one, or of a thousandth of the largest expected value when that is more. */
     static void assertClose(String what, double[] expected, double[] actual, double relative) {
         org.junit.jupiter.api.Assertions.assertEquals(expected.length, actual.length, what);

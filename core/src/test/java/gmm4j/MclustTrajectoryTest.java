@@ -37,28 +37,11 @@ class MclustTrajectoryTest {
     @MethodSource("cases")
     void followsMclustIterationForIteration(String dataSet, String model, int k, Map<String, Object> reference) {
         double[][] rows = MclustReference.rows(dataSet);
-        int n = rows.length, d = rows[0].length;
+        int d = rows[0].length;
         CovarianceType type = CovarianceType.parse(model);
         int iterations = MclustReference.iterations();
-        List<Double> trajectory = new ArrayList<>();
-        GaussianMixtureModel fit = GaussianMixture.builder()
-                .components(k)
-                .covariance(type)
-                .start(MclustReference.parameters(Json.object(reference, "start"), k, d))
-                .maxIterations(iterations)
-                .tolerance(0)
-                .regularization(0)
-                .listener((restart, iteration, meanLogLikelihood) -> trajectory.add(meanLogLikelihood * n))
-                .build()
-                .fit(rows);
-
-        double[] expected = Json.flat(reference.get("loglik"));
-        assertEquals(iterations, trajectory.size());
-        for (int t = 0; t < iterations; t++) {
-            assertEquals(expected[t], trajectory.get(t), 1e-8 * Math.abs(expected[t]), "log-likelihood after " + (t + 1));
-        }
-        assertEquals(expected[iterations], fit.meanLogLikelihood() * n, 1e-8 * Math.abs(expected[iterations]),
-                "final log-likelihood");
+        GaussianMixtureModel fit = MclustReference.followTrajectory(GaussianMixture.builder().components(k).covariance(type),
+                rows, reference, k, iterations);
         StartingParameters after = MclustReference.parameters(Json.object(reference, "after"), k, d);
         double relative = STOPPED_ON_OBJECTIVE.contains(model) ? 1e-6 : 1e-8;
         MclustReference.assertParameters(after, fit, relative);
