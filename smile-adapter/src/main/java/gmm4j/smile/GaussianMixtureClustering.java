@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j.smile;
 
+import gmm4j.ConjugatePrior;
 import gmm4j.CovarianceType;
 import gmm4j.Criterion;
 import gmm4j.Dataset;
@@ -363,10 +364,13 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      * @param controller     told an {@link AlgoStatus} after each EM iteration (the iteration of the
      *                       current restart, the mean per-row log-likelihood, the restart as state);
      *                       its {@code stop()} ends the fit with the best model so far. May be null.
+     * @param prior          whether to fit under mclust's default conjugate prior (MAP EM,
+     *                       {@link ConjugatePrior#mclustDefault()}): the remedy for components that go
+     *                       singular; not for the covariance types mclust has none for ({@link ConjugatePrior#supports})
      */
     public record Options(int k, CovarianceType covariance, int maxIter, double tol, double regularization,
                           int restarts, Initialization init, long seed, int threads,
-                          IterativeAlgorithmController<AlgoStatus> controller) {
+                          IterativeAlgorithmController<AlgoStatus> controller, boolean prior) {
         private static final String PREFIX = "smile.gmm.";
         /** The number of components when the properties give none: 2, as in Smile's {@code Clustering.Options}. */
         static final int DEFAULT_K = 2;
@@ -385,6 +389,13 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
             FitSettings.checkRestarts("restarts", restarts);
             Objects.requireNonNull(init, "init");
             FitSettings.checkThreads("threads", threads);
+            if (prior) ConjugatePrior.checkSupports(covariance);
+        }
+
+        /** The options without a prior (plain EM). */
+        public Options(int k, CovarianceType covariance, int maxIter, double tol, double regularization, int restarts,
+                       Initialization init, long seed, int threads, IterativeAlgorithmController<AlgoStatus> controller) {
+            this(k, covariance, maxIter, tol, regularization, restarts, init, seed, threads, controller, false);
         }
 
         /**
@@ -417,6 +428,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
             p.setProperty(PREFIX + "init", init.name());
             p.setProperty(PREFIX + "seed", Long.toString(seed));
             p.setProperty(PREFIX + "threads", Integer.toString(threads));
+            p.setProperty(PREFIX + "prior", Boolean.toString(prior));
             return p;
         }
 
@@ -438,13 +450,14 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                     p.choice("init", FitSettings.DEFAULT_INIT),
                     p.whole("seed", MathEx.randomLong()),
                     p.integer("threads", FitSettings.DEFAULT_THREADS),
-                    null);
+                    null,
+                    p.flag("prior", false));
         }
 
         /** The core estimator with these settings, logging each iteration and reporting it to the controller. */
         GaussianMixture toGaussianMixture() {
             return GaussianMixture.of(new FitSettings(k, covariance, init, null, restarts, maxIter, tol, regularization,
-                    seed, threads, new IterationReporter(controller)));
+                    seed, threads, new IterationReporter(controller), prior ? ConjugatePrior.mclustDefault() : null));
         }
     }
 

@@ -28,6 +28,15 @@ final class PropertyReader {
         return value(name, fallback, Double::valueOf, "a number");
     }
 
+    /** {@code true} or {@code false}, in any case. */
+    boolean flag(String name, boolean fallback) {
+        return value(name, fallback, text -> {
+            if (text.equalsIgnoreCase("true")) return true;
+            if (text.equalsIgnoreCase("false")) return false;
+            throw new IllegalArgumentException(text);
+        }, "true or false");
+    }
+
     /** An enum constant by name, in any case. */
     <E extends Enum<E>> E choice(String name, E fallback) {
         Class<E> type = fallback.getDeclaringClass();

@@ -29,11 +29,12 @@ import java.io.Serializable;
  * @param regularization what is added to covariance diagonals
  * @param seed           the seed of every random choice
  * @param threads        worker threads, 0 for all cores
+ * @param prior          whether to fit under mclust's default conjugate prior (MAP EM)
  */
 public record EngineSettings(int components, int minComponents, int maxComponents, CovarianceType covariance,
                              Criterion criterion, int folds, int screeningRows, Initialization init, int restarts,
                              int maxIterations,
-                             double tolerance, double regularization, long seed, int threads)
+                             double tolerance, double regularization, long seed, int threads, boolean prior)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -41,7 +42,7 @@ public record EngineSettings(int components, int minComponents, int maxComponent
     /** These settings with a fixed K. */
     public EngineSettings withComponents(int k) {
         return new EngineSettings(k, minComponents, maxComponents, covariance, criterion, folds, screeningRows, init,
-                restarts, maxIterations, tolerance, regularization, seed, threads);
+                restarts, maxIterations, tolerance, regularization, seed, threads, prior);
     }
 
     /** Whether the fit chooses K or the covariance type. */
@@ -65,6 +66,7 @@ public record EngineSettings(int components, int minComponents, int maxComponent
                 .seed(seed)
                 .threads(threads)
                 .listener(progress)
+                .prior(prior)
                 .build();
     }
 

@@ -180,6 +180,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     private double regularization = DEFAULT_REGULARIZATION;
     /** Worker threads, 0 for all cores. */
     private int numExecutionSlots = DEFAULT_SLOTS;
+    /** Whether to fit under mclust's default conjugate prior (MAP EM). */
+    private boolean prior;
 
     /** The fitted model and how it was chosen; null until built. */
     private GaussianMixtureModel model;
@@ -272,7 +274,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         }
         return new EngineSettings(numClusters, minNumClusters, maxNumClusters, covarianceType(), toCriterion(),
                 numFolds, screeningRows, toInitialization(), numRestarts, maxIterations, tolerance, regularization, getSeed(),
-                numExecutionSlots);
+                numExecutionSlots, prior);
     }
 
     private CovarianceType covarianceType() {
@@ -369,6 +371,9 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
                 "reg", 1, "-reg <num>"));
         options.add(new Option("\tNumber of execution slots (threads); 0 uses all cores (default " + DEFAULT_SLOTS + ").",
                 "num-slots", 1, "-num-slots <num>"));
+        options.add(new Option("\tFit under mclust's default conjugate prior (MAP EM, Fraley & Raftery 2007): keeps clusters\n"
+                + "\tfrom going singular, as with many missing values; not for vee, eve, vve and evv (default off).",
+                "prior", 0, "-prior"));
         options.addAll(Collections.list(super.listOptions()));
         return Collections.enumeration(options);
     }
@@ -394,6 +399,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         setTolerance(doubleOption("tol", options, DEFAULT_TOLERANCE));
         setRegularization(doubleOption("reg", options, DEFAULT_REGULARIZATION));
         setNumExecutionSlots(intOption("num-slots", options, DEFAULT_SLOTS));
+        setPrior(Utils.getFlag("prior", options));
         super.setOptions(options);
         Utils.checkForRemainingOptions(options);
     }
@@ -453,6 +459,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         add(options, "tol", tolerance);
         add(options, "reg", regularization);
         add(options, "num-slots", numExecutionSlots);
+        if (prior) options.add("-prior");
         Collections.addAll(options, super.getOptions());
         return options.toArray(new String[0]);
     }
@@ -705,6 +712,28 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      */
     public void setRegularization(double regularization) {
         this.regularization = FitSettings.checkRegularization("The regularization", regularization);
+    }
+
+    /** @return the tool tip of the {@code prior} property, shown by Weka's GenericObjectEditor */
+    public String priorTipText() {
+        return "Fit under mclust's default conjugate prior (MAP EM, Fraley & Raftery 2007): the means are shrunk a "
+                + "little toward the data's mean and the covariances toward the data's, which keeps clusters from "
+                + "going singular (few instances, many missing values). Not available for the vee, eve, vve and evv "
+                + "covariance types, as in mclust.";
+    }
+
+    /** @return the {@code prior} property (see {@link #priorTipText()}) */
+    public boolean getPrior() {
+        return prior;
+    }
+
+    /**
+     * Sets the {@code prior} property (see {@link #priorTipText()}).
+     *
+     * @param prior whether to fit under mclust's default conjugate prior
+     */
+    public void setPrior(boolean prior) {
+        this.prior = prior;
     }
 
     /** @return the tool tip of the {@code numExecutionSlots} property, shown by Weka's GenericObjectEditor */
