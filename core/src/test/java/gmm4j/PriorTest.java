@@ -54,6 +54,25 @@ class PriorTest {
         assertNotEquals(plain.logLikelihood(), map.logLikelihood());
     }
 
+    /**
+     * A constant column has prior variance 0 too, so the prior scatters are singular there: the
+     * models whose estimate then has no shape (VEV) fall back to each component's own posterior
+     * mode, as they fall back to its own covariance without a prior.
+     */
+    @ParameterizedTest
+    @EnumSource(CovarianceType.class)
+    void aConstantColumnStillGivesAFit(CovarianceType type) {
+        if (!ConjugatePrior.supports(type)) return;
+        double[][] rows = new double[30][2];
+        for (int i = 0; i < 30; i++) {
+            rows[i][0] = 1;
+            rows[i][1] = i;
+        }
+        GaussianMixtureModel m = GaussianMixture.builder().components(2).covariance(type).prior(true).regularization(0)
+                .build().fit(rows);
+        assertTrue(m.logLikelihood() > -1000, type + ": " + m.logLikelihood());
+    }
+
     @Test
     void badPriorsAreRefusedClearly() {
         assertThrows(IllegalArgumentException.class, () -> ConjugatePrior.mclustDefault().withShrinkage(-1));

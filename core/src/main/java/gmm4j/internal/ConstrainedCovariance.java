@@ -113,7 +113,20 @@ final class ConstrainedCovariance extends Covariance {
         public Covariance estimate(Moments moments, Prior prior, double regularization, double floor, RepairLog log) {
             if (mode == null) return CovarianceModel.super.estimate(moments, prior, regularization, floor, log);
             double[][] scatters = prior.scatters(moments, ownCovariances(moments), regularization);
-            return covariances(moments.d, mode.of(scatters, moments.masses(), prior, moments.d), floor, log);
+            double[] mass = moments.masses();
+            double[][] estimates = mode.of(scatters, mass, prior, moments.d);
+            // as without a prior: where the model's estimate is not finite (a prior scatter with a zero
+            // eigenvalue, say from a constant column, has no shape), each component's own posterior mode
+            if (!finite(estimates)) {
+                estimates = axisAligned ? PosteriorModes.vvi(scatters, mass, prior, moments.d)
+                        : PosteriorModes.vvv(scatters, mass, prior, moments.d);
+            }
+            return covariances(moments.d, estimates, floor, log);
+        }
+
+        private static boolean finite(double[][] estimates) {
+            for (double[] e : estimates) for (double v : e) if (!Double.isFinite(v)) return false;
+            return true;
         }
 
         @Override
@@ -134,9 +147,7 @@ final class ConstrainedCovariance extends Covariance {
          */
         private double[][] constrained(double[][] scatter, double[] mass, int d) {
             double[][] estimates = estimate.of(scatter, mass, d);
-            boolean finite = true;
-            for (double[] e : estimates) for (double v : e) finite &= Double.isFinite(v);
-            if (finite) return estimates;
+            if (finite(estimates)) return estimates;
             double[][] own = new double[scatter.length][];
             for (int c = 0; c < scatter.length; c++) {
                 own[c] = scatter[c].clone();
