@@ -78,9 +78,9 @@ public final class Mixture implements Serializable {
 
     /**
      * The M-step: the parameters that maximise the expected log-likelihood of the statistics, with
-     * covariances of {@code model} (whose moments the statistics must hold); under {@code prior} unless it is null (MAP EM): the model's posterior-mode
-     * covariances and, unless the model keeps them, the means shrunk toward the prior mean. The
-     * weights have no prior.
+     * covariances of {@code model} (whose moments the statistics must hold). Under {@code prior},
+     * unless it is null (MAP EM): the model's posterior-mode covariances and, unless the model keeps
+     * them, the means shrunk toward the prior mean; the weights have no prior.
      */
     static Mixture estimate(Statistics s, CovarianceModel model, Prior prior, double regularization, double floor,
                             int[] levels, RepairLog log) {
