@@ -89,6 +89,16 @@ class PriorTest {
         assertTrue(e.getMessage().contains("2 numeric columns"), e.getMessage());
     }
 
+    /** With no more rows than columns the default scale is the variances' diagonal alone, as mclust's. */
+    @Test
+    void fewRowsGiveADiagonalScale() {
+        double[][] rows = {{1, 2, 3, 4, 5}, {2, 1, 4, 3, 6}, {0, 2, 2, 5, 4}, {3, 3, 1, 4, 7}};
+        double[][] scale = GaussianMixture.builder().prior(true).build().initialize(Dataset.of(rows)).prior().scale();
+        for (int a = 0; a < 5; a++) {
+            for (int b = 0; b < 5; b++) assertEquals(a == b, scale[a][b] != 0, "(" + a + ", " + b + ")");
+        }
+    }
+
     /** A given mean, dof and scale are used as given: the resolved prior reports them. */
     @Test
     void givenValuesAreUsedAsGiven() {

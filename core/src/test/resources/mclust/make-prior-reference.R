@@ -6,7 +6,7 @@
 # For iris (4 numeric columns) and faithful, each of the ten models mclust has a prior for and
 # G = 2, 3: the hard labels of hclass(hc(data), G) as z, the parameters of me()'s first M-step with
 # the prior from them (the start gmm4j is given: mstep() with a prior is not me()'s M-step for every
-# model — mseeip, msevip, mseevp and mseiip differ from me's in their denominators), and for t = 1..T+1 me(modelName, data, z, prior = priorControl())
+# model — for EII, EEI, EVI and EEV its Fortran, mse*p, computes otherwise than me's, mee*p), and for t = 1..T+1 me(modelName, data, z, prior = priorControl())
 # stopped after t iterations: its log-likelihood after t iterations and its parameters after T+1, as
 # make-reference.R does without a prior. Also defaultPrior()'s values for each data set, G and model
 # (mean, dof, scale), and one Mclust(iris, G = 3, modelNames = "VVV", prior = priorControl()) fit:
