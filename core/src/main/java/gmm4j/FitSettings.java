@@ -24,10 +24,13 @@ import java.util.Objects;
  * @param listener       called once per EM iteration, may cancel the fit; {@code null} for none
  * @param noise          whether the mixture has a noise component (mclust's): a uniform density over
  *                       the data's hypervolume, with its own weight, for rows no Gaussian explains
+ * @param prior          a conjugate prior on the means and covariances (MAP EM, mclust's
+ *                       {@code priorControl()}), or {@code null} for none (plain EM, the default); only
+ *                       for the covariance models mclust has one for ({@link ConjugatePrior#supports})
  */
 public record FitSettings(int components, CovarianceType covariance, Initialization init, StartingParameters start,
                           int restarts, int maxIterations, double tolerance, double regularization, long seed,
-                          int threads, FitListener listener, boolean noise) {
+                          int threads, FitListener listener, boolean noise, ConjugatePrior prior) {
     /** The default number of components: {@value}. */
     public static final int DEFAULT_COMPONENTS = 1;
     /** The default covariance type: {@link CovarianceType#FULL}. */
@@ -54,13 +57,14 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
 
     private static final FitSettings DEFAULTS = new FitSettings(DEFAULT_COMPONENTS, DEFAULT_COVARIANCE, DEFAULT_INIT,
             null, DEFAULT_RESTARTS, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_REGULARIZATION, DEFAULT_SEED,
-            DEFAULT_THREADS, null, DEFAULT_NOISE);
+            DEFAULT_THREADS, null, DEFAULT_NOISE, null);
 
     /**
      * Checks every setting.
      *
-     * @throws IllegalArgumentException naming the first setting out of range, or when {@code start}
-     *                                  has another number of components than {@code components}
+     * @throws IllegalArgumentException naming the first setting out of range, when {@code start}
+     *                                  has another number of components than {@code components}, or
+     *                                  when there is a prior and mclust has none for {@code covariance}
      * @throws NullPointerException     when {@code covariance} or {@code init} is null
      */
     public FitSettings {
@@ -76,17 +80,18 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
             throw new IllegalArgumentException("The starting parameters have " + start.components()
                     + " components but components is " + components + ".");
         }
+        if (prior != null) ConjugatePrior.checkSupports(covariance);
     }
 
-    /** The settings without a noise component (the form before {@code noise} existed). */
+    /** The settings without a noise component or a prior (the form before either existed). */
     public FitSettings(int components, CovarianceType covariance, Initialization init, StartingParameters start,
                        int restarts, int maxIterations, double tolerance, double regularization, long seed, int threads,
                        FitListener listener) {
         this(components, covariance, init, start, restarts, maxIterations, tolerance, regularization, seed, threads,
-                listener, DEFAULT_NOISE);
+                listener, DEFAULT_NOISE, null);
     }
 
-    /** @return every setting at its default: 1 component, full covariance, one k-means start, 100 iterations, tolerance 1e-3, regularisation 1e-6, seed 0, all cores, no listener, no noise component */
+    /** @return every setting at its default: 1 component, full covariance, one k-means start, 100 iterations, tolerance 1e-3, regularisation 1e-6, seed 0, all cores, no listener, no noise component, no prior */
     public static FitSettings defaults() {
         return DEFAULTS;
     }
@@ -185,61 +190,66 @@ public record FitSettings(int components, CovarianceType covariance, Initializat
 
     FitSettings withComponents(int k) {
         return new FitSettings(k, covariance, init, start, restarts, maxIterations, tolerance, regularization, seed,
-                threads, listener, noise);
+                threads, listener, noise, prior);
     }
 
     FitSettings withCovariance(CovarianceType type) {
         return new FitSettings(components, type, init, start, restarts, maxIterations, tolerance, regularization, seed,
-                threads, listener, noise);
+                threads, listener, noise, prior);
     }
 
     FitSettings withInit(Initialization init) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener, noise);
+                seed, threads, listener, noise, prior);
     }
 
     FitSettings withStart(StartingParameters start) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener, noise);
+                seed, threads, listener, noise, prior);
     }
 
     FitSettings withRestarts(int restarts) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener, noise);
+                seed, threads, listener, noise, prior);
     }
 
     FitSettings withMaxIterations(int maxIterations) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener, noise);
+                seed, threads, listener, noise, prior);
     }
 
     FitSettings withTolerance(double tolerance) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener, noise);
+                seed, threads, listener, noise, prior);
     }
 
     FitSettings withRegularization(double regularization) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener, noise);
+                seed, threads, listener, noise, prior);
     }
 
     FitSettings withSeed(long seed) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener, noise);
+                seed, threads, listener, noise, prior);
     }
 
     FitSettings withThreads(int threads) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener, noise);
+                seed, threads, listener, noise, prior);
     }
 
     FitSettings withNoise(boolean noise) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener, noise);
+                seed, threads, listener, noise, prior);
     }
 
     FitSettings withListener(FitListener listener) {
         return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
-                seed, threads, listener, noise);
+                seed, threads, listener, noise, prior);
+    }
+
+    FitSettings withPrior(ConjugatePrior prior) {
+        return new FitSettings(components, covariance, init, start, restarts, maxIterations, tolerance, regularization,
+                seed, threads, listener, noise, prior);
     }
 }

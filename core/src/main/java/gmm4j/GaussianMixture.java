@@ -103,13 +103,14 @@ public final class GaussianMixture {
         try (Parallel parallel = new Parallel(settings.threads())) {
             DataScale scale = DataScale.of(t, parallel);
             List<Repair> repairs = new ArrayList<>();
-            Mixture start = Restarts.start(t, new FitRequest(settings, startMixture(t, parallel), null), 0, parallel, scale,
-                    new Restarts.Repairs(0, repairs));
+            FitRequest request = Restarts.resolvePrior(t, new FitRequest(settings, startMixture(t, parallel), null), scale,
+                    parallel);
+            Mixture start = Restarts.start(t, request, 0, parallel, scale, new Restarts.Repairs(0, repairs));
             Likelihood score = start.score(t, parallel);
             RestartSummary summary = new RestartSummary(0, 0, false, score.meanLogLikelihood(), new double[0],
                     StopReason.MAX_ITERATIONS);
             return new GaussianMixtureModel(new Restarts.Result(start, score, 0, StopReason.MAX_ITERATIONS, false, List.of(summary),
-                    List.copyOf(repairs), scale), t.totalWeight, t.emptyRows);
+                    List.copyOf(repairs), scale, request.prior()), t.totalWeight, t.emptyRows);
         }
     }
 
@@ -256,13 +257,19 @@ public final class GaussianMixture {
         return settings.listener();
     }
 
+    /** @return the conjugate prior of MAP EM, or {@code null} for plain EM */
+    public ConjugatePrior prior() {
+        return settings.prior();
+    }
+
     @Override
     public String toString() {
         FitSettings s = settings;
         return "GaussianMixture[components=" + s.components() + ", covariance=" + s.covariance() + ", init="
                 + (s.start() != null ? "explicit" : s.init()) + ", restarts=" + s.restarts() + ", maxIterations="
                 + s.maxIterations() + ", tolerance=" + s.tolerance() + ", regularization=" + s.regularization()
-                + ", seed=" + s.seed() + ", threads=" + s.threads() + ", noise=" + s.noise() + "]";
+                + ", seed=" + s.seed() + ", threads=" + s.threads() + ", noise=" + s.noise()
+                + (s.prior() == null ? "" : ", prior=" + s.prior()) + "]";
     }
 
     /**
@@ -379,6 +386,25 @@ public final class GaussianMixture {
         public Builder listener(FitListener listener) {
             settings = settings.withListener(listener);
             return this;
+        }
+
+        /**
+         * A conjugate prior on the means and covariances: MAP EM, as R mclust's {@code prior =
+         * priorControl()} ({@link ConjugatePrior#mclustDefault()}); {@code null} for plain EM (the
+         * default). The remedy for components that go singular. Only for the covariance models mclust
+         * has a prior for ({@link ConjugatePrior#supports}): checked here and when the covariance
+         * type is set.
+         *
+         * @throws IllegalArgumentException when mclust has no prior for the covariance type
+         */
+        public Builder prior(ConjugatePrior prior) {
+            settings = settings.withPrior(prior);
+            return this;
+        }
+
+        /** {@link ConjugatePrior#mclustDefault() mclust's default prior} when {@code on}, none when not. */
+        public Builder prior(boolean on) {
+            return prior(on ? ConjugatePrior.mclustDefault() : null);
         }
 
         /**

@@ -3,6 +3,7 @@ package gmm4j;
 
 import gmm4j.internal.Cholesky;
 import gmm4j.internal.DataScale;
+import gmm4j.internal.Prior;
 import gmm4j.internal.Restarts;
 import gmm4j.internal.Mixture;
 import gmm4j.internal.NoiseBox;
@@ -52,17 +53,27 @@ public final class GaussianMixtureModel implements Serializable {
     private final List<Repair> repairs;
     /** The training data's scale: a later M-step's repairs need it. */
     private final DataScale scale;
+    /** The conjugate prior of the fit (MAP EM), resolved on the training data; null for plain EM and a saved model. */
+    private final Prior prior;
 
     GaussianMixtureModel(Restarts.Result result, double totalWeight, int ignoredRows) {
         this(result.mixture(), result.score().logLikelihood(), result.score().entropy(), totalWeight,
                 result.iterations(), result.stopReason(), result.cancelled(), ignoredRows, result.restarts(),
-                result.repairs(), result.scale());
+                result.repairs(), result.scale(), result.prior());
     }
 
     /** A model of these parameters and diagnostics; the lists are kept, so they must be immutable. */
     GaussianMixtureModel(Mixture mixture, double logLikelihood, double entropy, double totalWeight, int iterations,
                          StopReason stopReason, boolean cancelled, int ignoredRows, List<RestartSummary> restarts,
                          List<Repair> repairs, DataScale scale) {
+        this(mixture, logLikelihood, entropy, totalWeight, iterations, stopReason, cancelled, ignoredRows, restarts, repairs,
+                scale, null);
+    }
+
+    private GaussianMixtureModel(Mixture mixture, double logLikelihood, double entropy, double totalWeight, int iterations,
+                                 StopReason stopReason, boolean cancelled, int ignoredRows, List<RestartSummary> restarts,
+                                 List<Repair> repairs, DataScale scale, Prior prior) {
+        this.prior = prior;
         this.mixture = mixture;
         this.logLikelihood = logLikelihood;
         this.entropy = entropy;
@@ -386,6 +397,21 @@ public final class GaussianMixtureModel implements Serializable {
         return entropy;
     }
 
+    /**
+     * The conjugate prior this model was fitted under (MAP EM), with every value mclust's default
+     * leaves out taken from the training data (for this K and covariance model); {@code null} when
+     * it was fitted without one, and for a model read back from its saved form (the prior shapes the
+     * fit, not the model). Its log-likelihood, BIC and ICL are the data's alone, as mclust's.
+     */
+    public ConjugatePrior prior() {
+        return prior == null ? null : prior.resolved();
+    }
+
+    /** The resolved prior, for the M-steps of statistics taken under this model (null for none). */
+    Prior enginePrior() {
+        return prior;
+    }
+
     DataScale scale() {
         return scale;
     }
@@ -555,6 +581,10 @@ public final class GaussianMixtureModel implements Serializable {
         }
         if (hasNoise()) {
             s.append(String.format("  noise: weight %.4f, uniform over volume %.6g%n", mixture.noiseWeight(), noiseVolume()));
+        }
+        if (prior != null) {
+            s.append(String.format("fitted under a conjugate prior (MAP EM): shrinkage %s, %s degrees of freedom%n",
+                    prior.shrinkage(), prior.dof()));
         }
         if (!repairs.isEmpty()) s.append(repairs.size()).append(" repairs, first: ").append(repairs.get(0)).append('\n');
         return s.toString();

@@ -4,6 +4,7 @@ package gmm4j;
 import gmm4j.internal.DataScale;
 import gmm4j.internal.MStep;
 import gmm4j.internal.Parallel;
+import gmm4j.internal.Prior;
 import gmm4j.internal.Restarts;
 import gmm4j.internal.Statistics;
 import gmm4j.internal.Table;
@@ -58,9 +59,12 @@ public final class SufficientStatistics implements Serializable {
     private final int[] levels;
     private final DataScale scale;
     private final long ignoredRows;
+    /** The prior of the model the statistics were taken under, resolved on its data; null for none. */
+    private final Prior prior;
 
     private SufficientStatistics(Statistics statistics, CovarianceType type, int[] levels, DataScale scale,
-                                 long ignoredRows) {
+                                 long ignoredRows, Prior prior) {
+        this.prior = prior;
         this.statistics = statistics;
         this.type = type;
         this.levels = levels;
@@ -80,7 +84,8 @@ public final class SufficientStatistics implements Serializable {
         try (Parallel parallel = new Parallel(1)) {
             statistics = model.mixture().statistics(t, parallel);
         }
-        return new SufficientStatistics(statistics, model.covarianceType(), t.levels, model.scale(), t.emptyRows);
+        return new SufficientStatistics(statistics, model.covarianceType(), t.levels, model.scale(), t.emptyRows,
+                model.enginePrior());
     }
 
     /**
@@ -97,7 +102,7 @@ public final class SufficientStatistics implements Serializable {
         }
         Statistics merged = statistics.copy().merge(other.statistics);
         merged.score().forgetWorstRowIndex();
-        return new SufficientStatistics(merged, type, levels, scale, ignoredRows + other.ignoredRows);
+        return new SufficientStatistics(merged, type, levels, scale, ignoredRows + other.ignoredRows, prior);
     }
 
     /**
@@ -177,19 +182,37 @@ public final class SufficientStatistics implements Serializable {
      * and the log-likelihood of the rows under the model the statistics were taken under (score the
      * rows again for the new parameters' own, and for their ICL).
      *
+     * <p>With a prior in the settings the M-step is MAP EM's, under the prior of the model the
+     * statistics were taken under: its values left to mclust's defaults (column means, the data's
+     * covariance) were taken once, from the data given to {@link GaussianMixture#initialize} (or
+     * {@link GaussianMixture#fit}) with the same prior — give it the whole data, or a sample that
+     * represents it — and travel with every model and statistics of the run.
+     *
      * @throws IllegalArgumentException when the settings' covariance type needs other statistics
-     *                                  (take them under a model of that type)
+     *                                  (take them under a model of that type), or the settings have
+     *                                  a prior and the model the statistics were taken under was not
+     *                                  made under the same one
      */
     public GaussianMixtureModel estimate(GaussianMixture settings) {
         Objects.requireNonNull(settings, "settings");
+        Prior under = null;
+        if (settings.prior() != null) {
+            if (prior == null || !prior.from().equals(settings.prior())) {
+                throw new IllegalArgumentException("The settings have the prior " + settings.prior() + " but these "
+                        + "statistics were taken under a model made " + (prior == null ? "without one" : "under "
+                        + prior.from()) + ": start the run with GaussianMixture.initialize under these settings "
+                        + "(its data give the prior's defaults).");
+            }
+            under = prior;
+        }
         List<Repair> repairs = new ArrayList<>();
-        MStep.Result next = MStep.of(statistics, settings.covariance(), settings.regularization(), scale, levels,
+        MStep.Result next = MStep.of(statistics, settings.covariance(), settings.regularization(), under, scale, levels,
                 new Restarts.Repairs(0, repairs).at(1), true);
         double mean = statistics.score().meanLogLikelihood();
         StopReason reason = next.collapsed() ? StopReason.COMPONENT_COLLAPSED : StopReason.MAX_ITERATIONS;
         RestartSummary summary = new RestartSummary(0, 1, false, mean, new double[]{mean}, reason);
         Restarts.Result result = new Restarts.Result(next.mixture(), statistics.score(), 1, reason, false,
-                List.of(summary), List.copyOf(repairs), scale);
+                List.of(summary), List.copyOf(repairs), scale, under);
         return new GaussianMixtureModel(result, totalWeight(), Math.toIntExact(ignoredRows));
     }
 }

@@ -38,9 +38,9 @@ class FitSettingsTest {
         FitListener listener = (restart, iteration, ll) -> true;
         GaussianMixture gm = GaussianMixture.builder().components(4).covariance(CovarianceType.TIED)
                 .init(Initialization.RANDOM).restarts(3).maxIterations(7).tolerance(0.5).regularization(0.25)
-                .seed(-9).threads(2).listener(listener).noise(true).build();
+                .seed(-9).threads(2).listener(listener).noise(true).prior(true).build();
         FitSettings expected = new FitSettings(4, CovarianceType.TIED, Initialization.RANDOM, null, 3, 7, 0.5, 0.25,
-                -9, 2, listener, true);
+                -9, 2, listener, true, ConjugatePrior.mclustDefault());
         assertEquals(expected, gm.settings());
         assertEquals(expected, gm.toBuilder().build().settings());
         assertEquals(expected, GaussianMixture.of(expected).settings());
@@ -55,9 +55,10 @@ class FitSettingsTest {
         assertEquals(2, gm.threads());
         assertSame(listener, gm.listener());
         assertTrue(gm.noise());
+        assertEquals(ConjugatePrior.mclustDefault(), gm.prior());
         assertNull(gm.start());
         assertEquals("GaussianMixture[components=4, covariance=TIED, init=RANDOM, restarts=3, maxIterations=7, "
-                + "tolerance=0.5, regularization=0.25, seed=-9, threads=2, noise=true]", gm.toString());
+                + "tolerance=0.5, regularization=0.25, seed=-9, threads=2, noise=true, prior=" + ConjugatePrior.mclustDefault() + "]", gm.toString());
     }
 
     @Test

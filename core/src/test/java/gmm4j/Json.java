@@ -15,6 +15,16 @@ final class Json {
         this.text = text;
     }
 
+    /** The JSON object of a test resource. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> resource(String path) {
+        try (java.io.InputStream in = Json.class.getResourceAsStream(path)) {
+            return (Map<String, Object>) parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();

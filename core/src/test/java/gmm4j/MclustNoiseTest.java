@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * count and BIC are mclust's ({@code nMclustParams(..., noise = TRUE)}, its BIC of the opposite sign).
  */
 class MclustNoiseTest {
-    static final Map<String, Object> ROOT = MclustReference.load("/mclust/mclust-noise-reference.json");
+    static final Map<String, Object> ROOT = Json.resource("/mclust/mclust-noise-reference.json");
 
     /** faithful, iris, or faithful with the reference's outlying rows appended. */
     static double[][] rows(String dataSet) {
@@ -76,7 +76,7 @@ class MclustNoiseTest {
         double[] pro = Json.flat(startValues.get("weights"));
         StartingParameters gaussians = MclustReference.parameters(withoutNoise(startValues, k), k, d);
         double[][] flatCovariances = new double[k][];
-        for (int c = 0; c < k; c++) flatCovariances[c] = MclustTrajectoryTest.flat(gaussians.covariances()[c]);
+        for (int c = 0; c < k; c++) flatCovariances[c] = MclustReference.flat(gaussians.covariances()[c]);
         Mixture start = NoiseStarts.withNoise(Mixture.of(type, gaussians.weights(), gaussians.means(), flatCovariances,
                 t.levels, Double.MIN_NORMAL, RepairLog.IGNORE), t, pro[k]);
         List<Double> trajectory = new ArrayList<>();
@@ -100,12 +100,12 @@ class MclustNoiseTest {
         Map<String, Object> after = Json.object(reference, "after");
         double[] weights = Json.flat(after.get("weights"));
         StartingParameters afterGaussians = MclustReference.parameters(withoutNoise(after, k), k, d);
-        MclustTrajectoryTest.assertClose("weights", java.util.Arrays.copyOf(weights, k), fit.weights(), 1e-8);
+        MclustReference.assertClose("weights", java.util.Arrays.copyOf(weights, k), fit.weights(), 1e-8);
         assertEquals(weights[k], fit.noiseWeight(), 1e-8 * weights[k], "noise weight");
-        MclustTrajectoryTest.assertClose("means", MclustTrajectoryTest.flat(afterGaussians.means()),
-                MclustTrajectoryTest.flat(fit.means()), 1e-8);
-        MclustTrajectoryTest.assertClose("covariances", MclustTrajectoryTest.flat(afterGaussians.covariances()),
-                MclustTrajectoryTest.flat(fit.covariances()), 1e-8);
+        MclustReference.assertClose("means", MclustReference.flat(afterGaussians.means()),
+                MclustReference.flat(fit.means()), 1e-8);
+        MclustReference.assertClose("covariances", MclustReference.flat(afterGaussians.covariances()),
+                MclustReference.flat(fit.covariances()), 1e-8);
         assertEquals((long) Json.number(reference, "parameters"), fit.parameterCount(), "mclust's nMclustParams with noise");
         double bic = scalar(reference, "bic");
         assertEquals(-bic, fit.bic(), 1e-8 * Math.abs(bic), "BIC (mclust's sign is the opposite)");

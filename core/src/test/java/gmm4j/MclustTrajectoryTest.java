@@ -37,33 +37,14 @@ class MclustTrajectoryTest {
     @MethodSource("cases")
     void followsMclustIterationForIteration(String dataSet, String model, int k, Map<String, Object> reference) {
         double[][] rows = MclustReference.rows(dataSet);
-        int n = rows.length, d = rows[0].length;
+        int d = rows[0].length;
         CovarianceType type = CovarianceType.parse(model);
         int iterations = MclustReference.iterations();
-        List<Double> trajectory = new ArrayList<>();
-        GaussianMixtureModel fit = GaussianMixture.builder()
-                .components(k)
-                .covariance(type)
-                .start(MclustReference.parameters(Json.object(reference, "start"), k, d))
-                .maxIterations(iterations)
-                .tolerance(0)
-                .regularization(0)
-                .listener((restart, iteration, meanLogLikelihood) -> trajectory.add(meanLogLikelihood * n))
-                .build()
-                .fit(rows);
-
-        double[] expected = Json.flat(reference.get("loglik"));
-        assertEquals(iterations, trajectory.size());
-        for (int t = 0; t < iterations; t++) {
-            assertEquals(expected[t], trajectory.get(t), 1e-8 * Math.abs(expected[t]), "log-likelihood after " + (t + 1));
-        }
-        assertEquals(expected[iterations], fit.meanLogLikelihood() * n, 1e-8 * Math.abs(expected[iterations]),
-                "final log-likelihood");
+        GaussianMixtureModel fit = MclustReference.followTrajectory(GaussianMixture.builder().components(k).covariance(type),
+                rows, reference, k, iterations);
         StartingParameters after = MclustReference.parameters(Json.object(reference, "after"), k, d);
         double relative = STOPPED_ON_OBJECTIVE.contains(model) ? 1e-6 : 1e-8;
-        assertClose("weights", after.weights(), fit.weights(), relative);
-        assertClose("means", flat(after.means()), flat(fit.means()), relative);
-        assertClose("covariances", flat(after.covariances()), flat(fit.covariances()), relative);
+        MclustReference.assertParameters(after, fit, relative);
         assertEquals((long) Json.number(reference, "parameters"), fit.parameterCount(), "mclust's nMclustParams");
     }
 
@@ -93,22 +74,5 @@ class MclustTrajectoryTest {
 
     static Stream<Arguments> monotoneCases() {
         return cases().filter(a -> !a.get()[1].equals("VVE"));
-    }
-
-    static void assertClose(String what, double[] expected, double[] actual, double relative) {
-        assertEquals(expected.length, actual.length, what);
-        double largest = 0;
-        for (double e : expected) largest = Math.max(largest, Math.abs(e));
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], relative * Math.max(Math.abs(expected[i]), 1e-3 * largest), what + "[" + i + "]");
-        }
-    }
-
-    static double[] flat(double[][] a) {
-        return Stream.of(a).flatMapToDouble(java.util.Arrays::stream).toArray();
-    }
-
-    static double[] flat(double[][][] a) {
-        return Stream.of(a).flatMap(Stream::of).flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 }

@@ -56,6 +56,23 @@ class NoiseTest {
         }
     }
 
+    /** The noise and the prior together, as mclust's {@code Mclust(..., prior = priorControl(), initialization = list(noise = ...))}. */
+    @Test
+    void theNoiseWorksUnderTheConjugatePrior() {
+        GaussianMixtureModel plain = fit(CovarianceType.FULL, 0);
+        GaussianMixtureModel map = GaussianMixture.builder().components(2).covariance(CovarianceType.FULL).noise(true)
+                .prior(true).seed(0).build().fit(ROWS);
+        assertEquals(ConjugatePrior.mclustDefault().shrinkage(), map.prior().shrinkage());
+        int first = nearest(map, TRUTH[0]), second = nearest(map, TRUTH[1]);
+        assertTrue(first != second, map.toString());
+        assertTrue(distance(map.means()[first], TRUTH[0]) < 0.2, map.toString());
+        assertTrue(distance(map.means()[second], TRUTH[1]) < 0.2, map.toString());
+        assertEquals(GaussianMixtureModel.NOISE, map.predict(ROWS[600]));
+        assertTrue(map.noiseWeight() > 0.5 / 601 && map.noiseWeight() < 2.0 / 601, map.toString());
+        assertTrue(map.logLikelihood() != plain.logLikelihood(), "the prior changes the fit");
+        assertTrue(Double.isFinite(map.bic()));
+    }
+
     @Test
     void theNoiseIsLastInThePosteriorAndCountsTwoParametersInBic() {
         GaussianMixtureModel model = fit(CovarianceType.FULL, 0);

@@ -16,13 +16,7 @@ models <- c("EII", "VII", "EEI", "VEI", "EVI", "VVI", "EEE", "VEE", "EVE", "VVE"
 control <- function(t) emControl(tol = c(0, 0), itmax = c(t, 1000))
 here <- "core/src/test/resources"
 
-num <- function(x) paste0("[", paste(sprintf("%.17g", as.vector(x)), collapse = ", "), "]")
-params <- function(p, d, G) {
-  # covariances as G row-major d×d matrices, means as G rows
-  sigma <- p$variance$sigma
-  cov <- unlist(lapply(seq_len(G), function(k) as.vector(t(sigma[, , k]))))
-  sprintf('{"weights": %s, "means": %s, "covariances": %s}', num(p$pro), num(p$mean), num(cov))
-}
+source(file.path(here, "mclust", "json.R"))
 
 cases <- character(0)
 for (set in c("iris", "faithful")) {

@@ -21,10 +21,12 @@ final class AxisAligned {
     static class Model implements CovarianceModel {
         private final CovarianceType type;
         private final FromVariances fromVariances;
+        private final PosteriorModes.Mode mode;
 
-        Model(CovarianceType type, FromVariances fromVariances) {
+        Model(CovarianceType type, FromVariances fromVariances, PosteriorModes.Mode mode) {
             this.type = type;
             this.fromVariances = fromVariances;
+            this.mode = mode;
         }
 
         @Override
@@ -40,6 +42,17 @@ final class AxisAligned {
         @Override
         public Covariance estimate(Moments moments, double regularization, double floor, RepairLog log) {
             return fromVariances.of(moments.d, variances(moments), regularization, floor, log);
+        }
+
+        @Override
+        public Covariance estimate(Moments moments, Prior prior, double regularization, double floor, RepairLog log) {
+            double[][] scatters = prior.scatters(moments, variances(moments), regularization);
+            return fromVariances.of(moments.d, mode.of(scatters, moments.masses(), prior, moments.d), 0, floor, log);
+        }
+
+        @Override
+        public boolean scalarPriorScale() {
+            return true;
         }
 
         @Override

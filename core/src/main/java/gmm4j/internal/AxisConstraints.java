@@ -25,9 +25,14 @@ final class AxisConstraints {
 
     /** EII: λ·I with λ = Σ_c tr(W_c) / (n·d). */
     static double[][] eii(double[][] w, double[] mass, int d) {
+        return eii(w, total(mass) * d, d);
+    }
+
+    /** λ·I with λ = Σ_c tr(W_c) / {@code denominator}. */
+    static double[][] eii(double[][] w, double denominator, int d) {
         double sum = 0;
         for (double[] wc : w) for (double v : wc) sum += v;
-        double lambda = sum / (total(mass) * d);
+        double lambda = sum / denominator;
         double[][] variances = new double[w.length][d];
         for (double[] v : variances) java.util.Arrays.fill(v, lambda);
         return variances;
@@ -48,13 +53,18 @@ final class AxisConstraints {
 
     /** EVI: λ·A_c with A_c = diag(W_c)/|diag(W_c)|^{1/d} and λ = Σ_c |diag(W_c)|^{1/d} / n. */
     static double[][] evi(double[][] w, double[] mass, int d) {
+        return evi(w, total(mass), d);
+    }
+
+    /** λ·A_c with A_c = diag(W_c)/|diag(W_c)|^{1/d} and λ = Σ_c |diag(W_c)|^{1/d} / {@code denominator}. */
+    static double[][] evi(double[][] w, double denominator, int d) {
         double[] root = new double[w.length];
         double lambda = 0;
         for (int c = 0; c < w.length; c++) {
             root[c] = geometricMean(w[c]);
             lambda += root[c];
         }
-        lambda /= total(mass);
+        lambda /= denominator;
         double[][] variances = new double[w.length][d];
         for (int c = 0; c < w.length; c++) for (int j = 0; j < d; j++) variances[c][j] = lambda * (w[c][j] / root[c]);
         return variances;
@@ -65,11 +75,16 @@ final class AxisConstraints {
      * A_j ∝ Σ_c w_cj/λ_c scaled to determinant 1, until neither changes.
      */
     static double[][] vei(double[][] w, double[] mass, int d) {
+        return veiOver(w, times(mass, d), d);
+    }
+
+    /** VEI with λ_c = Σ_j w_cj/A_j / {@code denominator[c]} (d·n_c without a prior). */
+    static double[][] veiOver(double[][] w, double[] denominator, int d) {
         int k = w.length;
         double[] scale = new double[k], shape = new double[d];
         java.util.Arrays.fill(scale, 1);
         java.util.Arrays.fill(shape, 1);
-        alternateScaleAndShape(w, mass, scale, shape);
+        alternateScaleAndShape(w, denominator, scale, shape);
         double[][] variances = new double[k][d];
         for (int c = 0; c < k; c++) for (int j = 0; j < d; j++) variances[c][j] = scale[c] * shape[j];
         return variances;
@@ -78,16 +93,17 @@ final class AxisConstraints {
     /**
      * mclust's alternation for a volume per component and one shape shared by all, on values
      * {@code w[c][j]} (the scatter diagonals for VEI, the scatters' eigenvalues for VEV): λ_c from
-     * the shape, then the shape from the λ_c, in place, until neither changes.
+     * the shape (λ_c = Σ_j w_cj/A_j / {@code denominator[c]}, d·n_c without a prior), then the shape
+     * from the λ_c, in place, until neither changes.
      */
-    static void alternateScaleAndShape(double[][] w, double[] mass, double[] scale, double[] shape) {
+    static void alternateScaleAndShape(double[][] w, double[] denominator, double[] scale, double[] shape) {
         int k = w.length, d = shape.length;
         for (int inner = 0; inner < INNER_ITERATIONS; inner++) {
             double[] oldScale = scale.clone(), oldShape = shape.clone();
             for (int c = 0; c < k; c++) {
                 double sum = 0;
                 for (int j = 0; j < d; j++) sum += w[c][j] / shape[j];
-                scale[c] = sum / (d * mass[c]);
+                scale[c] = sum / denominator[c];
             }
             for (int j = 0; j < d; j++) {
                 double sum = 0;
@@ -113,6 +129,13 @@ final class AxisConstraints {
         double change = 0;
         for (int i = 0; i < old.length; i++) change = Math.max(change, Math.abs(old[i] - now[i]) / (1 + Math.abs(now[i])));
         return change;
+    }
+
+    /** Each mass times d: the denominators of the volumes λ_c without a prior. */
+    static double[] times(double[] mass, int d) {
+        double[] out = new double[mass.length];
+        for (int c = 0; c < out.length; c++) out[c] = d * mass[c];
+        return out;
     }
 
     static double total(double[] mass) {

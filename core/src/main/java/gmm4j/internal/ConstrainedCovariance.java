@@ -38,16 +38,18 @@ final class ConstrainedCovariance extends Covariance {
         double[][] of(double[][] scatter, double[] mass, int d);
     }
 
-    static final Model EII = new Model(CovarianceType.EII, true, AxisConstraints::eii);
-    static final Model EEI = new Model(CovarianceType.EEI, true, AxisConstraints::eei);
-    static final Model VEI = new Model(CovarianceType.VEI, true, AxisConstraints::vei);
-    static final Model EVI = new Model(CovarianceType.EVI, true, AxisConstraints::evi);
-    static final Model VEE = new Model(CovarianceType.VEE, false, OrientationConstraints::vee);
-    static final Model EVE = new Model(CovarianceType.EVE, false, OrientationConstraints::eve);
-    static final Model VVE = new Model(CovarianceType.VVE, false, OrientationConstraints::vve);
-    static final Model EEV = new Model(CovarianceType.EEV, false, OrientationConstraints::eev);
-    static final Model VEV = new Model(CovarianceType.VEV, false, OrientationConstraints::vev);
-    static final Model EVV = new Model(CovarianceType.EVV, false, OrientationConstraints::evv);
+    static final Model EII = new Model(CovarianceType.EII, true, AxisConstraints::eii, PosteriorModes::eii, true);
+    /** mclust's EEI M-step with a prior leaves the means unshrunk. */
+    static final Model EEI = new Model(CovarianceType.EEI, true, AxisConstraints::eei, PosteriorModes::eei, false);
+    static final Model VEI = new Model(CovarianceType.VEI, true, AxisConstraints::vei, PosteriorModes::vei, true);
+    static final Model EVI = new Model(CovarianceType.EVI, true, AxisConstraints::evi, PosteriorModes::evi, true);
+    /** mclust has no prior for VEE, EVE, VVE and EVV. */
+    static final Model VEE = new Model(CovarianceType.VEE, false, OrientationConstraints::vee, null, true);
+    static final Model EVE = new Model(CovarianceType.EVE, false, OrientationConstraints::eve, null, true);
+    static final Model VVE = new Model(CovarianceType.VVE, false, OrientationConstraints::vve, null, true);
+    static final Model EEV = new Model(CovarianceType.EEV, false, OrientationConstraints::eev, PosteriorModes::eev, true);
+    static final Model VEV = new Model(CovarianceType.VEV, false, OrientationConstraints::vev, PosteriorModes::vev, true);
+    static final Model EVV = new Model(CovarianceType.EVV, false, OrientationConstraints::evv, null, true);
 
     /**
      * A constrained model: moments of the scatter's diagonal (axis-aligned) or of the whole scatter
@@ -57,11 +59,17 @@ final class ConstrainedCovariance extends Covariance {
         private final CovarianceType type;
         private final boolean axisAligned;
         private final Estimate estimate;
+        /** The MAP M-step, or null where mclust has none. */
+        private final PosteriorModes.Mode mode;
+        private final boolean shrinksMeans;
 
-        private Model(CovarianceType type, boolean axisAligned, Estimate estimate) {
+        private Model(CovarianceType type, boolean axisAligned, Estimate estimate, PosteriorModes.Mode mode,
+                      boolean shrinksMeans) {
             this.type = type;
             this.axisAligned = axisAligned;
             this.estimate = estimate;
+            this.mode = mode;
+            this.shrinksMeans = shrinksMeans;
         }
 
         @Override
@@ -82,16 +90,53 @@ final class ConstrainedCovariance extends Covariance {
         @Override
         public Covariance estimate(Moments moments, double regularization, double floor, RepairLog log) {
             int k = moments.k, d = moments.d;
-            double[] mass = new double[k];
-            double[][] scatter = new double[k][];
+            double[] mass = moments.masses();
+            double[][] scatter = ownCovariances(moments);
             for (int c = 0; c < k; c++) {
-                mass[c] = moments.mass(c);
-                double[] s = axisAligned ? ((AxisMoments) moments).variances(c) : ((MatrixMoments) moments).covariance(c);
+                double[] s = scatter[c];
                 for (int i = 0; i < s.length; i++) s[i] *= mass[c];
                 for (int j = 0; j < d; j++) s[axisAligned ? j : j * d + j] += regularization * mass[c];
-                scatter[c] = s;
             }
             return covariances(d, constrained(scatter, mass, d), floor, log);
+        }
+
+        /** Each component's weighted covariance W_c / n_c around its new mean: its diagonal for the axis-aligned models. */
+        private double[][] ownCovariances(Moments moments) {
+            double[][] out = new double[moments.k][];
+            for (int c = 0; c < moments.k; c++) {
+                out[c] = axisAligned ? ((AxisMoments) moments).variances(c) : ((MatrixMoments) moments).covariance(c);
+            }
+            return out;
+        }
+
+        @Override
+        public Covariance estimate(Moments moments, Prior prior, double regularization, double floor, RepairLog log) {
+            if (mode == null) return CovarianceModel.super.estimate(moments, prior, regularization, floor, log);
+            double[][] scatters = prior.scatters(moments, ownCovariances(moments), regularization);
+            double[] mass = moments.masses();
+            double[][] estimates = mode.of(scatters, mass, prior, moments.d);
+            // as without a prior: where the model's estimate is not finite (a prior scatter with a zero
+            // eigenvalue, say from a constant column, has no shape), each component's own posterior mode
+            if (!finite(estimates)) {
+                estimates = axisAligned ? PosteriorModes.vvi(scatters, mass, prior, moments.d)
+                        : PosteriorModes.vvv(scatters, mass, prior, moments.d);
+            }
+            return covariances(moments.d, estimates, floor, log);
+        }
+
+        private static boolean finite(double[][] estimates) {
+            for (double[] e : estimates) for (double v : e) if (!Double.isFinite(v)) return false;
+            return true;
+        }
+
+        @Override
+        public boolean scalarPriorScale() {
+            return axisAligned;
+        }
+
+        @Override
+        public boolean shrinksMeans() {
+            return shrinksMeans;
         }
 
         /**
@@ -102,9 +147,7 @@ final class ConstrainedCovariance extends Covariance {
          */
         private double[][] constrained(double[][] scatter, double[] mass, int d) {
             double[][] estimates = estimate.of(scatter, mass, d);
-            boolean finite = true;
-            for (double[] e : estimates) for (double v : e) finite &= Double.isFinite(v);
-            if (finite) return estimates;
+            if (finite(estimates)) return estimates;
             double[][] own = new double[scatter.length][];
             for (int c = 0; c < scatter.length; c++) {
                 own[c] = scatter[c].clone();

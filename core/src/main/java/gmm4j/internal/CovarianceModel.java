@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j.internal;
 
+import gmm4j.ConjugatePrior;
 import gmm4j.CovarianceType;
 
 /**
@@ -19,6 +20,28 @@ interface CovarianceModel {
 
     /** The M-step: the covariances from an E-step's moments, plus {@code regularization} on the diagonal. */
     Covariance estimate(Moments moments, double regularization, double floor, RepairLog log);
+
+    /**
+     * The M-step under a conjugate prior: the covariances' posterior mode as mclust computes it
+     * ({@link PosteriorModes}), each component's scatter with {@code regularization}·n_c added to its
+     * diagonal first.
+     *
+     * @throws IllegalArgumentException when mclust has no prior for the model
+     */
+    default Covariance estimate(Moments moments, Prior prior, double regularization, double floor, RepairLog log) {
+        ConjugatePrior.checkSupports(type());
+        throw new IllegalStateException("No MAP M-step for " + type() + ".");
+    }
+
+    /** Whether the model's prior scale is one number (the axis-aligned models): the prior then needs only the data's variances. */
+    default boolean scalarPriorScale() {
+        return false;
+    }
+
+    /** Whether its MAP M-step shrinks the means toward the prior mean: for every model but mclust's EEI. */
+    default boolean shrinksMeans() {
+        return true;
+    }
 
     /** Covariances of this model taken from full d×d matrices: as they are, their diagonals, means or average. */
     Covariance fromMatrices(int d, double[][] matrices, double floor, RepairLog log);

@@ -47,7 +47,8 @@ final class DiagonalCovariance extends Covariance {
         return new DiagonalCovariance(k, d, variance);
     }
 
-    static final CovarianceModel MODEL = new AxisAligned.Model(CovarianceType.DIAGONAL, DiagonalCovariance::estimate);
+    static final CovarianceModel MODEL = new AxisAligned.Model(CovarianceType.DIAGONAL, DiagonalCovariance::estimate,
+            PosteriorModes::vvi);
 
     @Override
     CovarianceModel model() {

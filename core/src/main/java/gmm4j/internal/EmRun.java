@@ -47,7 +47,7 @@ final class EmRun {
             trace[iteration - 1] = current;
             boolean cancelled = listener != null && !listener.onIteration(restart, iteration, current);
             boolean last = cancelled || iteration == budget;
-            MStep.Result next = MStep.of(stats, s.settings().covariance(), s.settings().regularization(), scale,
+            MStep.Result next = MStep.of(stats, s.settings().covariance(), s.settings().regularization(), s.prior(), scale,
                     t.levels, log, !last);
             mixture = next.mixture();
             iterations = iteration;

@@ -47,6 +47,15 @@ final class FullCovariance extends Covariance {
         }
 
         @Override
+        public Covariance estimate(Moments moments, Prior prior, double regularization, double floor, RepairLog log) {
+            MatrixMoments matrix = (MatrixMoments) moments;
+            double[][] scatters = new double[matrix.k][];
+            for (int c = 0; c < matrix.k; c++) scatters[c] = prior.scatter(matrix, c, matrix.covariance(c), regularization);
+            return FullCovariance.estimate(matrix.d, PosteriorModes.vvv(scatters, matrix.masses(), prior, matrix.d), 0,
+                    floor, log);
+        }
+
+        @Override
         public Covariance fromMatrices(int d, double[][] matrices, double floor, RepairLog log) {
             return FullCovariance.estimate(d, matrices, 0, floor, log);
         }

@@ -43,7 +43,7 @@ final class Initializer {
             Moments moments = model.moments(k, d, kMeans.numericPart(centers, k), columnMeans);
             stats = EStep.assign(t, moments, nearest(kMeans, centers, k), columnMeans, parallel);
         }
-        return Mixture.estimate(stats, model, s.settings().regularization(), floor, t.levels, log);
+        return Mixture.estimate(stats, model, s.prior(), s.settings().regularization(), floor, t.levels, log);
     }
 
     /**
@@ -65,7 +65,7 @@ final class Initializer {
         for (int c = 0; c < k; c++) System.arraycopy(means, c * d, centers, c * kMeans.dimension, d);
         Moments moments = model.moments(k, d, means, columnMeans);
         Statistics stats = EStep.assign(t, moments, nearest(kMeans, centers, k), columnMeans, parallel);
-        Mixture estimated = Mixture.estimate(stats, model, s.settings().regularization(), scale.floor(), t.levels, log);
+        Mixture estimated = Mixture.estimate(stats, model, null, s.settings().regularization(), scale.floor(), t.levels, log);
         return new Mixture(weights.clone(), means.clone(), estimated.covariance, t.levels.clone(), estimated.logLevel);
     }
 

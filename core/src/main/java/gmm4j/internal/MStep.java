@@ -21,21 +21,22 @@ public final class MStep {
 
     /**
      * The parameters that maximise the expected log-likelihood of {@code stats}, with covariances of
-     * {@code type} plus {@code regularization} on their diagonals, and, if {@code repair}, its first
+     * {@code type} plus {@code regularization} on their diagonals (under {@code prior} unless it is
+     * null: the posterior mode, MAP EM), and, if {@code repair}, its first
      * collapsed component re-seeded at the worst-explained row (see {@link CollapsedComponents}).
      * Without {@code repair} (a run's last step, which must end on the M-step) nothing is re-seeded.
      *
      * @throws IllegalArgumentException when {@code stats} do not hold the moments {@code type} needs
      */
-    public static Result of(Statistics stats, CovarianceType type, double regularization, DataScale scale, int[] levels,
-                            RepairLog log, boolean repair) {
+    public static Result of(Statistics stats, CovarianceType type, double regularization, Prior prior, DataScale scale,
+                            int[] levels, RepairLog log, boolean repair) {
         CovarianceModel model = CovarianceModel.of(type);
         Moments moments = stats.moments;
         if (model.moments(moments.k, moments.d, moments.shift, moments.shift).getClass() != moments.getClass()) {
             throw new IllegalArgumentException("A " + type + " M-step needs other statistics than these: take them "
                     + "under a model of that covariance type.");
         }
-        Mixture next = Mixture.estimate(stats, model, regularization, scale.floor(), levels, log);
+        Mixture next = Mixture.estimate(stats, model, prior, regularization, scale.floor(), levels, log);
         return CollapsedComponents.repair(next, stats, scale, log, repair);
     }
 }

@@ -89,10 +89,12 @@ public final class Mixture implements Serializable {
 
     /**
      * The M-step: the parameters that maximise the expected log-likelihood of the statistics, with
-     * covariances of {@code model} (whose moments the statistics must hold).
+     * covariances of {@code model} (whose moments the statistics must hold). Under {@code prior},
+     * unless it is null (MAP EM): the model's posterior-mode covariances and, unless the model keeps
+     * them, the means shrunk toward the prior mean; the weights have no prior.
      */
-    static Mixture estimate(Statistics s, CovarianceModel model, double regularization, double floor, int[] levels,
-                            RepairLog log) {
+    static Mixture estimate(Statistics s, CovarianceModel model, Prior prior, double regularization, double floor,
+                            int[] levels, RepairLog log) {
         Moments moments = s.moments;
         moments.guardEmpty(s.score.weight, s.score.rows);
         double[] shift = moments.shift;
@@ -107,8 +109,13 @@ public final class Mixture implements Serializable {
             double n = moments.mass(c);
             weights[c] = n / total;
             for (int j = 0; j < d; j++) means[c * d + j] = shift[c * d + j] + moments.sum[c][j] / n;
+            if (prior != null && model.shrinksMeans()) {
+                double[] shrunk = prior.posteriorMean(java.util.Arrays.copyOfRange(means, c * d, (c + 1) * d), n);
+                System.arraycopy(shrunk, 0, means, c * d, d);
+            }
         }
-        Covariance covariance = model.estimate(moments, regularization, floor, log);
+        Covariance covariance = prior == null ? model.estimate(moments, regularization, floor, log)
+                : model.estimate(moments, prior, regularization, floor, log);
         int slots = s.levelCount.length / k;
         double[] logLevel = new double[k * slots];
         for (int c = 0; c < k; c++) {

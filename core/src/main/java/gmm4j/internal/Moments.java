@@ -98,6 +98,13 @@ abstract sealed class Moments implements Serializable permits AxisMoments, Squar
         return mass + emptyGuard;
     }
 
+    /** Every component's {@link #mass}. */
+    final double[] masses() {
+        double[] out = new double[k];
+        for (int c = 0; c < k; c++) out[c] = mass(c);
+        return out;
+    }
+
     /** scikit-learn's guard against empty components: 10 × machine epsilon, for rows of unit weight. */
     static final double EMPTY_GUARD = 10 * Math.ulp(1.0);
 

@@ -23,11 +23,15 @@ final class OrientationConstraints {
 
     /** EEV: λ·D_c·A·D_cᵀ, D_c the eigenvectors of W_c, λ·A = Σ_c Ω_c / n with Ω_c its eigenvalues. */
     static double[][] eev(double[][] w, double[] mass, int d) {
+        return eev(w, total(mass), d);
+    }
+
+    /** EEV with λ·A = Σ_c Ω_c / {@code denominator}. */
+    static double[][] eev(double[][] w, double denominator, int d) {
         SymmetricEigen[] eigen = eigen(w, d);
         double[] shape = new double[d];
         for (SymmetricEigen e : eigen) for (int j = 0; j < d; j++) shape[j] += e.values[j];
-        double n = total(mass);
-        for (int j = 0; j < d; j++) shape[j] /= n;
+        for (int j = 0; j < d; j++) shape[j] /= denominator;
         double[][] covariances = new double[w.length][];
         for (int c = 0; c < w.length; c++) covariances[c] = eigen[c].compose(shape);
         return covariances;
@@ -50,7 +54,7 @@ final class OrientationConstraints {
         for (int j = 0; j < d; j++) shape[j] /= root;
         double[] scale = new double[k];
         java.util.Arrays.fill(scale, root / total(mass));
-        AxisConstraints.alternateScaleAndShape(omega, mass, scale, shape);
+        AxisConstraints.alternateScaleAndShape(omega, AxisConstraints.times(mass, d), scale, shape);
         double[][] covariances = new double[k][];
         double[] scaled = new double[d];
         for (int c = 0; c < k; c++) {

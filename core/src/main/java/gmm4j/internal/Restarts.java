@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j.internal;
 
+import gmm4j.ConjugatePrior;
 import gmm4j.Repair;
 import gmm4j.RestartSummary;
 import gmm4j.StopReason;
@@ -22,14 +23,36 @@ public final class Restarts {
      * @param stopReason why the best restart's EM run stopped
      * @param cancelled  whether a listener stopped the fit (in any restart)
      * @param scale      the training data's scale
+     * @param prior      the conjugate prior the fit was under (its M-steps MAP), or null
      */
     public record Result(Mixture mixture, Likelihood score, int iterations, StopReason stopReason, boolean cancelled,
-                         List<RestartSummary> restarts, List<Repair> repairs, DataScale scale) {
+                         List<RestartSummary> restarts, List<Repair> repairs, DataScale scale, Prior prior) {
+        /** The result of a fit without a prior. */
+        public Result(Mixture mixture, Likelihood score, int iterations, StopReason stopReason, boolean cancelled,
+                      List<RestartSummary> restarts, List<Repair> repairs, DataScale scale) {
+            this(mixture, score, iterations, stopReason, cancelled, restarts, repairs, scale, null);
+        }
+    }
+
+    /**
+     * The request with its settings' conjugate prior resolved on {@code t} (mclust's defaults taken
+     * from the data once, for the settings' K and covariance model); as it is without one.
+     *
+     * @throws IllegalArgumentException when mclust has no prior for the covariance model, or a given
+     *                                  prior mean or scale has another dimension than the data
+     */
+    public static FitRequest resolvePrior(Table t, FitRequest s, DataScale scale, Parallel parallel) {
+        ConjugatePrior spec = s.settings().prior();
+        if (spec == null || s.prior() != null) return s;
+        CovarianceModel model = CovarianceModel.of(ConjugatePrior.checkSupports(s.settings().covariance()));
+        Prior prior = Prior.of(spec, t, s.settings().components(), model.scalarPriorScale(), scale, parallel);
+        return new FitRequest(s.settings(), s.start(), s.starts(), prior);
     }
 
     /** Runs the restarts of a fit of {@code t} and keeps the best. */
-    public static Result run(Table t, FitRequest s, Parallel parallel) {
+    public static Result run(Table t, FitRequest request, Parallel parallel) {
         DataScale scale = DataScale.of(t, parallel);
+        FitRequest s = resolvePrior(t, request, scale, parallel);
         List<RestartSummary> summaries = new ArrayList<>();
         List<Repair> repairs = new ArrayList<>();
         EmRun best = null;
@@ -51,7 +74,7 @@ public final class Restarts {
             }
         }
         return new Result(best.mixture, best.score, best.iterations, best.stopReason, cancelled,
-                List.copyOf(summaries), List.copyOf(repairs), scale);
+                List.copyOf(summaries), List.copyOf(repairs), scale, s.prior());
     }
 
     /**

@@ -44,7 +44,8 @@ final class SphericalCovariance extends Covariance {
         return new SphericalCovariance(d, variance);
     }
 
-    static final CovarianceModel MODEL = new AxisAligned.Model(CovarianceType.SPHERICAL, SphericalCovariance::estimate) {
+    static final CovarianceModel MODEL = new AxisAligned.Model(CovarianceType.SPHERICAL, SphericalCovariance::estimate,
+            PosteriorModes::vii) {
         /** Each variance read off the diagonal: the mean of d equal values is not always that value to the bit. */
         @Override
         public Covariance restore(int k, int d, double[][] matrices, RepairLog log) {

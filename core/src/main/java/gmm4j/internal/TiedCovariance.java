@@ -48,6 +48,23 @@ final class TiedCovariance extends Covariance {
                     new double[]{1}, regularization, floor, log);
         }
 
+        /** EEE's posterior mode: the pooled scatter plus each component's prior-mean part, the prior scale added once. */
+        @Override
+        public Covariance estimate(Moments moments, Prior prior, double regularization, double floor, RepairLog log) {
+            PooledMoments pooled = (PooledMoments) moments;
+            int k = pooled.k, d = pooled.d;
+            double n = AxisConstraints.total(pooled.masses());
+            double[] scatter = pooled.pooledCovariance();
+            for (int i = 0; i < d * d; i++) scatter[i] *= n;
+            for (int j = 0; j < d; j++) scatter[j * d + j] += regularization * n;
+            for (int c = 0; c < k; c++) {
+                double[] part = prior.scatter(pooled, c, new double[d * d], 0);
+                for (int i = 0; i < d * d; i++) scatter[i] += part[i];
+            }
+            return TiedCovariance.estimate(k, d, new double[][]{PosteriorModes.eee(scatter, n, k, prior, d)},
+                    new double[]{1}, 0, floor, log);
+        }
+
         @Override
         public Covariance fromMatrices(int d, double[][] matrices, double floor, RepairLog log) {
             double[] mass = new double[matrices.length];

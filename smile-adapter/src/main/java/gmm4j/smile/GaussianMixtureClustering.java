@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j.smile;
 
+import gmm4j.ConjugatePrior;
 import gmm4j.CovarianceType;
 import gmm4j.Criterion;
 import gmm4j.Dataset;
@@ -388,10 +389,13 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      *                       its {@code stop()} ends the fit with the best model so far. May be null.
      * @param noise          whether the mixture has a noise component (mclust's), whose rows are
      *                       {@link Clustering#OUTLIER}s
+     * @param prior          whether to fit under mclust's default conjugate prior (MAP EM,
+     *                       {@link ConjugatePrior#mclustDefault()}): the remedy for components that go
+     *                       singular; not for the covariance types mclust has none for ({@link ConjugatePrior#supports})
      */
     public record Options(int k, CovarianceType covariance, int maxIter, double tol, double regularization,
                           int restarts, Initialization init, long seed, int threads,
-                          IterativeAlgorithmController<AlgoStatus> controller, boolean noise) {
+                          IterativeAlgorithmController<AlgoStatus> controller, boolean noise, boolean prior) {
         private static final String PREFIX = "smile.gmm.";
         /** The number of components when the properties give none: 2, as in Smile's {@code Clustering.Options}. */
         static final int DEFAULT_K = 2;
@@ -410,6 +414,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
             FitSettings.checkRestarts("restarts", restarts);
             Objects.requireNonNull(init, "init");
             FitSettings.checkThreads("threads", threads);
+            if (prior) ConjugatePrior.checkSupports(covariance);
         }
 
         /**
@@ -423,16 +428,21 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
             this(k, FitSettings.DEFAULT_MAX_ITERATIONS);
         }
 
-        /** The options without a noise component (the form before {@code noise} existed). */
+        /** The options without a noise component or a prior (the form before either existed). */
         public Options(int k, CovarianceType covariance, int maxIter, double tol, double regularization, int restarts,
                        Initialization init, long seed, int threads, IterativeAlgorithmController<AlgoStatus> controller) {
             this(k, covariance, maxIter, tol, regularization, restarts, init, seed, threads, controller,
-                    FitSettings.DEFAULT_NOISE);
+                    FitSettings.DEFAULT_NOISE, false);
         }
 
         /** These options with or without a noise component. */
         public Options withNoise(boolean noise) {
-            return new Options(k, covariance, maxIter, tol, regularization, restarts, init, seed, threads, controller, noise);
+            return new Options(k, covariance, maxIter, tol, regularization, restarts, init, seed, threads, controller, noise, prior);
+        }
+
+        /** These options with or without mclust's default conjugate prior. */
+        public Options withPrior(boolean prior) {
+            return new Options(k, covariance, maxIter, tol, regularization, restarts, init, seed, threads, controller, noise, prior);
         }
 
         /** The default options with at most {@code maxIter} EM iterations. */
@@ -442,7 +452,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                     MathEx.randomLong(), FitSettings.DEFAULT_THREADS, null);
         }
 
-        /** The options as properties {@code smile.gmm.k}, {@code .covariance}, {@code .iterations}, ..., {@code .noise} (not the controller). */
+        /** The options as properties {@code smile.gmm.k}, {@code .covariance}, {@code .iterations}, ..., {@code .noise}, {@code .prior} (not the controller). */
         public Properties toProperties() {
             Properties p = new Properties();
             p.setProperty(PREFIX + "k", Integer.toString(k));
@@ -455,6 +465,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
             p.setProperty(PREFIX + "seed", Long.toString(seed));
             p.setProperty(PREFIX + "threads", Integer.toString(threads));
             p.setProperty(PREFIX + "noise", Boolean.toString(noise));
+            p.setProperty(PREFIX + "prior", Boolean.toString(prior));
             return p;
         }
 
@@ -477,13 +488,15 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
                     p.whole("seed", MathEx.randomLong()),
                     p.integer("threads", FitSettings.DEFAULT_THREADS),
                     null,
-                    p.flag("noise", FitSettings.DEFAULT_NOISE));
+                    p.flag("noise", FitSettings.DEFAULT_NOISE),
+                    p.flag("prior", false));
         }
 
         /** The core estimator with these settings, logging each iteration and reporting it to the controller. */
         GaussianMixture toGaussianMixture() {
             return GaussianMixture.of(new FitSettings(k, covariance, init, null, restarts, maxIter, tol, regularization,
-                    seed, threads, new IterationReporter(controller), noise));
+                    seed, threads, new IterationReporter(controller), noise,
+                    prior ? ConjugatePrior.mclustDefault() : null));
         }
     }
 

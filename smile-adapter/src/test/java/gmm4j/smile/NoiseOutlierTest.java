@@ -30,7 +30,7 @@ class NoiseOutlierTest {
     @Test
     void theOutlierIsLabelledOutlierAndThePosteriorHasTheNoiseLast() {
         double[][] rows = blobsAndOutlier();
-        Options options = new Options(2, CovarianceType.FULL, 100, 1E-3, 1E-6, 1, Initialization.KMEANS, 3, 1, null, true);
+        Options options = new Options(2, CovarianceType.FULL, 100, 1E-3, 1E-6, 1, Initialization.KMEANS, 3, 1, null, true, false);
         GaussianMixtureClustering model = GaussianMixtureClustering.fit(rows, options);
         assertEquals(2, model.k());
         assertEquals(Clustering.OUTLIER, model.group(600));

@@ -35,10 +35,10 @@ class OptionsFromCoreTest {
 
     @Test
     void theOptionsBecomeTheCoresSettingsUnchanged() {
-        var options = new Options(4, CovarianceType.DIAGONAL, 37, 2.5E-7, 0.125, 3, Initialization.RANDOM, -12, 2, null, true);
+        var options = new Options(4, CovarianceType.DIAGONAL, 37, 2.5E-7, 0.125, 3, Initialization.RANDOM, -12, 2, null, true, false);
         FitSettings s = options.toGaussianMixture().settings();
         assertEquals(new FitSettings(4, CovarianceType.DIAGONAL, Initialization.RANDOM, null, 3, 37, 2.5E-7, 0.125, -12, 2,
-                s.listener(), true), s);
+                s.listener(), true, null), s);
     }
 
     @Test

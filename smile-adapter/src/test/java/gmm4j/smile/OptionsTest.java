@@ -27,15 +27,36 @@ class OptionsTest {
     @Test
     void everyOptionRoundTripsThroughProperties() {
         var options = new Options(4, CovarianceType.SPHERICAL, 37, 2.5E-7, 0.125, 3, Initialization.RANDOM_FROM_DATA,
-                -1234567890123L, 2, null, true);
+                -1234567890123L, 2, null, true, false);
         Properties props = options.toProperties();
         assertEquals("4", props.getProperty("smile.gmm.k"));
         assertEquals("SPHERICAL", props.getProperty("smile.gmm.covariance"));
         assertEquals("37", props.getProperty("smile.gmm.iterations"));
         assertEquals("true", props.getProperty("smile.gmm.noise"));
-        assertEquals(10, props.size());
+        assertEquals("false", props.getProperty("smile.gmm.prior"));
+        assertEquals(11, props.size());
         assertEquals(options, Options.of(props));
         assertEquals(options.withNoise(false), Options.of(options.withNoise(false).toProperties()));
+        var map = options.withNoise(false).withPrior(true);
+        assertEquals("true", map.toProperties().getProperty("smile.gmm.prior"));
+        assertEquals(map, Options.of(map.toProperties()));
+    }
+
+    /** The prior: mclust's default conjugate prior, refused for a covariance type mclust has none for. */
+    @Test
+    void priorFitsUnderMclustsDefaultPrior() {
+        double[][] iris = TestData.iris();
+        var plain = GaussianMixtureClustering.fit(iris, new Options(3, CovarianceType.FULL, 100, 1E-3, 1E-6, 1,
+                Initialization.KMEANS, 1, 1, null));
+        var map = GaussianMixtureClustering.fit(iris, new Options(3, CovarianceType.FULL, 100, 1E-3, 1E-6, 1,
+                Initialization.KMEANS, 1, 1, null).withPrior(true));
+        assertNull(plain.model().prior());
+        assertEquals(gmm4j.ConjugatePrior.mclustDefault().shrinkage(), map.model().prior().shrinkage());
+        assertNotEquals(plain.logLikelihood(), map.logLikelihood());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Options(3,
+                CovarianceType.VEE, 100, 1E-3, 1E-6, 1, Initialization.KMEANS, 1, 1, null).withPrior(true));
+        assertTrue(e.getMessage().contains("VEE"), e.getMessage());
+        assertMessage("smile.gmm.prior must be true or false, not 'yes'.", () -> Options.of(with("smile.gmm.prior", "yes")));
     }
 
     @Test

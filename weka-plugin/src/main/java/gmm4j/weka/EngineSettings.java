@@ -30,11 +30,13 @@ import java.io.Serializable;
  * @param seed           the seed of every random choice
  * @param threads        worker threads, 0 for all cores
  * @param noise          whether the mixture has a noise component (an extra cluster for outliers)
+ * @param prior          whether to fit under mclust's default conjugate prior (MAP EM)
  */
 public record EngineSettings(int components, int minComponents, int maxComponents, CovarianceType covariance,
                              Criterion criterion, int folds, int screeningRows, Initialization init, int restarts,
                              int maxIterations,
-                             double tolerance, double regularization, long seed, int threads, boolean noise)
+                             double tolerance, double regularization, long seed, int threads, boolean noise,
+                             boolean prior)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -42,7 +44,7 @@ public record EngineSettings(int components, int minComponents, int maxComponent
     /** These settings with a fixed K. */
     public EngineSettings withComponents(int k) {
         return new EngineSettings(k, minComponents, maxComponents, covariance, criterion, folds, screeningRows, init,
-                restarts, maxIterations, tolerance, regularization, seed, threads, noise);
+                restarts, maxIterations, tolerance, regularization, seed, threads, noise, prior);
     }
 
     /** Whether the fit chooses K or the covariance type. */
@@ -67,6 +69,7 @@ public record EngineSettings(int components, int minComponents, int maxComponent
                 .threads(threads)
                 .listener(progress)
                 .noise(noise)
+                .prior(prior)
                 .build();
     }
 

@@ -119,6 +119,10 @@ public final class ModelReport {
                 + ", " + settings.restarts() + " restart(s), seed " + settings.seed());
         line(s, "Iterations", model.iterations() + (model.converged() ? " (converged" : " (not converged")
                 + String.format(Locale.ROOT, ", tolerance %s)", settings.tolerance()));
+        if (model.prior() != null) {
+            line(s, "Prior", "mclust's default conjugate prior (MAP EM), shrinkage " + model.prior().shrinkage() + ", "
+                    + model.prior().dof() + " degrees of freedom");
+        }
         line(s, "Log-likelihood", String.format(Locale.ROOT, "%.4f (%.4f per instance)", model.logLikelihood(),
                 model.meanLogLikelihood()));
         line(s, "BIC", String.format(Locale.ROOT, "%.4f", model.bic()));

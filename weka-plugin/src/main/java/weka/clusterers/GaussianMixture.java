@@ -182,6 +182,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     private int numExecutionSlots = DEFAULT_SLOTS;
     /** Whether the mixture has a noise component, reported as the last cluster. */
     private boolean noise = FitSettings.DEFAULT_NOISE;
+    /** Whether to fit under mclust's default conjugate prior (MAP EM). */
+    private boolean prior;
 
     /** The fitted model and how it was chosen; null until built. */
     private GaussianMixtureModel model;
@@ -274,7 +276,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         }
         return new EngineSettings(numClusters, minNumClusters, maxNumClusters, covarianceType(), toCriterion(),
                 numFolds, screeningRows, toInitialization(), numRestarts, maxIterations, tolerance, regularization, getSeed(),
-                numExecutionSlots, noise);
+                numExecutionSlots, noise, prior);
     }
 
     private CovarianceType covarianceType() {
@@ -381,6 +383,9 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
                 "num-slots", 1, "-num-slots <num>"));
         options.add(new Option("\tAdd a noise cluster for outliers (mclust's noise component): uniform over the data's\n"
                 + "\thypervolume, reported as the last cluster, K (default off).", "noise", 0, "-noise"));
+        options.add(new Option("\tFit under mclust's default conjugate prior (MAP EM, Fraley & Raftery 2007): keeps clusters\n"
+                + "\tfrom going singular, as with many missing values; not for vee, eve, vve and evv (default off).",
+                "prior", 0, "-prior"));
         options.addAll(Collections.list(super.listOptions()));
         return Collections.enumeration(options);
     }
@@ -407,6 +412,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         setRegularization(doubleOption("reg", options, DEFAULT_REGULARIZATION));
         setNumExecutionSlots(intOption("num-slots", options, DEFAULT_SLOTS));
         setNoise(Utils.getFlag("noise", options));
+        setPrior(Utils.getFlag("prior", options));
         super.setOptions(options);
         Utils.checkForRemainingOptions(options);
     }
@@ -467,6 +473,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         add(options, "reg", regularization);
         add(options, "num-slots", numExecutionSlots);
         if (noise) options.add("-noise");
+        if (prior) options.add("-prior");
         Collections.addAll(options, super.getOptions());
         return options.toArray(new String[0]);
     }
@@ -719,6 +726,28 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      */
     public void setRegularization(double regularization) {
         this.regularization = FitSettings.checkRegularization("The regularization", regularization);
+    }
+
+    /** @return the tool tip of the {@code prior} property, shown by Weka's GenericObjectEditor */
+    public String priorTipText() {
+        return "Fit under mclust's default conjugate prior (MAP EM, Fraley & Raftery 2007): the means are shrunk a "
+                + "little toward the data's mean and the covariances toward the data's, which keeps clusters from "
+                + "going singular (few instances, many missing values). Not available for the vee, eve, vve and evv "
+                + "covariance types, as in mclust.";
+    }
+
+    /** @return the {@code prior} property (see {@link #priorTipText()}) */
+    public boolean getPrior() {
+        return prior;
+    }
+
+    /**
+     * Sets the {@code prior} property (see {@link #priorTipText()}).
+     *
+     * @param prior whether to fit under mclust's default conjugate prior
+     */
+    public void setPrior(boolean prior) {
+        this.prior = prior;
     }
 
     /** @return the tool tip of the {@code numExecutionSlots} property, shown by Weka's GenericObjectEditor */

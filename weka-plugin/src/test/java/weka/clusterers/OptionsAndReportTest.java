@@ -40,7 +40,7 @@ class OptionsAndReportTest {
     @Test
     void everyOptionRoundTripsThroughGetAndSetOptions() throws Exception {
         String given = "-N 4 -min 2 -max 7 -C spherical -criterion cv -X 4 -screening 0 -init random-from-data -n-init 5 -I 42 "
-                + "-tol 1.0E-5 -reg 0.001 -num-slots 0 -noise -S 9 -output-debug-info";
+                + "-tol 1.0E-5 -reg 0.001 -num-slots 0 -noise -prior -S 9 -output-debug-info";
         GaussianMixture first = new GaussianMixture();
         first.setOptions(Utils.splitOptions(given));
         GaussianMixture second = new GaussianMixture();
@@ -60,6 +60,7 @@ class OptionsAndReportTest {
         assertEquals(1e-5, second.getTolerance());
         assertEquals(1e-3, second.getRegularization());
         assertEquals(0, second.getNumExecutionSlots());
+        assertTrue(second.getPrior());
         assertEquals(9, second.getSeed());
         assertTrue(second.getDebug());
         assertTrue(second.getNoise());
@@ -106,6 +107,26 @@ class OptionsAndReportTest {
                         again.getCovarianceType().getSelectedTag().getID(), name);
             }
         }
+    }
+
+    /** -prior fits under mclust's default prior: another fit, said in the report; a model mclust has none for is refused by name. */
+    @Test
+    void priorChangesTheFitAndIsReported() throws Exception {
+        Instances iris = TestData.irisWithoutClass();
+        GaussianMixture plain = TestData.built("-N 3", iris);
+        GaussianMixture map = TestData.built("-N 3 -prior", iris);
+        assertFalse(plain.getPrior());
+        assertTrue(map.getPrior());
+        assertTrue(Arrays.asList(map.getOptions()).contains("-prior"));
+        assertFalse(Arrays.asList(plain.getOptions()).contains("-prior"));
+        assertTrue(map.getModel().logLikelihood() != plain.getModel().logLikelihood());
+        assertEquals(gmm4j.ConjugatePrior.DEFAULT_SHRINKAGE, map.getModel().prior().shrinkage());
+        assertTrue(map.toString().contains("conjugate prior (MAP EM)"), map.toString());
+        assertFalse(plain.toString().contains("conjugate prior"), plain.toString());
+        GaussianMixture vee = new GaussianMixture();
+        vee.setOptions(Utils.splitOptions("-N 3 -C vee -prior"));
+        Exception e = assertThrows(Exception.class, () -> vee.buildClusterer(iris));
+        assertTrue(e.getMessage().contains("VEE"), e.getMessage());
     }
 
     private static void assertMessage(String expected, String options) {
