@@ -30,8 +30,14 @@ final class SavedModel implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** The format this class writes and reads; a change of the fields is a new format. */
-    static final int FORMAT = 1;
+    /**
+     * The format this class writes; a change of the fields is a new format. Format 2 keeps the MAP
+     * log-loss ICL needs where format 1 kept the posteriors' entropy: a format-1 model is still read,
+     * with its ICL unknown (NaN).
+     */
+    static final int FORMAT = 2;
+    /** The format before the MAP log-loss, still read. */
+    private static final int FORMAT_WITHOUT_MAP_LOG_LOSS = 1;
 
     /**
      * The limits and the classes of a saved model's stream: this class, the enums and records it
@@ -72,7 +78,8 @@ final class SavedModel implements Serializable {
     /** The training columns' average variance (the scale of k-means' categorical term). */
     private final double meanVariance;
     private final double logLikelihood;
-    private final double entropy;
+    /** Σ w_i·(−log max_c r_ic) over the training rows (absent, so 0, in a format-1 stream). */
+    private final double mapLogLoss;
     private final double totalWeight;
     private final int iterations;
     private final StopReason stopReason;
@@ -95,7 +102,7 @@ final class SavedModel implements Serializable {
         this.covarianceFloor = scale.floor();
         this.meanVariance = scale.meanVariance();
         this.logLikelihood = model.logLikelihood();
-        this.entropy = model.entropy();
+        this.mapLogLoss = model.mapLogLoss();
         this.totalWeight = model.totalWeight();
         this.iterations = model.iterations();
         this.stopReason = model.stopReason();
@@ -108,8 +115,9 @@ final class SavedModel implements Serializable {
     /** Checks every value and rebuilds the model. */
     @Serial
     private Object readResolve() throws InvalidObjectException {
-        if (format != FORMAT) {
-            throw invalid("format is " + format + ", this gmm4j reads format " + FORMAT + " (saved by another version?)");
+        if (format != FORMAT && format != FORMAT_WITHOUT_MAP_LOG_LOSS) {
+            throw invalid("format is " + format + ", this gmm4j reads formats " + FORMAT_WITHOUT_MAP_LOG_LOSS + " and "
+                    + FORMAT + " (saved by another version?)");
         }
         present(covarianceType, "covarianceType");
         int k = present(weights, "weights").length;
@@ -127,7 +135,8 @@ final class SavedModel implements Serializable {
             throw invalid("meanVariance is " + meanVariance + ": it must be positive and finite");
         }
         checkFinite(logLikelihood, "logLikelihood");
-        checkFinite(entropy, "entropy");
+        checkFinite(mapLogLoss, "mapLogLoss");
+        if (mapLogLoss < 0) throw invalid("mapLogLoss is " + mapLogLoss + ": a log-loss is not negative");
         if (!(totalWeight > 0) || Double.isInfinite(totalWeight)) {
             throw invalid("totalWeight is " + totalWeight + ": it must be positive and finite");
         }
@@ -137,7 +146,8 @@ final class SavedModel implements Serializable {
         checkRepairs(k);
         Mixture mixture = restored(flatLogLevels);
         present(stopReason, "stopReason");
-        return new GaussianMixtureModel(mixture, logLikelihood, entropy, totalWeight, iterations, stopReason, cancelled,
+        return new GaussianMixtureModel(mixture, logLikelihood,
+                format == FORMAT_WITHOUT_MAP_LOG_LOSS ? Double.NaN : mapLogLoss, totalWeight, iterations, stopReason, cancelled,
                 ignoredRows, List.of(restarts), List.of(repairs), new DataScale(columnMeans.clone(), covarianceFloor, meanVariance));
     }
 

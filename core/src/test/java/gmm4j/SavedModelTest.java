@@ -113,7 +113,7 @@ class SavedModelTest {
         assertArrayEquals(model.scale().columnMeans(), back.scale().columnMeans());
         assertEquals(model.scale().floor(), back.scale().floor());
         assertEquals(model.logLikelihood(), back.logLikelihood());
-        assertEquals(model.entropy(), back.entropy());
+        assertEquals(model.mapLogLoss(), back.mapLogLoss());
         assertEquals(model.totalWeight(), back.totalWeight());
         assertEquals(model.iterations(), back.iterations());
         assertEquals(model.converged(), back.converged());
@@ -241,7 +241,7 @@ class SavedModelTest {
 
     @Test
     void aSavedModelWithBadValuesFailsNamingTheField() throws Exception {
-        assertRefused(CovarianceType.FULL, "format is 2", s -> set(s, "format", 2));
+        assertRefused(CovarianceType.FULL, "format is 3", s -> set(s, "format", 3));
         assertRefused(CovarianceType.FULL, "covarianceType is missing", s -> set(s, "covarianceType", null));
         assertRefused(CovarianceType.FULL, "weights is missing", s -> set(s, "weights", null));
         assertRefused(CovarianceType.FULL, "weights is empty", s -> set(s, "weights", new double[0]));
@@ -279,7 +279,8 @@ class SavedModelTest {
         assertRefused(CovarianceType.FULL, "columnMeans[3] is NaN", s -> this.<double[]>get(s, "columnMeans")[3] = Double.NaN);
         assertRefused(CovarianceType.FULL, "covarianceFloor is 0.0", s -> set(s, "covarianceFloor", 0.0));
         assertRefused(CovarianceType.FULL, "logLikelihood is NaN", s -> set(s, "logLikelihood", Double.NaN));
-        assertRefused(CovarianceType.FULL, "entropy is -Infinity", s -> set(s, "entropy", Double.NEGATIVE_INFINITY));
+        assertRefused(CovarianceType.FULL, "mapLogLoss is -Infinity", s -> set(s, "mapLogLoss", Double.NEGATIVE_INFINITY));
+        assertRefused(CovarianceType.FULL, "mapLogLoss is -1.0", s -> set(s, "mapLogLoss", -1.0));
         assertRefused(CovarianceType.FULL, "totalWeight is -1.0", s -> set(s, "totalWeight", -1.0));
         assertRefused(CovarianceType.FULL, "iterations is -1", s -> set(s, "iterations", -1));
         assertRefused(CovarianceType.FULL, "ignoredRows is -2", s -> set(s, "ignoredRows", -2));

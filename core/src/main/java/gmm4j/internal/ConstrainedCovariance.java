@@ -38,16 +38,16 @@ final class ConstrainedCovariance extends Covariance {
         double[][] of(double[][] scatter, double[] mass, int d);
     }
 
-    static final Model EII = new Model(CovarianceType.EII, true, AxisConstraints::eii);
-    static final Model EEI = new Model(CovarianceType.EEI, true, AxisConstraints::eei);
-    static final Model VEI = new Model(CovarianceType.VEI, true, AxisConstraints::vei);
-    static final Model EVI = new Model(CovarianceType.EVI, true, AxisConstraints::evi);
-    static final Model VEE = new Model(CovarianceType.VEE, false, OrientationConstraints::vee);
-    static final Model EVE = new Model(CovarianceType.EVE, false, OrientationConstraints::eve);
-    static final Model VVE = new Model(CovarianceType.VVE, false, OrientationConstraints::vve);
-    static final Model EEV = new Model(CovarianceType.EEV, false, OrientationConstraints::eev);
-    static final Model VEV = new Model(CovarianceType.VEV, false, OrientationConstraints::vev);
-    static final Model EVV = new Model(CovarianceType.EVV, false, OrientationConstraints::evv);
+    static final Model EII = new Model(CovarianceType.EII, true, CovarianceModel.OwnPart.NOTHING, AxisConstraints::eii);
+    static final Model EEI = new Model(CovarianceType.EEI, true, CovarianceModel.OwnPart.NOTHING, AxisConstraints::eei);
+    static final Model VEI = new Model(CovarianceType.VEI, true, CovarianceModel.OwnPart.SCALE, AxisConstraints::vei);
+    static final Model EVI = new Model(CovarianceType.EVI, true, CovarianceModel.OwnPart.SCALE, AxisConstraints::evi);
+    static final Model VEE = new Model(CovarianceType.VEE, false, CovarianceModel.OwnPart.SCALE, OrientationConstraints::vee);
+    static final Model EVE = new Model(CovarianceType.EVE, false, CovarianceModel.OwnPart.SCALE, OrientationConstraints::eve);
+    static final Model VVE = new Model(CovarianceType.VVE, false, CovarianceModel.OwnPart.SCALE, OrientationConstraints::vve);
+    static final Model EEV = new Model(CovarianceType.EEV, false, CovarianceModel.OwnPart.NOTHING, OrientationConstraints::eev);
+    static final Model VEV = new Model(CovarianceType.VEV, false, CovarianceModel.OwnPart.SCALE, OrientationConstraints::vev);
+    static final Model EVV = new Model(CovarianceType.EVV, false, CovarianceModel.OwnPart.MATRIX, OrientationConstraints::evv);
 
     /**
      * A constrained model: moments of the scatter's diagonal (axis-aligned) or of the whole scatter
@@ -56,17 +56,24 @@ final class ConstrainedCovariance extends Covariance {
     static final class Model implements CovarianceModel {
         private final CovarianceType type;
         private final boolean axisAligned;
+        private final CovarianceModel.OwnPart ownPart;
         private final Estimate estimate;
 
-        private Model(CovarianceType type, boolean axisAligned, Estimate estimate) {
+        private Model(CovarianceType type, boolean axisAligned, CovarianceModel.OwnPart ownPart, Estimate estimate) {
             this.type = type;
             this.axisAligned = axisAligned;
+            this.ownPart = ownPart;
             this.estimate = estimate;
         }
 
         @Override
         public CovarianceType type() {
             return type;
+        }
+
+        @Override
+        public CovarianceModel.OwnPart ownPart() {
+            return ownPart;
         }
 
         @Override

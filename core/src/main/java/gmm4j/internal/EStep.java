@@ -37,7 +37,7 @@ final class EStep {
     }
 
     /**
-     * Log-likelihood, entropy and worst row under each of {@code mixtures}, in one pass: each block
+     * Log-likelihood, MAP log-loss and worst row under each of {@code mixtures}, in one pass: each block
      * of rows is transposed once for all of them.
      */
     static Likelihood[] score(Table t, Mixture[] mixtures, Parallel parallel) {
@@ -198,11 +198,11 @@ final class EStep {
             }
         }
 
-        /** Adds a row's log-likelihood (its posterior is in {@code s.responsibility}) to the score; a final score adds its entropy. */
+        /** Adds a row's log-likelihood (its posterior is in {@code s.responsibility}) to the score; a final score adds its MAP log-loss. */
         private void record(int i, double logLik) {
             double w = t.weight(i);
             score.record(i, w, logLik);
-            if (!fitting()) score.entropy += w * Posteriors.entropy(s.responsibility, k);
+            if (!fitting()) score.mapLogLoss += w * Posteriors.mapLogLoss(s.responsibility, k);
         }
 
         private void addCategorical(int i, double w) {
