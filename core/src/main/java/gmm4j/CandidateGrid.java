@@ -42,11 +42,16 @@ final class CandidateGrid {
                 } else {
                     grid.notFitted.add(ModelSelection.Score.none(k, type, Double.NaN, Mixture.parameterCount(k, t.d, type, t.levels),
                             String.format(Locale.ROOT, "not fitted: %d components of %d rows each (what a %s covariance "
-                                    + "needs) is more than the data's weight %.6g", k, needed, type, weight)));
+                                    + "needs) is more than the data's weight %s", k, needed, type, number(weight))));
                 }
             }
         }
         return grid;
+    }
+
+    /** A weight as a whole number when it is one (the row count of unweighted data). */
+    private static String number(double weight) {
+        return weight == Math.rint(weight) && weight < 1e15 ? Long.toString((long) weight) : String.format(Locale.ROOT, "%.6g", weight);
     }
 
     /** The candidates to fit, in grid order. */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -111,7 +110,11 @@ public final class ModelSelection {
      * What a selection found.
      *
      * @param criterion the criterion candidates were ranked by
-     * @param scores every candidate's score, in grid order (types outer, K inner), unscored ones included
+     * @param scores every candidate's score, in grid order (types outer, K inner), unscored ones
+     *               included; within a type, the scored candidates' log-likelihood never falls as K
+     *               grows (to rounding): a fit below a smaller K's is warm-started from that fit with
+     *               its heaviest component split in two, or else stood in for by that fit with the
+     *               component duplicated (see the user guide)
      * @param best   the best of the scored candidates
      * @param model  the best candidate fitted on all the data
      * @param cancelled whether the selection was cancelled (see {@link ModelSelection#select}): then
@@ -162,7 +165,7 @@ public final class ModelSelection {
         List<CandidateGrid.Pair> pairs = grid.toFit();
         if (listener != null) grid.notFitted().forEach(listener);
         if (pairs.isEmpty()) throw unscorable(grid.notFitted());
-        int[][] foldRows = criterion == Criterion.CROSS_VALIDATION ? foldRows(data) : null;
+        int[][] foldRows = criterion == Criterion.CROSS_VALIDATION ? CrossValidationFolds.rows(data, folds, base.seed()) : null;
         Dataset sample = screeningSample(data, pairs);
         StartCache starts = new StartCache();
         try (Parallel parallel = new Parallel(base.threads())) {
@@ -188,8 +191,10 @@ public final class ModelSelection {
                 GaussianMixtureModel screened = candidates.get(best).model;
                 GaussianMixtureModel refined = settings(screened.components(), screened.covarianceType())
                         .refine(data, parallel, screened);
-                candidates.set(best, scored(refined, refined.logLikelihood(), refined.mapLogLoss(), refined.totalWeight(),
-                        Double.NaN, true, dataCovariance));
+                Candidate onAll = scored(refined, refined.logLikelihood(), refined.mapLogLoss(), refined.totalWeight(),
+                        Double.NaN, true, dataCovariance);
+                // a refinement that collapsed a component onto a few rows is no model: the sample fit stays
+                if (onAll.score.scored()) candidates.set(best, onAll);
                 raise(candidates, warmStarts, false); // the refined winner may now lie above a larger K
             }
             List<Score> scores = candidates.stream().map(Candidate::score).toList();
@@ -206,7 +211,6 @@ public final class ModelSelection {
         return new IllegalArgumentException(why.append(String.format("%nUse fewer components, a simpler covariance type or more data."))
                 .toString());
     }
-
 
     /** The result of a selection cancelled while its candidates ran: the best of those that finished. */
     private Result cancelled(List<Candidate> candidates) {
@@ -322,7 +326,7 @@ public final class ModelSelection {
             crossValidation = 0;
             for (int f = 0; f < foldRows.length; f++) {
                 Dataset test = data.select(foldRows[f]);
-                Dataset train = data.select(complement(foldRows, f));
+                Dataset train = data.select(CrossValidationFolds.complement(foldRows, f));
                 if (!train.table().hasDistinctRows(k)) {
                     crossValidation = Double.NaN; // a fold too small for K: no score
                     break;
@@ -384,43 +388,6 @@ public final class ModelSelection {
         return new Candidate(score, model);
     }
 
-    /** The rows of each fold: a seeded shuffle dealt round-robin. */
-    private int[][] foldRows(Dataset data) {
-        int n = data.size();
-        if (n < folds) throw new IllegalArgumentException("Cannot make " + folds + " folds from " + n + " rows.");
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Random random = new Random(base.seed());
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        int[][] rows = new int[folds][];
-        for (int f = 0; f < folds; f++) {
-            int size = n / folds + (f < n % folds ? 1 : 0);
-            rows[f] = new int[size];
-            for (int a = 0; a < size; a++) rows[f][a] = order[f + a * folds];
-            Arrays.sort(rows[f]);
-        }
-        return rows;
-    }
-
-    private static int[] complement(int[][] foldRows, int skip) {
-        int size = 0;
-        for (int f = 0; f < foldRows.length; f++) if (f != skip) size += foldRows[f].length;
-        int[] rows = new int[size];
-        int a = 0;
-        for (int f = 0; f < foldRows.length; f++) {
-            if (f == skip) continue;
-            System.arraycopy(foldRows[f], 0, rows, a, foldRows[f].length);
-            a += foldRows[f].length;
-        }
-        Arrays.sort(rows);
-        return rows;
-    }
-
     /** Settings of a {@link ModelSelection}. */
     public static final class Builder {
         private int[] components = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
@@ -471,7 +438,8 @@ public final class ModelSelection {
         /**
          * Told each candidate's score as soon as it is known (from worker threads). With screening,
          * that is after the scoring pass over all the data, and the winner is told once more with
-         * its score after the refinement.
+         * its score after the refinement. A candidate that is not fitted is told at once (without a
+         * score), and one that a warm start raised (see {@link Result#scores()}) is told again.
          */
         public Builder listener(Consumer<Score> listener) {
             this.listener = listener;

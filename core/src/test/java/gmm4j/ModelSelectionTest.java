@@ -122,6 +122,20 @@ class ModelSelectionTest {
     }
 
     /**
+     * A constant column puts every component's covariance at the floor along it, and says nothing:
+     * the data are flat there too. The seed example with a third, constant column is scored as before.
+     */
+    @Test
+    void aConstantColumnMakesNoComponentSingular() {
+        double[][] rows = Csv.resource("seed-example.csv", 2);
+        double[][] wider = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) wider[i] = new double[]{rows[i][0], rows[i][1], 7};
+        ModelSelection.Result result = ModelSelection.builder().components(1, 4).build().select(Dataset.of(wider));
+        for (ModelSelection.Score s : result.scores()) assertTrue(s.scored(), s.toString());
+        assertEquals(2, result.best().components());
+    }
+
+    /**
      * Two clusters of 285 rows in 30-D: full K = 2 has 991 free parameters, more than the 570 rows,
      * yet each component has 285 rows for the 31 its covariance needs. It is scored, and chosen.
      */

@@ -68,6 +68,11 @@ public abstract sealed class Covariance implements Serializable
      * themselves are flat (a constant column), every component is, and that says nothing.
      */
     final boolean flatWhereDataVary(int c, double limit, double[] data, double dataLimit) {
+        // the smallest eigenvalue is at least 1 / trace(Σ⁻¹), the squares of the precision factor: most
+        // components are far above the floor, and need no eigendecomposition to say so
+        double tracePrecision = 0;
+        for (double u : precisionCholesky(c)) tracePrecision += u * u;
+        if (1 / tracePrecision > limit) return false;
         SymmetricEigen eigen = SymmetricEigen.of(matrix(c), d);
         for (int i = d - 1; i >= 0 && eigen.values[i] <= limit; i--) {
             double along = 0;
