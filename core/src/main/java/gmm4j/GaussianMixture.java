@@ -171,10 +171,15 @@ public final class GaussianMixture {
 
     /** One EM run on {@code data} from {@code from}'s parameters (its levels too); K and the type are {@code from}'s. */
     GaussianMixtureModel refine(Dataset data, Parallel parallel, GaussianMixtureModel from) {
+        return refine(data, parallel, from.mixture());
+    }
+
+    /** One EM run on {@code data} from {@code start} (on the data's levels); K and the type are {@code start}'s. */
+    GaussianMixtureModel refine(Dataset data, Parallel parallel, Mixture start) {
         Table t = data.table();
-        FitSettings one = settings.withStart(null).withComponents(from.components())
-                .withCovariance(from.covarianceType()).withRestarts(1);
-        return new GaussianMixtureModel(Restarts.run(t, new FitRequest(one, from.mixture(), null), parallel),
+        FitSettings one = settings.withStart(null).withComponents(start.k)
+                .withCovariance(start.covariance.type()).withRestarts(1);
+        return new GaussianMixtureModel(Restarts.run(t, new FitRequest(one, start, null), parallel),
                 t.totalWeight, t.emptyRows);
     }
 

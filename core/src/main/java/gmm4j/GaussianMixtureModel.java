@@ -35,8 +35,11 @@ public final class GaussianMixtureModel implements Serializable {
     private final Mixture mixture;
     /** The weighted training log-likelihood at the final parameters. */
     private final double logLikelihood;
-    /** The weighted entropy of the training responsibilities (for ICL). */
-    private final double entropy;
+    /**
+     * Σ w_i·(−log max_c r_ic) over the training rows: the log-loss of their MAP labels, which ICL
+     * adds twice to BIC; NaN for a model read from a format-1 stream, which did not keep it.
+     */
+    private final double mapLogLoss;
     /** The total weight of the training rows with an observed value. */
     private final double totalWeight;
     /** EM iterations of the kept restart. */
@@ -57,26 +60,26 @@ public final class GaussianMixtureModel implements Serializable {
     private final Prior prior;
 
     GaussianMixtureModel(Restarts.Result result, double totalWeight, int ignoredRows) {
-        this(result.mixture(), result.score().logLikelihood(), result.score().entropy(), totalWeight,
+        this(result.mixture(), result.score().logLikelihood(), result.score().mapLogLoss(), totalWeight,
                 result.iterations(), result.stopReason(), result.cancelled(), ignoredRows, result.restarts(),
                 result.repairs(), result.scale(), result.prior());
     }
 
     /** A model of these parameters and diagnostics; the lists are kept, so they must be immutable. */
-    GaussianMixtureModel(Mixture mixture, double logLikelihood, double entropy, double totalWeight, int iterations,
+    GaussianMixtureModel(Mixture mixture, double logLikelihood, double mapLogLoss, double totalWeight, int iterations,
                          StopReason stopReason, boolean cancelled, int ignoredRows, List<RestartSummary> restarts,
                          List<Repair> repairs, DataScale scale) {
-        this(mixture, logLikelihood, entropy, totalWeight, iterations, stopReason, cancelled, ignoredRows, restarts, repairs,
+        this(mixture, logLikelihood, mapLogLoss, totalWeight, iterations, stopReason, cancelled, ignoredRows, restarts, repairs,
                 scale, null);
     }
 
-    private GaussianMixtureModel(Mixture mixture, double logLikelihood, double entropy, double totalWeight, int iterations,
+    private GaussianMixtureModel(Mixture mixture, double logLikelihood, double mapLogLoss, double totalWeight, int iterations,
                                  StopReason stopReason, boolean cancelled, int ignoredRows, List<RestartSummary> restarts,
                                  List<Repair> repairs, DataScale scale, Prior prior) {
         this.prior = prior;
         this.mixture = mixture;
         this.logLikelihood = logLikelihood;
-        this.entropy = entropy;
+        this.mapLogLoss = mapLogLoss;
         this.totalWeight = totalWeight;
         this.iterations = iterations;
         this.stopReason = stopReason;
@@ -265,9 +268,14 @@ public final class GaussianMixtureModel implements Serializable {
         return aic(logLikelihood, parameterCount());
     }
 
-    /** BIC plus twice the entropy of the responsibilities (integrated completed likelihood); lower is better. */
+    /**
+     * The integrated completed likelihood on the training data, as Biernacki, Celeux and Govaert
+     * (2000) and mclust define it, in this library's sign (lower is better): BIC plus twice the
+     * log-loss of the rows' MAP labels, BIC + 2·Σ w_i·(−log max_c r_ic) ({@code -mclust::icl}). NaN
+     * for a model read from a saved stream of format 1, which did not keep that loss.
+     */
     public double icl() {
-        return icl(logLikelihood, parameterCount(), totalWeight, entropy);
+        return icl(logLikelihood, parameterCount(), totalWeight, mapLogLoss);
     }
 
     static double bic(double logLikelihood, long parameters, double weight) {
@@ -278,8 +286,8 @@ public final class GaussianMixtureModel implements Serializable {
         return -2 * logLikelihood + 2 * parameters;
     }
 
-    static double icl(double logLikelihood, long parameters, double weight, double entropy) {
-        return bic(logLikelihood, parameters, weight) + 2 * entropy;
+    static double icl(double logLikelihood, long parameters, double weight, double mapLogLoss) {
+        return bic(logLikelihood, parameters, weight) + 2 * mapLogLoss;
     }
 
     // ---- scoring ----------------------------------------------------------------------------
@@ -369,10 +377,10 @@ public final class GaussianMixtureModel implements Serializable {
         return aic(score(data).logLikelihood(), parameterCount());
     }
 
-    /** ICL of this model on {@code data}; lower is better. */
+    /** ICL of this model on {@code data} (BIC + 2·Σ w_i·(−log max_c r_ic), see {@link #icl()}); lower is better. */
     public double icl(Dataset data) {
         Likelihood s = score(data);
-        return icl(s.logLikelihood(), parameterCount(), s.weight(), s.entropy());
+        return icl(s.logLikelihood(), parameterCount(), s.weight(), s.mapLogLoss());
     }
 
     private Likelihood score(Dataset data) {
@@ -381,7 +389,7 @@ public final class GaussianMixtureModel implements Serializable {
         }
     }
 
-    /** Log-likelihood, entropy and weight of {@code data} under each of {@code models} (of the same columns), in one pass. */
+    /** Log-likelihood, MAP log-loss and weight of {@code data} under each of {@code models} (of the same columns), in one pass. */
     static Likelihood[] score(Dataset data, List<GaussianMixtureModel> models, Parallel parallel) {
         Table t = models.get(0).checked(data);
         Mixture[] mixtures = new Mixture[models.size()];
@@ -389,12 +397,31 @@ public final class GaussianMixtureModel implements Serializable {
         return Mixture.score(t, mixtures, parallel);
     }
 
+    /**
+     * {@code other} parameters of the same data, as they are (no EM): scored on {@code training}, the
+     * rows this model was fitted on, with this model's diagnostics (iterations, restarts, repairs).
+     */
+    GaussianMixtureModel withParameters(Mixture other, Dataset training, Parallel parallel) {
+        Likelihood score = other.score(checked(training), parallel);
+        return new GaussianMixtureModel(other, score.logLikelihood(), score.mapLogLoss(), totalWeight, iterations,
+                stopReason, cancelled, ignoredRows, restarts, repairs, scale);
+    }
+
+    /**
+     * Why this fit is singular (a likelihood spike on a few rows rather than a model), or null: see
+     * {@link Mixture#singularity}; the floor is the larger of the fit's {@code regularization} and the
+     * data's own covariance floor.
+     */
+    String singularity(double regularization, double[] dataCovariance) {
+        return mixture.singularity(totalWeight, Math.max(regularization, scale.floor()), dataCovariance);
+    }
+
     Mixture mixture() {
         return mixture;
     }
 
-    double entropy() {
-        return entropy;
+    double mapLogLoss() {
+        return mapLogLoss;
     }
 
     /**

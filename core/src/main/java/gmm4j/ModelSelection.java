@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j;
 
+import gmm4j.internal.DataScale;
 import gmm4j.internal.Mixture;
 import gmm4j.internal.Parallel;
 import gmm4j.internal.StartCache;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -70,6 +70,13 @@ public final class ModelSelection {
      * The score of one candidate. Information criteria are on the whole data; {@code crossValidation}
      * is NaN unless the criterion is {@link Criterion#CROSS_VALIDATION}.
      *
+     * <p>A candidate may have <em>no score</em>, as mclust's NA: {@code unscored} then says why, and
+     * the criteria and {@code value} are NaN. Either it was not fitted, because its components cannot
+     * all have the responsibility mass their covariances need (K·(d+1) rows for full covariances; see
+     * the user guide), or its fit is singular: a component has less mass than its covariance needs,
+     * or a covariance at the regularisation floor in a direction where the data vary. Such a fit is
+     * a spike of the likelihood on a few rows, not a model, and no criterion means anything there.
+     *
      * @param components      the candidate's K
      * @param covariance      the candidate's covariance type
      * @param logLikelihood   its training log-likelihood
@@ -78,22 +85,37 @@ public final class ModelSelection {
      * @param aic             its AIC on the training data
      * @param icl             its ICL on the training data
      * @param crossValidation −2 × its held-out log-likelihood summed over the folds, or NaN
-     * @param value the value of the selection's criterion (lower is better); +∞ for a candidate
-     *              with more free parameters than the data's total weight, which is never chosen
+     * @param value the value of the selection's criterion (lower is better); NaN when unscored
+     * @param unscored why the candidate has no score, or null when it has one
      */
     public record Score(int components, CovarianceType covariance, double logLikelihood, long parameters,
-                        double bic, double aic, double icl, double crossValidation, double value)
+                        double bic, double aic, double icl, double crossValidation, double value, String unscored)
             implements java.io.Serializable {
         @java.io.Serial
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
+
+        /** @return whether the candidate has a score (it can be chosen) */
+        public boolean scored() {
+            return unscored == null;
+        }
+
+        /** The score of a candidate that has none: NaN criteria, {@code logLikelihood} NaN unless it was fitted. */
+        static Score none(int components, CovarianceType covariance, double logLikelihood, long parameters, String why) {
+            return new Score(components, covariance, logLikelihood, parameters, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, why);
+        }
     }
 
     /**
      * What a selection found.
      *
      * @param criterion the criterion candidates were ranked by
-     * @param scores every candidate's score, in grid order (types outer, K inner)
-     * @param best   the best score
+     * @param scores every candidate's score, in grid order (types outer, K inner), unscored ones
+     *               included; within a type, the scored candidates' log-likelihood never falls as K
+     *               grows (to rounding): a fit below a smaller K's is warm-started from that fit with
+     *               its heaviest component split in two, or else stood in for by that fit with the
+     *               component duplicated (see the user guide)
+     * @param best   the best of the scored candidates
      * @param model  the best candidate fitted on all the data
      * @param cancelled whether the selection was cancelled (see {@link ModelSelection#select}): then
      *                  {@code scores} are those of the candidates that finished, and {@code best} and
@@ -109,8 +131,9 @@ public final class ModelSelection {
 
     /**
      * Fits and scores every candidate; candidates with more components than distinct rows are left
-     * out, and so are those with as many free parameters as the data's total weight or more (they
-     * could never be chosen: the likelihood can grow without bound), which are not fitted at all. On
+     * out. A candidate whose K components cannot all have the responsibility mass their covariance
+     * needs (K·(d+1) > the data's total weight for full covariances) is not fitted and has no score,
+     * and neither has one whose fit is singular (see {@link Score}). On
      * data larger than the {@linkplain Builder#screeningRows screening sample}, the candidates are fitted
      * on that random sample, scored on all the data, and the best is then refined by EM on all the data.
      *
@@ -128,6 +151,8 @@ public final class ModelSelection {
      *
      * @throws CancellationException when the calling thread is interrupted, or when the selection is
      *                               cancelled before any candidate finished
+     * @throws IllegalArgumentException when no candidate fits the data, or none has a score (the
+     *                                  message gives each candidate's reason)
      */
     public Result select(Dataset data) {
         Objects.requireNonNull(data, "data");
@@ -136,56 +161,55 @@ public final class ModelSelection {
             throw new IllegalArgumentException("No candidate K in " + Arrays.toString(components)
                     + " fits: the data have fewer distinct rows than the smallest K.");
         }
-        List<Pair> pairs = scorable(data, feasible);
-        if (pairs.isEmpty()) throw unscorable(data);
-        int[][] foldRows = criterion == Criterion.CROSS_VALIDATION ? foldRows(data) : null;
+        CandidateGrid grid = CandidateGrid.of(data, covariances, feasible, base.settings());
+        List<CandidateGrid.Pair> pairs = grid.toFit();
+        if (listener != null) grid.notFitted().forEach(listener);
+        if (pairs.isEmpty()) throw unscorable(grid.notFitted());
+        int[][] foldRows = criterion == Criterion.CROSS_VALIDATION ? CrossValidationFolds.rows(data, folds, base.seed()) : null;
         Dataset sample = screeningSample(data, pairs);
         StartCache starts = new StartCache();
         try (Parallel parallel = new Parallel(base.threads())) {
+            // the directions in which the data vary, against which a candidate's components are judged singular
+            double[] dataCovariance = DataScale.covariance(data.table(), parallel);
             List<Callable<Candidate>> jobs = new ArrayList<>();
-            for (Pair pair : pairs) jobs.add(() -> candidate(data, sample, pair.k, pair.type, foldRows, parallel, starts));
+            for (CandidateGrid.Pair pair : pairs) {
+                jobs.add(() -> candidate(data, sample, pair.k(), pair.type(), foldRows, parallel, starts, dataCovariance));
+            }
             List<Candidate> candidates = new ArrayList<>(parallel.all(jobs));
             if (parallel.cancelled()) return cancelled(candidates);
-            if (sample != data) candidates = scoredOnAll(data, candidates, parallel);
+            if (sample != data) candidates = scoredOnAll(data, candidates, parallel, dataCovariance);
+            SplitWarmStart.Fits warmStarts = warmStarts(data, sample, parallel, dataCovariance);
+            try {
+                raise(candidates, warmStarts, true);
+            } catch (CancellationException e) {
+                if (Thread.currentThread().isInterrupted()) throw e;
+                return cancelled(candidates); // a listener stopped a warm start
+            }
             int best = best(candidates);
-            if (candidates.get(best).score.value() == Double.POSITIVE_INFINITY) throw unscorable(data);
+            if (best < 0) throw unscorable(grid.inOrder(candidates.stream().map(Candidate::score).toList()));
             if (sample != data) {
                 GaussianMixtureModel screened = candidates.get(best).model;
                 GaussianMixtureModel refined = settings(screened.components(), screened.covarianceType())
                         .refine(data, parallel, screened);
-                candidates.set(best, scored(refined, refined.logLikelihood(), refined.entropy(), refined.totalWeight(),
-                        Double.NaN, true));
+                Candidate onAll = scored(refined, refined.logLikelihood(), refined.mapLogLoss(), refined.totalWeight(),
+                        Double.NaN, true, dataCovariance);
+                // a refinement that collapsed a component onto a few rows is no model: the sample fit stays
+                if (onAll.score.scored()) candidates.set(best, onAll);
+                raise(candidates, warmStarts, false); // the refined winner may now lie above a larger K
             }
             List<Score> scores = candidates.stream().map(Candidate::score).toList();
             GaussianMixtureModel chosen = candidates.get(best).model;
-            return new Result(criterion, scores, scores.get(best), chosen, chosen.cancelled());
+            return new Result(criterion, grid.inOrder(scores), scores.get(best), chosen, chosen.cancelled());
         }
     }
 
-    /** A candidate: K and the covariance type. */
-    private record Pair(int k, CovarianceType type) {
-    }
-
-    /**
-     * The candidates that can be chosen, in the order they are fitted (by type, then K): those with
-     * fewer free parameters than the data's total weight. The others score +∞ whatever their fit, so
-     * they are not fitted.
-     */
-    private List<Pair> scorable(Dataset data, int[] feasible) {
-        Table t = data.table();
-        List<Pair> pairs = new ArrayList<>();
-        for (CovarianceType type : covariances) {
-            for (int k : feasible) {
-                if (Mixture.parameterCount(k, t.d, type, t.levels, base.noise()) < data.totalWeight()) pairs.add(new Pair(k, type));
-            }
+    private static IllegalArgumentException unscorable(List<Score> scores) {
+        StringBuilder why = new StringBuilder("No candidate can be scored:");
+        for (Score s : scores) {
+            why.append(String.format(java.util.Locale.ROOT, "%n  K=%d %s: %s", s.components(), s.covariance(), s.unscored()));
         }
-        return pairs;
-    }
-
-    private IllegalArgumentException unscorable(Dataset data) {
-        return new IllegalArgumentException("No candidate can be scored: each has more free parameters than the data's total weight "
-                + data.totalWeight() + (criterion == Criterion.CROSS_VALIDATION ? " or a fold too small for its K" : "")
-                + ". Use fewer components, a simpler covariance type or more data.");
+        return new IllegalArgumentException(why.append(String.format("%nUse fewer components, a simpler covariance type or more data."))
+                .toString());
     }
 
     /** The result of a selection cancelled while its candidates ran: the best of those that finished. */
@@ -196,16 +220,55 @@ public final class ModelSelection {
         }
         int best = best(finished);
         List<Score> scores = finished.stream().map(Candidate::score).toList();
+        if (best < 0) throw unscorable(scores);
         return new Result(criterion, scores, scores.get(best), finished.get(best).model, true);
     }
 
-    private record Candidate(Score score, GaussianMixtureModel model) {
+    /** A fitted candidate and its score. */
+    record Candidate(Score score, GaussianMixtureModel model) {
     }
 
+    /** {@link SplitWarmStart#raise}, telling the listener the candidates it raised. */
+    private void raise(List<Candidate> candidates, SplitWarmStart.Fits warmStarts, boolean splitting) {
+        List<Candidate> own = List.copyOf(candidates);
+        SplitWarmStart.raise(candidates, warmStarts, splitting);
+        for (int i = 0; i < own.size(); i++) {
+            if (listener != null && candidates.get(i) != own.get(i)) listener.accept(candidates.get(i).score);
+        }
+    }
+
+    /** The warm starts of {@link SplitWarmStart}: fitted on {@code sample}, scored as the candidates were. */
+    private SplitWarmStart.Fits warmStarts(Dataset data, Dataset sample, Parallel parallel, double[] dataCovariance) {
+        return new SplitWarmStart.Fits() {
+            @Override
+            public Candidate fromStart(Mixture start, Score was) {
+                GaussianMixtureModel model = finished(settings(start.k, start.covariance.type()).refine(sample, parallel, start),
+                        parallel);
+                return rescored(model, was);
+            }
+
+            @Override
+            public Candidate asThey(GaussianMixtureModel base, Mixture parameters, Score was) {
+                return rescored(base.withParameters(parameters, sample, parallel), was);
+            }
+
+            private Candidate rescored(GaussianMixtureModel model, Score was) {
+                if (sample == data) {
+                    return scored(model, model.logLikelihood(), model.mapLogLoss(), model.totalWeight(), was.crossValidation(),
+                            false, dataCovariance);
+                }
+                Likelihood all = GaussianMixtureModel.score(data, List.of(model), parallel)[0];
+                return scored(model, all.logLikelihood(), all.mapLogLoss(), all.weight(), Double.NaN, false, dataCovariance);
+            }
+        };
+    }
+
+    /** The index of the scored candidate of the lowest value, or -1 when none is scored. */
     private static int best(List<Candidate> candidates) {
-        int best = 0;
-        for (int i = 1; i < candidates.size(); i++) {
-            if (candidates.get(i).score.value() < candidates.get(best).score.value()) best = i;
+        int best = -1;
+        for (int i = 0; i < candidates.size(); i++) {
+            Score s = candidates.get(i).score;
+            if (s.scored() && (best < 0 || s.value() < candidates.get(best).score.value())) best = i;
         }
         return best;
     }
@@ -215,11 +278,11 @@ public final class ModelSelection {
      * are more than twice the screening size (which grows to five rows per parameter of the largest
      * candidate, so that no candidate is fitted on too few).
      */
-    private Dataset screeningSample(Dataset data, List<Pair> pairs) {
+    private Dataset screeningSample(Dataset data, List<CandidateGrid.Pair> pairs) {
         if (criterion == Criterion.CROSS_VALIDATION || screeningRows == 0) return data;
         Table t = data.table();
         long largest = 0;
-        for (Pair pair : pairs) largest = Math.max(largest, Mixture.parameterCount(pair.k, t.d, pair.type, t.levels, base.noise()));
+        for (CandidateGrid.Pair pair : pairs) largest = Math.max(largest, Mixture.parameterCount(pair.k(), t.d, pair.type(), t.levels, base.noise()));
         long rows = Math.max(screeningRows, 5 * largest);
         if (2 * rows > t.n) return data;
         int[] order = new int[t.n];
@@ -237,8 +300,8 @@ public final class ModelSelection {
         return feasibleOn(sample, pairs) ? sample : data;
     }
 
-    private static boolean feasibleOn(Dataset sample, List<Pair> pairs) {
-        return sample.table().hasDistinctRows(pairs.stream().mapToInt(Pair::k).max().orElseThrow());
+    private static boolean feasibleOn(Dataset sample, List<CandidateGrid.Pair> pairs) {
+        return sample.table().hasDistinctRows(pairs.stream().mapToInt(CandidateGrid.Pair::k).max().orElseThrow());
     }
 
     private GaussianMixture settings(int k, CovarianceType type) {
@@ -255,7 +318,7 @@ public final class ModelSelection {
 
     /** Candidate (k, type) fitted on {@code sample} and scored on it (or, for cross-validation, on {@code data}'s folds). */
     private Candidate candidate(Dataset data, Dataset sample, int k, CovarianceType type, int[][] foldRows,
-                                Parallel parallel, StartCache starts) {
+                                Parallel parallel, StartCache starts, double[] dataCovariance) {
         GaussianMixture settings = settings(k, type);
         GaussianMixtureModel model = finished(settings.fit(sample, parallel, starts), parallel);
         double crossValidation = Double.NaN;
@@ -263,15 +326,16 @@ public final class ModelSelection {
             crossValidation = 0;
             for (int f = 0; f < foldRows.length; f++) {
                 Dataset test = data.select(foldRows[f]);
-                Dataset train = data.select(complement(foldRows, f));
+                Dataset train = data.select(CrossValidationFolds.complement(foldRows, f));
                 if (!train.table().hasDistinctRows(k)) {
-                    crossValidation = Double.POSITIVE_INFINITY;
+                    crossValidation = Double.NaN; // a fold too small for K: no score
                     break;
                 }
                 crossValidation += -2 * finished(settings.fit(train, parallel), parallel).logLikelihood(test);
             }
         }
-        return scored(model, model.logLikelihood(), model.entropy(), model.totalWeight(), crossValidation, sample == data);
+        return scored(model, model.logLikelihood(), model.mapLogLoss(), model.totalWeight(), crossValidation, sample == data,
+                dataCovariance);
     }
 
     /** {@code model}, unless its listener cancelled it: then the whole selection is cancelled. */
@@ -282,72 +346,46 @@ public final class ModelSelection {
     }
 
     /** The candidates fitted on a sample, scored on all the data in one pass. */
-    private List<Candidate> scoredOnAll(Dataset data, List<Candidate> screened, Parallel parallel) {
+    private List<Candidate> scoredOnAll(Dataset data, List<Candidate> screened, Parallel parallel, double[] dataCovariance) {
         List<GaussianMixtureModel> models = screened.stream().map(Candidate::model).toList();
         Likelihood[] all = GaussianMixtureModel.score(data, models, parallel);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < all.length; i++) {
-            candidates.add(scored(models.get(i), all[i].logLikelihood(), all[i].entropy(), all[i].weight(), Double.NaN, true));
+            candidates.add(scored(models.get(i), all[i].logLikelihood(), all[i].mapLogLoss(), all[i].weight(), Double.NaN,
+                    true, dataCovariance));
         }
         return candidates;
     }
 
-    /** The score of {@code model} given its log-likelihood, entropy and weight on all the data; tells the listener if {@code tell}. */
-    private Candidate scored(GaussianMixtureModel model, double logLikelihood, double entropy, double weight,
-                             double crossValidation, boolean tell) {
+    /**
+     * The score of {@code model} given its log-likelihood, MAP log-loss and weight on all the data, or
+     * none when its fit is singular; tells the listener if {@code tell}.
+     */
+    private Candidate scored(GaussianMixtureModel model, double logLikelihood, double mapLogLoss, double weight,
+                             double crossValidation, boolean tell, double[] dataCovariance) {
         long p = model.parameterCount();
-        double bic = GaussianMixtureModel.bic(logLikelihood, p, weight);
-        double aic = GaussianMixtureModel.aic(logLikelihood, p);
-        double icl = GaussianMixtureModel.icl(logLikelihood, p, weight, entropy);
-        double value = switch (criterion) {
-            case BIC -> bic;
-            case AIC -> aic;
-            case ICL -> icl;
-            case CROSS_VALIDATION -> crossValidation;
-        };
-        // more parameters than data: the likelihood can grow without bound, so no criterion means anything
-        if (p >= weight) value = Double.POSITIVE_INFINITY;
-        Score score = new Score(model.components(), model.covarianceType(), logLikelihood, p, bic, aic, icl,
-                crossValidation, value);
+        String singular = model.singularity(base.regularization(), dataCovariance);
+        Score score;
+        if (singular != null) {
+            score = Score.none(model.components(), model.covarianceType(), logLikelihood, p, "singular: " + singular);
+        } else if (criterion == Criterion.CROSS_VALIDATION && Double.isNaN(crossValidation)) {
+            score = Score.none(model.components(), model.covarianceType(), logLikelihood, p,
+                    "a cross-validation training fold has fewer distinct rows than K");
+        } else {
+            double bic = GaussianMixtureModel.bic(logLikelihood, p, weight);
+            double aic = GaussianMixtureModel.aic(logLikelihood, p);
+            double icl = GaussianMixtureModel.icl(logLikelihood, p, weight, mapLogLoss);
+            double value = switch (criterion) {
+                case BIC -> bic;
+                case AIC -> aic;
+                case ICL -> icl;
+                case CROSS_VALIDATION -> crossValidation;
+            };
+            score = new Score(model.components(), model.covarianceType(), logLikelihood, p, bic, aic, icl,
+                    crossValidation, value, null);
+        }
         if (tell && listener != null) listener.accept(score);
         return new Candidate(score, model);
-    }
-
-    /** The rows of each fold: a seeded shuffle dealt round-robin. */
-    private int[][] foldRows(Dataset data) {
-        int n = data.size();
-        if (n < folds) throw new IllegalArgumentException("Cannot make " + folds + " folds from " + n + " rows.");
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Random random = new Random(base.seed());
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        int[][] rows = new int[folds][];
-        for (int f = 0; f < folds; f++) {
-            int size = n / folds + (f < n % folds ? 1 : 0);
-            rows[f] = new int[size];
-            for (int a = 0; a < size; a++) rows[f][a] = order[f + a * folds];
-            Arrays.sort(rows[f]);
-        }
-        return rows;
-    }
-
-    private static int[] complement(int[][] foldRows, int skip) {
-        int size = 0;
-        for (int f = 0; f < foldRows.length; f++) if (f != skip) size += foldRows[f].length;
-        int[] rows = new int[size];
-        int a = 0;
-        for (int f = 0; f < foldRows.length; f++) {
-            if (f == skip) continue;
-            System.arraycopy(foldRows[f], 0, rows, a, foldRows[f].length);
-            a += foldRows[f].length;
-        }
-        Arrays.sort(rows);
-        return rows;
     }
 
     /** Settings of a {@link ModelSelection}. */
@@ -400,7 +438,8 @@ public final class ModelSelection {
         /**
          * Told each candidate's score as soon as it is known (from worker threads). With screening,
          * that is after the scoring pass over all the data, and the winner is told once more with
-         * its score after the refinement.
+         * its score after the refinement. A candidate that is not fitted is told at once (without a
+         * score), and one that a warm start raised (see {@link Result#scores()}) is told again.
          */
         public Builder listener(Consumer<Score> listener) {
             this.listener = listener;

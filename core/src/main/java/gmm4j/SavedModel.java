@@ -33,11 +33,12 @@ final class SavedModel implements Serializable {
 
     /**
      * The format this class writes; a change of the fields is a new format. Format 2 added the noise
-     * component; a format 1 stream reads as a model without one (its noise fields are absent, and
-     * Java's serialization leaves them at null and 0).
+     * component and keeps the MAP log-loss ICL needs where format 1 kept the posteriors' entropy. A
+     * format 1 stream reads as a model without noise (its noise fields are absent, and Java's
+     * serialization leaves them at null and 0) whose ICL is unknown (NaN).
      */
     static final int FORMAT = 2;
-    /** The oldest format this class reads. */
+    /** The oldest format this class reads: before the noise component and the MAP log-loss. */
     static final int OLDEST_FORMAT = 1;
 
     /**
@@ -81,7 +82,8 @@ final class SavedModel implements Serializable {
     /** The training columns' average variance (the scale of k-means' categorical term). */
     private final double meanVariance;
     private final double logLikelihood;
-    private final double entropy;
+    /** Σ w_i·(−log max_c r_ic) over the training rows (absent, so 0, in a format-1 stream). */
+    private final double mapLogLoss;
     private final double totalWeight;
     private final int iterations;
     private final StopReason stopReason;
@@ -114,7 +116,7 @@ final class SavedModel implements Serializable {
         this.covarianceFloor = scale.floor();
         this.meanVariance = scale.meanVariance();
         this.logLikelihood = model.logLikelihood();
-        this.entropy = model.entropy();
+        this.mapLogLoss = model.mapLogLoss();
         this.totalWeight = model.totalWeight();
         this.iterations = model.iterations();
         this.stopReason = model.stopReason();
@@ -154,7 +156,8 @@ final class SavedModel implements Serializable {
             throw invalid("meanVariance is " + meanVariance + ": it must be positive and finite");
         }
         checkFinite(logLikelihood, "logLikelihood");
-        checkFinite(entropy, "entropy");
+        checkFinite(mapLogLoss, "mapLogLoss");
+        if (mapLogLoss < 0) throw invalid("mapLogLoss is " + mapLogLoss + ": a log-loss is not negative");
         if (!(totalWeight > 0) || Double.isInfinite(totalWeight)) {
             throw invalid("totalWeight is " + totalWeight + ": it must be positive and finite");
         }
@@ -164,7 +167,8 @@ final class SavedModel implements Serializable {
         checkRepairs(k);
         Mixture mixture = restored(flatLogLevels);
         present(stopReason, "stopReason");
-        return new GaussianMixtureModel(mixture, logLikelihood, entropy, totalWeight, iterations, stopReason, cancelled,
+        return new GaussianMixtureModel(mixture, logLikelihood,
+                format == OLDEST_FORMAT ? Double.NaN : mapLogLoss, totalWeight, iterations, stopReason, cancelled,
                 ignoredRows, List.of(restarts), List.of(repairs), new DataScale(columnMeans.clone(), covarianceFloor, meanVariance));
     }
 

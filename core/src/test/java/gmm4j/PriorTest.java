@@ -27,6 +27,25 @@ class PriorTest {
     private static final CovarianceType[] WITHOUT_PRIOR = {CovarianceType.VEE, CovarianceType.EVE, CovarianceType.VVE,
             CovarianceType.EVV};
 
+    /** As mclustBIC under a prior, a selection leaves the models without one out, and says why. */
+    @Test
+    void aSelectionUnderThePriorLeavesOutTheModelsWithoutOne() {
+        double[][] rows = MclustReference.rows("iris");
+        ModelSelection.Result result = ModelSelection.builder().components(1, 3)
+                .covariances(CovarianceType.FULL, CovarianceType.VEE)
+                .settings(GaussianMixture.builder().prior(true).build()).build().select(Dataset.of(rows));
+        assertEquals(6, result.scores().size());
+        for (ModelSelection.Score s : result.scores()) {
+            if (s.covariance() == CovarianceType.VEE) {
+                assertTrue(!s.scored() && s.unscored().contains("no conjugate prior for VEE"), s.toString());
+            } else {
+                assertTrue(s.scored(), s.toString());
+            }
+        }
+        assertEquals(CovarianceType.FULL, result.best().covariance());
+        assertEquals(ConjugatePrior.mclustDefault().shrinkage(), result.model().prior().shrinkage());
+    }
+
     @ParameterizedTest
     @EnumSource(value = CovarianceType.class, names = {"VEE", "EVE", "VVE", "EVV"})
     void theModelsMclustHasNoPriorForAreRefused(CovarianceType type) {

@@ -17,19 +17,10 @@ suppressPackageStartupMessages(library(mclust))
 
 iterations <- 10
 control <- function(t) emControl(tol = c(0, 0), itmax = c(t, 1000))
-here <- "core/src/test/resources"
+source("core/src/test/resources/mclust/json-helpers.R")
 outliers <- rbind(c(10, 20), c(0, 150), c(9, 140))
 
-num <- function(x) paste0("[", paste(sprintf("%.17g", as.vector(x)), collapse = ", "), "]")
-params <- function(p, d, G) {
-  sigma <- p$variance$sigma
-  cov <- unlist(lapply(seq_len(G), function(k) as.vector(t(sigma[, , k]))))
-  sprintf('{"weights": %s, "means": %s, "covariances": %s}', num(p$pro), num(p$mean), num(cov))
-}
-numericColumns <- function(set) {
-  data <- read.csv(file.path(here, paste0(set, ".csv")))
-  as.matrix(data[, sapply(data, is.numeric)])
-}
+numericColumns <- numeric_data
 sets <- list(faithful = numericColumns("faithful"), iris = numericColumns("iris"),
              "faithful+outliers" = rbind(numericColumns("faithful"), outliers))
 logvol <- function(x) sum(log(apply(x, 2, function(col) diff(range(col)))))

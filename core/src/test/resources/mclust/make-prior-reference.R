@@ -17,13 +17,8 @@ suppressPackageStartupMessages(library(mclust))
 iterations <- 10
 models <- c("EII", "VII", "EEI", "VEI", "EVI", "VVI", "EEE", "EEV", "VEV", "VVV")
 control <- function(t) emControl(tol = c(0, 0), itmax = c(t, 1000))
-here <- "core/src/test/resources"
-
-source(file.path(here, "mclust", "json.R"))
-read <- function(set) {
-  data <- read.csv(file.path(here, paste0(set, ".csv")))
-  as.matrix(data[, sapply(data, is.numeric)])
-}
+source("core/src/test/resources/mclust/json-helpers.R")
+read <- numeric_data
 
 cases <- character(0)
 priors <- character(0)

@@ -14,14 +14,11 @@ suppressPackageStartupMessages(library(mclust))
 iterations <- 10
 models <- c("EII", "VII", "EEI", "VEI", "EVI", "VVI", "EEE", "VEE", "EVE", "VVE", "EEV", "VEV", "EVV", "VVV")
 control <- function(t) emControl(tol = c(0, 0), itmax = c(t, 1000))
-here <- "core/src/test/resources"
-
-source(file.path(here, "mclust", "json.R"))
+source("core/src/test/resources/mclust/json-helpers.R")
 
 cases <- character(0)
 for (set in c("iris", "faithful")) {
-  data <- read.csv(file.path(here, paste0(set, ".csv")))
-  data <- as.matrix(data[, sapply(data, is.numeric)])
+  data <- numeric_data(set)
   d <- ncol(data)
   for (G in 2:3) {
     labels <- as.vector(hclass(hc(data), G))

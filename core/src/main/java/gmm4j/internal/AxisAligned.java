@@ -34,6 +34,12 @@ final class AxisAligned {
             return type;
         }
 
+        /** Each component its own variances (diagonal) or its own variance (spherical). */
+        @Override
+        public CovarianceModel.OwnPart ownPart() {
+            return CovarianceModel.OwnPart.SCALE;
+        }
+
         @Override
         public Moments moments(int k, int d, double[] nearEach, double[] nearAll) {
             return new AxisMoments(k, d, nearEach);

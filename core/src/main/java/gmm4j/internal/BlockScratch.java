@@ -31,8 +31,6 @@ final class BlockScratch {
     final double[] rowMax;
     /** Per row: Σ_c exp(log-joint − max). */
     final double[] rowTotal;
-    /** Per row: Σ_c exp(x)·x with x = log-joint − max, scaled as the exponentials' reduced argument (for the entropy). */
-    final double[] entropyTerm;
     /** Per row: what its exponentials are multiplied by to give weighted responsibilities, w / total. */
     final double[] rowScale;
     /** Per row: the exponentials' reduced arguments. */
@@ -78,7 +76,6 @@ final class BlockScratch {
         this.byComponent = new double[k][rows];
         this.rowMax = new double[rows];
         this.rowTotal = new double[rows];
-        this.entropyTerm = new double[rows];
         this.rowScale = new double[rows];
         this.reduced = new double[rows];
         this.rowWeight = new double[rows];

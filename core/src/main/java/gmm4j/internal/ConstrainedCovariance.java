@@ -38,18 +38,28 @@ final class ConstrainedCovariance extends Covariance {
         double[][] of(double[][] scatter, double[] mass, int d);
     }
 
-    static final Model EII = new Model(CovarianceType.EII, true, AxisConstraints::eii, PosteriorModes::eii, true);
+    static final Model EII = new Model(CovarianceType.EII, true, CovarianceModel.OwnPart.NOTHING,
+            AxisConstraints::eii, PosteriorModes::eii, true);
     /** mclust's EEI M-step with a prior leaves the means unshrunk. */
-    static final Model EEI = new Model(CovarianceType.EEI, true, AxisConstraints::eei, PosteriorModes::eei, false);
-    static final Model VEI = new Model(CovarianceType.VEI, true, AxisConstraints::vei, PosteriorModes::vei, true);
-    static final Model EVI = new Model(CovarianceType.EVI, true, AxisConstraints::evi, PosteriorModes::evi, true);
+    static final Model EEI = new Model(CovarianceType.EEI, true, CovarianceModel.OwnPart.NOTHING,
+            AxisConstraints::eei, PosteriorModes::eei, false);
+    static final Model VEI = new Model(CovarianceType.VEI, true, CovarianceModel.OwnPart.SCALE,
+            AxisConstraints::vei, PosteriorModes::vei, true);
+    static final Model EVI = new Model(CovarianceType.EVI, true, CovarianceModel.OwnPart.SCALE,
+            AxisConstraints::evi, PosteriorModes::evi, true);
     /** mclust has no prior for VEE, EVE, VVE and EVV. */
-    static final Model VEE = new Model(CovarianceType.VEE, false, OrientationConstraints::vee, null, true);
-    static final Model EVE = new Model(CovarianceType.EVE, false, OrientationConstraints::eve, null, true);
-    static final Model VVE = new Model(CovarianceType.VVE, false, OrientationConstraints::vve, null, true);
-    static final Model EEV = new Model(CovarianceType.EEV, false, OrientationConstraints::eev, PosteriorModes::eev, true);
-    static final Model VEV = new Model(CovarianceType.VEV, false, OrientationConstraints::vev, PosteriorModes::vev, true);
-    static final Model EVV = new Model(CovarianceType.EVV, false, OrientationConstraints::evv, null, true);
+    static final Model VEE = new Model(CovarianceType.VEE, false, CovarianceModel.OwnPart.SCALE,
+            OrientationConstraints::vee, null, true);
+    static final Model EVE = new Model(CovarianceType.EVE, false, CovarianceModel.OwnPart.SCALE,
+            OrientationConstraints::eve, null, true);
+    static final Model VVE = new Model(CovarianceType.VVE, false, CovarianceModel.OwnPart.SCALE,
+            OrientationConstraints::vve, null, true);
+    static final Model EEV = new Model(CovarianceType.EEV, false, CovarianceModel.OwnPart.NOTHING,
+            OrientationConstraints::eev, PosteriorModes::eev, true);
+    static final Model VEV = new Model(CovarianceType.VEV, false, CovarianceModel.OwnPart.SCALE,
+            OrientationConstraints::vev, PosteriorModes::vev, true);
+    static final Model EVV = new Model(CovarianceType.EVV, false, CovarianceModel.OwnPart.MATRIX,
+            OrientationConstraints::evv, null, true);
 
     /**
      * A constrained model: moments of the scatter's diagonal (axis-aligned) or of the whole scatter
@@ -58,15 +68,17 @@ final class ConstrainedCovariance extends Covariance {
     static final class Model implements CovarianceModel {
         private final CovarianceType type;
         private final boolean axisAligned;
+        private final CovarianceModel.OwnPart ownPart;
         private final Estimate estimate;
         /** The MAP M-step, or null where mclust has none. */
         private final PosteriorModes.Mode mode;
         private final boolean shrinksMeans;
 
-        private Model(CovarianceType type, boolean axisAligned, Estimate estimate, PosteriorModes.Mode mode,
-                      boolean shrinksMeans) {
+        private Model(CovarianceType type, boolean axisAligned, CovarianceModel.OwnPart ownPart, Estimate estimate,
+                      PosteriorModes.Mode mode, boolean shrinksMeans) {
             this.type = type;
             this.axisAligned = axisAligned;
+            this.ownPart = ownPart;
             this.estimate = estimate;
             this.mode = mode;
             this.shrinksMeans = shrinksMeans;
@@ -75,6 +87,11 @@ final class ConstrainedCovariance extends Covariance {
         @Override
         public CovarianceType type() {
             return type;
+        }
+
+        @Override
+        public CovarianceModel.OwnPart ownPart() {
+            return ownPart;
         }
 
         @Override

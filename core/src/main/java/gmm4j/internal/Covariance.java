@@ -60,6 +60,30 @@ public abstract sealed class Covariance implements Serializable
         }
     }
 
+    /**
+     * Whether component {@code c}'s covariance is flat where the data are not: it has a variance
+     * (an eigenvalue) of at most {@code limit} along a direction in which {@code data}, the data's
+     * own d×d covariance, exceed {@code dataLimit}. Such a component is a spike on a few rows (the
+     * likelihood grows as its variance shrinks), not a cluster; along directions where the data
+     * themselves are flat (a constant column), every component is, and that says nothing.
+     */
+    final boolean flatWhereDataVary(int c, double limit, double[] data, double dataLimit) {
+        // the smallest eigenvalue is at least 1 / trace(Σ⁻¹), the squares of the precision factor: most
+        // components are far above the floor, and need no eigendecomposition to say so
+        double tracePrecision = 0;
+        for (double u : precisionCholesky(c)) tracePrecision += u * u;
+        if (1 / tracePrecision > limit) return false;
+        SymmetricEigen eigen = SymmetricEigen.of(matrix(c), d);
+        for (int i = d - 1; i >= 0 && eigen.values[i] <= limit; i--) {
+            double along = 0;
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b < d; b++) along += eigen.vectors[a * d + i] * data[a * d + b] * eigen.vectors[b * d + i];
+            }
+            if (along > dataLimit) return true;
+        }
+        return false;
+    }
+
     /** Component {@code c}'s covariance as a full row-major d×d matrix (a copy). */
     public abstract double[] matrix(int c);
 

@@ -12,6 +12,38 @@ import gmm4j.CovarianceType;
 interface CovarianceModel {
     CovarianceType type();
 
+    /** What of its covariance a component of this model estimates from its own rows alone. */
+    OwnPart ownPart();
+
+    /**
+     * The responsibility mass a component needs for its own part of the covariance to be set by its
+     * rows rather than by the regularisation (see {@link OwnPart}); with less, it is singular.
+     */
+    default int minimumMass(int d) {
+        return ownPart().minimumMass(d);
+    }
+
+    /**
+     * What of its covariance a component estimates from its own rows alone, which fixes the rows it
+     * needs: its mean sits on one row, its own scale needs a second, its own d×d scatter d more.
+     */
+    enum OwnPart {
+        /** Nothing: volume, shape and orientation are all shared (EEE, EII, EEI, EEV): one row, for the mean. */
+        NOTHING,
+        /** A scale: its volume, or its shape along axes shared or fixed (VII, VVI, VEI, EVI, VEE, EVE, VVE, VEV): two rows. */
+        SCALE,
+        /** A whole d×d matrix, or its shape together with its orientation (VVV, EVV): d + 1 rows. */
+        MATRIX;
+
+        int minimumMass(int d) {
+            return switch (this) {
+                case NOTHING -> 1;
+                case SCALE -> 2;
+                case MATRIX -> d + 1;
+            };
+        }
+    }
+
     /**
      * Empty moments for an E-step: around each component's point of {@code nearEach} (k·d values),
      * or, for a scatter shared by all components, around {@code nearAll} (d values).

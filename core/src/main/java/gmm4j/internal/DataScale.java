@@ -29,6 +29,18 @@ public record DataScale(double[] columnMeans, double floor, double meanVariance)
         return new DataScale(columnMeans, floor, meanVariance);
     }
 
+    /**
+     * The weighted covariance of the rows of {@code t}, row-major d×d, missing values taken as their
+     * column's mean: the directions in which the data vary, against which a component's are judged
+     * ({@link Mixture#singularity}).
+     */
+    public static double[] covariance(Table t, Parallel parallel) {
+        double[] columnMeans = of(t, parallel).columnMeans();
+        Statistics stats = EStep.assign(t, new MatrixMoments(1, t.d, columnMeans), (row, out) -> out[0] = 1,
+                columnMeans, parallel);
+        return ((MatrixMoments) stats.moments).covariance(0);
+    }
+
     /** The row with each missing value replaced by its column's mean (a copy). */
     double[] completed(double[] row) {
         double[] out = row.clone();

@@ -38,7 +38,7 @@ final class EStep {
     }
 
     /**
-     * Log-likelihood, entropy and worst row under each of {@code mixtures}, in one pass: each block
+     * Log-likelihood, MAP log-loss and worst row under each of {@code mixtures}, in one pass: each block
      * of rows is transposed once for all of them.
      */
     static Likelihood[] score(Table t, Mixture[] mixtures, Parallel parallel) {
@@ -213,11 +213,11 @@ final class EStep {
             }
         }
 
-        /** Adds a row's log-likelihood (its posterior is in {@code s.responsibility}) to the score; a final score adds its entropy. */
+        /** Adds a row's log-likelihood (its posterior is in {@code s.responsibility}) to the score; a final score adds its MAP log-loss. */
         private void record(int i, double logLik) {
             double w = t.weight(i);
             score.record(i, w, logLik);
-            if (!fitting()) score.entropy += w * Posteriors.entropy(s.responsibility, columns);
+            if (!fitting()) score.mapLogLoss += w * Posteriors.mapLogLoss(s.responsibility, columns);
         }
 
         /** Adds the noise's share of a row of weight {@code w} (its posterior is in {@code s.responsibility}). */

@@ -34,6 +34,11 @@ final class FullCovariance extends Covariance {
         }
 
         @Override
+        public CovarianceModel.OwnPart ownPart() {
+            return CovarianceModel.OwnPart.MATRIX;
+        }
+
+        @Override
         public Moments moments(int k, int d, double[] nearEach, double[] nearAll) {
             return new MatrixMoments(k, d, nearEach);
         }

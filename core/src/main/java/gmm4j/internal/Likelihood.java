@@ -6,7 +6,8 @@ import java.io.Serializable;
 
 /**
  * How well a mixture explains some rows, mergeable in any grouping: the weighted log-likelihood,
- * the total weight, the weighted entropy of the posteriors (only a final score computes it), the
+ * the total weight, the weighted log-loss of the rows' most probable components (only a final score
+ * computes it: ICL needs it), the
  * number of rows with something observed, and the worst-explained row (its values, so that a repair
  * can use it wherever the rows are).
  */
@@ -16,7 +17,11 @@ public final class Likelihood implements Serializable {
 
     double logLikelihood;
     double weight;
-    double entropy;
+    /**
+     * Σ w_i·(−log max_c r_ic): what labelling each row with its most probable component (its MAP
+     * label) costs, in nats; twice this is what ICL adds to BIC (Biernacki et al., mclust).
+     */
+    double mapLogLoss;
     /** Rows with at least one observed value, whatever their weight. */
     long rows;
     double worstLogLikelihood = Double.POSITIVE_INFINITY;
@@ -74,7 +79,7 @@ public final class Likelihood implements Serializable {
     Likelihood merge(Likelihood other) {
         logLikelihood += other.logLikelihood;
         weight += other.weight;
-        entropy += other.entropy;
+        mapLogLoss += other.mapLogLoss;
         rows += other.rows;
         if (other.worstLogLikelihood < worstLogLikelihood) {
             worstLogLikelihood = other.worstLogLikelihood;
@@ -93,8 +98,9 @@ public final class Likelihood implements Serializable {
         return logLikelihood;
     }
 
-    public double entropy() {
-        return entropy;
+    /** Σ w_i·(−log max_c r_ic) over the rows: the log-loss of their MAP labels (a final score only). */
+    public double mapLogLoss() {
+        return mapLogLoss;
     }
 
     public double weight() {

@@ -141,6 +141,43 @@ public final class Mixture implements Serializable {
         return new Mixture(scaled, means, covariance, levels, logLevel, reseededAt, box, weight);
     }
 
+    /** A variance at most this many times the floor is the floor's (the regularisation's), not the rows'. */
+    static final double AT_FLOOR = 2;
+    /** Data whose variance along a direction is more than this many times the floor vary there. */
+    static final double DATA_VARY = 10;
+
+    /**
+     * The responsibility mass a component of covariance {@code type} needs in {@code d} dimensions
+     * for its own part of the covariance to be set by its rows (d + 1 for a full covariance, 2 for
+     * its own variances, 1 when everything is shared; see {@link CovarianceModel#minimumMass}).
+     */
+    public static int minimumMass(CovarianceType type, int d) {
+        return CovarianceModel.of(type).minimumMass(d);
+    }
+
+    /**
+     * Why these parameters are a likelihood spike rather than a model (mclust's singular fit), or
+     * null: the first component with less responsibility mass (its weight times {@code totalWeight},
+     * the training rows' weight) than its covariance model needs, or whose covariance is at the floor
+     * ({@link #AT_FLOOR} times {@code floor}, the regularisation) along a direction in which
+     * {@code dataCovariance} varies by more than {@link #DATA_VARY} times it.
+     */
+    public String singularity(double totalWeight, double floor, double[] dataCovariance) {
+        int needed = covariance.model().minimumMass(d);
+        for (int c = 0; c < k; c++) {
+            double mass = weights[c] * totalWeight;
+            if (mass < needed * (1 - 1e-9)) {
+                return String.format(java.util.Locale.ROOT, "component %d has a mass of %.3g rows, fewer than the %d its "
+                        + "covariance needs", c, mass, needed);
+            }
+            if (covariance.flatWhereDataVary(c, AT_FLOOR * floor, dataCovariance, DATA_VARY * floor)) {
+                return String.format(java.util.Locale.ROOT, "component %d's covariance is at the regularisation floor "
+                        + "%.3g where the data vary", c, floor);
+            }
+        }
+        return null;
+    }
+
     /** Empty moments of this mixture's covariance model around its means, for an E-step under it. */
     Moments emptyMoments() {
         return covariance.model().moments(k, d, means, Covariance.centre(means, k, d));
@@ -167,6 +204,67 @@ public final class Mixture implements Serializable {
         places[reseededAt.length] = mean.clone();
         return new Mixture(newWeights, newMeans, covariance.reseeded(c, others, floor, log), levels, logLevel, places,
                 noise, noiseWeight);
+    }
+
+    /** The component with the largest weight (the first of equals): the one a split can best afford to halve. */
+    public int heaviest() {
+        int c = 0;
+        for (int o = 1; o < k; o++) if (weights[o] > weights[c]) c = o;
+        return c;
+    }
+
+    /**
+     * These parameters with component {@code c} split in two along its widest axis, a start for
+     * K + 1 components: each half has its weight, the means are μ ± ½√λ·v (λ, v its covariance's
+     * largest eigenvalue and its vector) and the covariances Σ − ¼λ·v·vᵀ, so that the pair has c's
+     * mean and covariance (a moment-preserving split, as in Richardson and Green, 1997), projected
+     * onto the covariance model.
+     */
+    public Mixture split(int c, double floor, RepairLog log) {
+        double[] sigma = covariance.matrix(c);
+        SymmetricEigen eigen = SymmetricEigen.of(sigma, d);
+        double lambda = eigen.values[0];
+        double[] step = new double[d];
+        for (int j = 0; j < d; j++) step[j] = 0.5 * Math.sqrt(lambda) * eigen.vectors[j * d];
+        double[] narrower = sigma.clone();
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < d; b++) narrower[a * d + b] -= step[a] * step[b];
+        }
+        double[][] matrices = new double[k + 1][];
+        for (int o = 0; o < k; o++) matrices[o] = o == c ? narrower : covariance.matrix(o);
+        matrices[k] = narrower;
+        return withHalf(c, step, covariance.model().fromMatrices(d, matrices, floor, log));
+    }
+
+    /**
+     * These parameters with component {@code c} as two identical halves of its weight: a mixture of
+     * K + 1 components with the same density, so the same likelihood, to rounding (the covariances
+     * are taken exactly as they are).
+     */
+    public Mixture duplicated(int c) {
+        double[][] matrices = new double[k + 1][];
+        for (int o = 0; o < k; o++) matrices[o] = covariance.matrix(o);
+        matrices[k] = matrices[c];
+        return withHalf(c, new double[d], covariance.model().restore(k + 1, d, matrices, RepairLog.IGNORE));
+    }
+
+    /**
+     * K + 1 components: component {@code c} and a new last one each with half c's weight, its level
+     * probabilities, and its mean moved by +{@code step} and −{@code step}; covariances {@code next}.
+     */
+    private Mixture withHalf(int c, double[] step, Covariance next) {
+        double[] newWeights = java.util.Arrays.copyOf(weights, k + 1);
+        newWeights[c] = weights[c] / 2;
+        newWeights[k] = weights[c] / 2;
+        double[] newMeans = java.util.Arrays.copyOf(means, (k + 1) * d);
+        for (int j = 0; j < d; j++) {
+            newMeans[c * d + j] = means[c * d + j] + step[j];
+            newMeans[k * d + j] = means[c * d + j] - step[j];
+        }
+        int slots = levelOffset[levels.length];
+        double[] newLogLevel = java.util.Arrays.copyOf(logLevel, (k + 1) * slots);
+        System.arraycopy(logLevel, c * slots, newLogLevel, k * slots, slots);
+        return new Mixture(newWeights, newMeans, next, levels, newLogLevel);
     }
 
     /** Whether this run has re-seeded a component at {@code place} before. */
@@ -301,7 +399,7 @@ public final class Mixture implements Serializable {
         }
     }
 
-    /** Log-likelihood, entropy and total weight of {@code t} under this mixture. */
+    /** Log-likelihood, MAP log-loss and total weight of {@code t} under this mixture. */
     public Likelihood score(Table t, Parallel parallel) {
         return score(t, new Mixture[]{this}, parallel)[0];
     }

@@ -3,8 +3,8 @@ package gmm4j.internal;
 
 /**
  * From log-joints to posteriors: each row's responsibilities (log-sum-exp), its log-likelihood and,
- * for a final score, the entropy of its posterior; for one row, or for a block of rows component by
- * component in loops the JIT vectorises.
+ * for a final score, the log-loss of its most probable component; for one row, or for a block of
+ * rows component by component in loops the JIT vectorises.
  */
 final class Posteriors {
     private Posteriors() {
@@ -34,11 +34,11 @@ final class Posteriors {
         return max + Math.log(sum);
     }
 
-    /** −Σ r·log r of one row's posterior. */
-    static double entropy(double[] posterior, int k) {
-        double h = 0;
-        for (int c = 0; c < k; c++) if (posterior[c] > 0) h -= posterior[c] * Math.log(posterior[c]);
-        return h;
+    /** −log max_c r_c of one row's posterior: the log-loss of its MAP label. */
+    static double mapLogLoss(double[] posterior, int k) {
+        double max = 0;
+        for (int c = 0; c < k; c++) max = Math.max(max, posterior[c]);
+        return -Math.log(max);
     }
 
     /**
@@ -46,26 +46,21 @@ final class Posteriors {
      * {@code s.byComponent}: records each row in {@code score} and, when {@code fitting}, leaves each
      * component's weighted responsibilities w·r in {@code s.byComponent}. The row-by-row form of
      * {@link #normalise}, component by component over the rows, but for the exponentials. A final
-     * score also needs each row's entropy −Σ r·log r = log Σe − Σ e·x / Σe, with x = log-joint − max
-     * and e = exp(x): no logarithm per component (the exponentials' reduced argument stands for x:
-     * it is x scaled, and finite where e = 0, so that e·x stays 0).
+     * score also needs each row's MAP log-loss −log max_c r_c = log Σe, with e = exp(log-joint − max):
+     * the most probable component's e is exactly 1, so the row's own logarithm is that loss too.
      */
     static void normaliseBlock(BlockScratch s, Table t, int k, int count, Likelihood score, boolean fitting) {
         double[][] block = s.byComponent;
         double[] max = s.rowMax;
         double[] total = s.rowTotal;
-        double[] entropyTerm = s.entropyTerm;
         double[] scale = s.rowScale;
         int[] rows = s.blockRows;
         Kernels.rowMax(block, k, count, max);
         for (int b = 0; b < count; b++) total[b] = 0;
-        if (!fitting) for (int b = 0; b < count; b++) entropyTerm[b] = 0;
         double[] reduced = s.reduced;
         for (int c = 0; c < k; c++) {
             double[] o = block[c];
             Exponentials.expOfDifference(o, max, count, reduced, total);
-            if (fitting) continue;
-            for (int b = 0; b < count; b++) entropyTerm[b] += o[b] * reduced[b];
         }
         double lowest = Kernels.lowest(max, count);
         if (lowest == Double.NEGATIVE_INFINITY) {
@@ -74,7 +69,6 @@ final class Posteriors {
                     // no component can explain the row: as normalise, equal shares
                     for (int c = 0; c < k; c++) block[c][b] = 1;
                     total[b] = k;
-                    entropyTerm[b] = 0;
                 }
             }
         }
@@ -87,7 +81,7 @@ final class Posteriors {
                 double w = t.weight(i);
                 double logTotal = Math.log(total[b]);
                 score.record(i, w, max[b] + logTotal);
-                if (!fitting) score.entropy += w * (logTotal - Exponentials.UNSCALE * entropyTerm[b] / total[b]);
+                if (!fitting) score.mapLogLoss += w * logTotal;
                 scale[b] = w / total[b];
             }
         }

@@ -19,7 +19,7 @@ public final class Restarts {
      * The result of a fit.
      *
      * @param mixture    the best restart's parameters
-     * @param score      the log-likelihood, entropy and weight of the data under {@code mixture}
+     * @param score      the log-likelihood, MAP log-loss and weight of the data under {@code mixture}
      * @param stopReason why the best restart's EM run stopped
      * @param cancelled  whether a listener stopped the fit (in any restart)
      * @param scale      the training data's scale

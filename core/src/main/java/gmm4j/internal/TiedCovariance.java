@@ -37,6 +37,11 @@ final class TiedCovariance extends Covariance {
         }
 
         @Override
+        public CovarianceModel.OwnPart ownPart() {
+            return CovarianceModel.OwnPart.NOTHING;
+        }
+
+        @Override
         public Moments moments(int k, int d, double[] nearEach, double[] nearAll) {
             return PooledMoments.around(k, d, nearAll);
         }

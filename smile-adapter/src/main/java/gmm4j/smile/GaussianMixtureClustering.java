@@ -285,7 +285,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
         return model.aic();
     }
 
-    /** The integrated completed likelihood (BIC plus twice the classification entropy); lower is better. */
+    /** The integrated completed likelihood (BIC plus twice the log-loss of the rows' MAP labels, as mclust's); lower is better. */
     public double icl() {
         return model.icl();
     }
@@ -507,7 +507,9 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      *
      * @param criterion the criterion candidates were ranked by
      * @param scores    every candidate's score (covariance types outer, K inner); BIC, AIC and ICL
-     *                  lower is better; {@code crossValidation} is NaN unless that was the criterion
+     *                  lower is better; {@code crossValidation} is NaN unless that was the criterion; a
+     *                  candidate without a score ({@link ModelSelection.Score#unscored()} says why)
+     *                  shows "no score" and its reason
      * @param best      the best candidate's score
      * @param model     the best candidate, fitted on all the data
      * @param cancelled whether the options' controller was stopped during the selection: then the
@@ -527,9 +529,10 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
             StringBuilder s = new StringBuilder(String.format("%-2s %-9s %3s %14s %6s %14s %14s %14s %14s%n",
                     "", "covariance", "K", "logL", "params", "BIC", "AIC", "ICL", "CV"));
             for (ModelSelection.Score c : scores) {
-                s.append(String.format("%-2s %-9s %3d %14.6g %6d %14.6g %14.6g %14.6g %14.6g%n",
-                        c.equals(best) ? "*" : "", c.covariance(), c.components(), c.logLikelihood(),
-                        c.parameters(), c.bic(), c.aic(), c.icl(), c.crossValidation()));
+                s.append(String.format("%-2s %-9s %3d %14.6g %6d ", c.equals(best) ? "*" : "", c.covariance(),
+                        c.components(), c.logLikelihood(), c.parameters()));
+                s.append(c.scored() ? String.format("%14.6g %14.6g %14.6g %14.6g%n", c.bic(), c.aic(), c.icl(), c.crossValidation())
+                        : " no score (" + c.unscored() + ")\n");
             }
             s.append("chosen by ").append(criterion).append(": K = ").append(best.components())
                     .append(", ").append(best.covariance()).append('\n');

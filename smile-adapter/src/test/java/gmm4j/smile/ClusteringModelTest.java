@@ -3,6 +3,7 @@ package gmm4j.smile;
 
 import gmm4j.CovarianceType;
 import gmm4j.Initialization;
+import gmm4j.ModelSelection;
 import gmm4j.smile.GaussianMixtureClustering.Options;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import static gmm4j.smile.OptionsTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Prediction, scoring and input checks of a fitted model. */
@@ -140,5 +142,15 @@ class ClusteringModelTest {
         assertTrue(selection.scores().stream().allMatch(score -> score.bic() >= chosen));
         assertEquals(chosen, selection.model().bic());
         assertTrue(selection.toString().contains("chosen by BIC: K = 2, FULL"), selection.toString());
+    }
+
+    /** A candidate without a score shows "no score" and why: 6 components of 3 rows each are more than 15 rows. */
+    @Test
+    void selectionTableShowsCandidatesWithoutAScore() {
+        double[][] rows = Arrays.copyOf(TestData.seedExample(), 15);
+        var selection = GaussianMixtureClustering.select(rows, 6);
+        ModelSelection.Score six = selection.scores().get(5);
+        assertFalse(six.scored());
+        assertTrue(selection.toString().contains(" no score (not fitted: 6 components of 3 rows each"), selection.toString());
     }
 }

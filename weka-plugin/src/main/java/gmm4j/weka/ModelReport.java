@@ -47,10 +47,13 @@ public final class ModelReport {
         s.append(String.format(Locale.ROOT, "  %4s  %-10s %15s %10s %14s %14s %14s%s%n", "K", "covariance",
                 "log-likelihood", "parameters", "BIC", "AIC", "ICL", cv ? String.format("%16s", "CV -2 logL") : ""));
         for (ModelSelection.Score score : result.scores()) {
-            s.append(String.format(Locale.ROOT, "%s %4d  %-10s %15.4f %10d %14.4f %14.4f %14.4f%s%n",
-                    score.equals(result.best()) ? "*" : " ", score.components(), name(score.covariance()),
-                    score.logLikelihood(), score.parameters(), score.bic(), score.aic(), score.icl(),
-                    cv ? String.format(Locale.ROOT, "%16.4f", score.crossValidation()) : ""));
+            String logLikelihood = Double.isNaN(score.logLikelihood()) ? "-" : String.format(Locale.ROOT, "%.4f", score.logLikelihood());
+            String criteria = score.scored()
+                    ? String.format(Locale.ROOT, "%14.4f %14.4f %14.4f%s", score.bic(), score.aic(), score.icl(),
+                            cv ? String.format(Locale.ROOT, "%16.4f", score.crossValidation()) : "")
+                    : "  no score (" + score.unscored() + ")";
+            s.append(String.format(Locale.ROOT, "%s %4d  %-10s %15s %10d %s%n", score.equals(result.best()) ? "*" : " ",
+                    score.components(), name(score.covariance()), logLikelihood, score.parameters(), criteria));
         }
         String criterion = cv ? settings.folds() + "-fold cross-validated log-likelihood" : result.criterion().name();
         return new Selection(criterion, s.toString());

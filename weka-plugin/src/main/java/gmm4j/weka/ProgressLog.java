@@ -33,9 +33,8 @@ public final class ProgressLog implements FitListener {
 
     /** Reports one scored candidate of a model selection (called from worker threads; println is atomic). */
     public void candidate(ModelSelection.Score score) {
-        out.println(String.format(Locale.ROOT,
-                "GaussianMixture: candidate K=%d %s, log-likelihood %.4f, criterion %.4f",
+        out.println(String.format(Locale.ROOT, "GaussianMixture: candidate K=%d %s, log-likelihood %.4f, %s",
                 score.components(), score.covariance().name().toLowerCase(Locale.ROOT), score.logLikelihood(),
-                score.value()));
+                score.scored() ? String.format(Locale.ROOT, "criterion %.4f", score.value()) : "no score (" + score.unscored() + ")"));
     }
 }

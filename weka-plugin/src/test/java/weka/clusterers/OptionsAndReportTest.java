@@ -218,6 +218,18 @@ class OptionsAndReportTest {
         assertTrue(report.contains("BIC:                " + bic), report);
     }
 
+    /** On 15 instances a full covariance in 2-D needs 3 each: K = 6 and 7 are not fitted, and the table says so. */
+    @Test
+    void reportShowsCandidatesWithoutAScoreAndWhy() throws Exception {
+        GaussianMixture clusterer = new GaussianMixture();
+        clusterer.setOptions(Utils.splitOptions("-min 1 -max 7"));
+        clusterer.buildClusterer(ClusteringQualityTest.threeGaussians(new Random(2), 5));
+        String report = clusterer.toString();
+        assertTrue(report.contains("\n     6  full                     -         35   no score (not fitted: 6 components of 3 rows "
+                + "each (what a FULL covariance needs) is more than the data's weight 15)"), report);
+        assertTrue(report.contains("\n     7  full                     -         41   no score (not fitted: "), report);
+    }
+
     @Test
     void reportShowsTiedCorrelationsOnceAndNominalProbabilities() throws Exception {
         GaussianMixture tied = TestData.built("-N 2 -C tied", SameAsCoreTest.mixedData(new Random(1), 100));
