@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,25 @@ class HierarchicalStartFitTest {
                 .initialize(Dataset.of(rows));
         double[][] means = start.means();
         assertEquals(2, Math.abs(means[0][1] - means[1][1]), 0.1, "the clusters' means in the small column");
+    }
+
+    /**
+     * Above mclust's subset size the start agglomerates a subset drawn from the seed: the fit finds
+     * the clusters, and the same seed gives the same fit.
+     */
+    @Test
+    void largeDataStartFromTheSeedsSubset() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[][] rows = new double[5000][];
+        for (int i = 0; i < rows.length; i++) {
+            int cluster = i % 3;
+            rows[i] = new double[] {5 * cluster + random.nextGaussian(), 3 * (cluster % 2) + random.nextGaussian()};
+        }
+        GaussianMixture settings = GaussianMixture.builder().components(3).init(Initialization.HIERARCHICAL).seed(4).build();
+        GaussianMixtureModel model = settings.fit(rows);
+        double[] firstCoordinates = java.util.Arrays.stream(model.means()).mapToDouble(m -> m[0]).sorted().toArray();
+        assertArrayEquals(new double[] {0, 5, 10}, firstCoordinates, 0.2);
+        assertEquals(model.logLikelihood(), settings.fit(rows).logLikelihood(), 0);
     }
 
     /**

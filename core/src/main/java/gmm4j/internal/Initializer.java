@@ -17,21 +17,13 @@ final class Initializer {
 
     static Mixture initialize(Table t, FitRequest s, int restart, SplittableRandom random, Parallel parallel,
                               DataScale scale, RepairLog log) {
-        int k = s.settings().components();
         Initialization init = startOf(s.settings().init(), restart);
         CovarianceModel model = CovarianceModel.of(s.settings().covariance());
-        Statistics stats = init == Initialization.HIERARCHICAL ? hierarchical(t, s, model, scale, parallel) : null;
-        if (stats == null && init == Initialization.RANDOM) {
-            double[] columnMeans = scale.columnMeans();
-            Moments moments = model.moments(k, t.d, PooledMoments.replicated(columnMeans, k), columnMeans);
-            long seed = random.nextLong();
-            stats = EStep.assign(t, moments, (row, out) -> randomResponsibilities(seed, row, out), columnMeans, parallel);
-        }
-        if (stats == null) {
-            // the k-means start also stands in for an agglomeration that cannot give k clusters
-            stats = fromCenters(t, s, init == Initialization.HIERARCHICAL ? Initialization.KMEANS : init, restart,
-                    random, model, scale, parallel);
-        }
+        Statistics stats = switch (init) {
+            case HIERARCHICAL -> hierarchical(t, s, restart, random, model, scale, parallel);
+            case RANDOM -> randomResponsibilities(t, s.settings().components(), random, model, scale, parallel);
+            case KMEANS, KMEANS_PLUS_PLUS, RANDOM_FROM_DATA -> fromCenters(t, s, init, restart, random, model, scale, parallel);
+        };
         return Mixture.estimate(stats, model, s.settings().regularization(), scale.floor(), t.levels, log);
     }
 
@@ -48,19 +40,28 @@ final class Initializer {
 
     /**
      * The statistics of the agglomeration's k clusters (one agglomeration per seed, shared through
-     * the start cache), or null when it cannot give k clusters (fewer usable rows than k, no
-     * numeric column that varies).
+     * the start cache); the k-means start's when it cannot give k clusters (fewer usable rows than
+     * k, no numeric column that varies).
      */
-    private static Statistics hierarchical(Table t, FitRequest s, CovarianceModel model, DataScale scale,
-                                           Parallel parallel) {
+    private static Statistics hierarchical(Table t, FitRequest s, int restart, SplittableRandom random,
+                                           CovarianceModel model, DataScale scale, Parallel parallel) {
         int k = s.settings().components();
         long seed = s.settings().seed();
         HierarchicalStart start = s.starts() == null ? HierarchicalStart.of(t, seed)
                 : s.starts().hierarchy(seed, () -> HierarchicalStart.of(t, seed));
-        if (!start.canCut(k)) return null;
+        if (!start.canCut(k)) return fromCenters(t, s, Initialization.KMEANS, restart, random, model, scale, parallel);
         double[] columnMeans = scale.columnMeans();
         Moments moments = model.moments(k, t.d, start.means(k), columnMeans);
         return EStep.assign(t, moments, start.responsibilities(k), columnMeans, parallel);
+    }
+
+    /** The statistics of uniformly random responsibilities (scikit-learn's {@code random}). */
+    private static Statistics randomResponsibilities(Table t, int k, SplittableRandom random, CovarianceModel model,
+                                                     DataScale scale, Parallel parallel) {
+        double[] columnMeans = scale.columnMeans();
+        Moments moments = model.moments(k, t.d, PooledMoments.replicated(columnMeans, k), columnMeans);
+        long seed = random.nextLong();
+        return EStep.assign(t, moments, (row, out) -> randomResponsibilities(seed, row, out), columnMeans, parallel);
     }
 
     /** The statistics of each row wholly in its nearest center's cluster, the centers chosen by {@code init}. */
