@@ -61,7 +61,10 @@ public final class ModelSelection {
         this.screeningRows = b.screeningRows;
     }
 
-    /** @return a builder: K = 1..10, full covariance, BIC, 5 folds, the default fit settings */
+    /**
+     * @return a builder: K = 1..10, full covariance, BIC, 5 folds, the default fit settings but for
+     *         the start, mclust's {@link Initialization#HIERARCHICAL}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -394,7 +397,7 @@ public final class ModelSelection {
         private CovarianceType[] covariances = {FitSettings.DEFAULT_COVARIANCE};
         private Criterion criterion = Criterion.BIC;
         private int folds = 5;
-        private GaussianMixture base = GaussianMixture.builder().build();
+        private GaussianMixture base = GaussianMixture.builder().init(Initialization.HIERARCHICAL).build();
         private Consumer<Score> listener;
         private IterationListener iterationListener;
         private int screeningRows = DEFAULT_SCREENING_ROWS;
@@ -429,7 +432,11 @@ public final class ModelSelection {
             return this;
         }
 
-        /** The fit settings every candidate uses (its K and covariance type are replaced). */
+        /**
+         * The fit settings every candidate uses (its K and covariance type are replaced). Their start is
+         * theirs: {@link GaussianMixture}'s default is {@link Initialization#KMEANS}, so give
+         * {@code .init(Initialization.HIERARCHICAL)} to keep this selection's default start.
+         */
         public Builder settings(GaussianMixture base) {
             this.base = Objects.requireNonNull(base, "settings");
             return this;

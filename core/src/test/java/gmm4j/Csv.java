@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the numeric columns of the small CSV files the tests ship with. */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
     /** The first {@code columns} columns of a test resource, header skipped. */
-    static double[][] resource(String name, int columns) {
+    public static double[][] resource(String name, int columns) {
         try (InputStream in = Csv.class.getResourceAsStream("/" + name)) {
             if (in == null) throw new IllegalArgumentException("No test resource " + name);
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), columns);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A minimal JSON reader for the reference files (objects, arrays, numbers, strings, literals). */
-final class Json {
+public final class Json {
     private final String text;
     private int at;
 
@@ -25,7 +25,7 @@ final class Json {
         }
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.skipSpace();
@@ -34,16 +34,16 @@ final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object o, String key) {
+    public static Map<String, Object> object(Object o, String key) {
         return (Map<String, Object>) ((Map<String, Object>) o).get(key);
     }
 
-    static double number(Object o, String key) {
+    public static double number(Object o, String key) {
         return ((Number) ((Map<?, ?>) o).get(key)).doubleValue();
     }
 
     /** A nested list of numbers as a flat array, in row-major order. */
-    static double[] flat(Object o) {
+    public static double[] flat(Object o) {
         List<Double> out = new ArrayList<>();
         flatten(o, out);
         double[] a = new double[out.size()];

@@ -67,7 +67,7 @@ class SavedModelTest {
 
     /** OutlierRepairTest's outlier takes a component that no repair can move: a collapse left unrepaired. */
     static GaussianMixtureModel collapsedModel(CovarianceType type) {
-        return GaussianMixture.builder().components(2).covariance(type).build().fit(OutlierRepairTest.blobsAndOutlier(1000));
+        return OutlierRepairTest.outlierSeeded(2).covariance(type).build().fit(OutlierRepairTest.blobsAndOutlier(1000));
     }
 
     /**

@@ -41,6 +41,11 @@ public record DataScale(double[] columnMeans, double floor, double meanVariance)
         return ((MatrixMoments) stats.moments).covariance(0);
     }
 
+    /** Each column's weighted variance over its observed values (0 where none is), about {@code columnMeans}. */
+    static double[] columnVariances(Table t, double[] columnMeans, Parallel parallel) {
+        return columnAverages(t, columnMeans, true, parallel);
+    }
+
     /** The row with each missing value replaced by its column's mean (a copy). */
     double[] completed(double[] row) {
         double[] out = row.clone();

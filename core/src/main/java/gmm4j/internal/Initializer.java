@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
- * Starting parameters for one restart: responsibilities from the chosen heuristic, then one
+ * Starting parameters for one restart: responsibilities from the chosen heuristic (the
+ * agglomeration's partition, k-means or k-means++ clusters, random rows' nearest, random), then one
  * M-step on them.
  */
 final class Initializer {
@@ -16,34 +17,73 @@ final class Initializer {
 
     static Mixture initialize(Table t, FitRequest s, int restart, SplittableRandom random, Parallel parallel,
                               DataScale scale, RepairLog log) {
-        int k = s.settings().components();
-        int d = t.d;
-        Initialization init = s.settings().init();
+        Initialization init = startOf(s.settings().init(), restart);
         CovarianceModel model = CovarianceModel.of(s.settings().covariance());
+        Statistics stats = switch (init) {
+            case HIERARCHICAL -> hierarchical(t, s, restart, random, model, scale, parallel);
+            case RANDOM -> randomResponsibilities(t, s.settings().components(), random, model, scale, parallel);
+            case KMEANS, KMEANS_PLUS_PLUS, RANDOM_FROM_DATA -> fromCenters(t, s, init, restart, random, model, scale, parallel);
+        };
+        return Mixture.estimate(stats, model, s.prior(), s.settings().regularization(), scale.floor(), t.levels, log);
+    }
+
+    /**
+     * The start restart {@code restart} of a fit with {@code init} uses. The agglomeration does not
+     * depend on the seed (below mclust's subset size), so a {@link Initialization#HIERARCHICAL} fit's
+     * later restarts try other starts: k-means on the z-scored columns and rows drawn at random, in
+     * turn; the best restart is kept, so the fit is never worse than the agglomeration's alone.
+     */
+    static Initialization startOf(Initialization init, int restart) {
+        if (init != Initialization.HIERARCHICAL || restart == 0) return init;
+        return restart % 2 == 1 ? Initialization.KMEANS : Initialization.RANDOM_FROM_DATA;
+    }
+
+    /**
+     * The statistics of the agglomeration's k clusters (one agglomeration per seed, shared through
+     * the start cache); the k-means start's when it cannot give k clusters (fewer usable rows than
+     * k, no numeric column that varies).
+     */
+    private static Statistics hierarchical(Table t, FitRequest s, int restart, SplittableRandom random,
+                                           CovarianceModel model, DataScale scale, Parallel parallel) {
+        int k = s.settings().components();
+        long seed = s.settings().seed();
+        HierarchicalStart start = s.starts() == null ? HierarchicalStart.of(t, seed)
+                : s.starts().hierarchy(seed, () -> HierarchicalStart.of(t, seed));
+        if (!start.canCut(k)) return fromCenters(t, s, Initialization.KMEANS, restart, random, model, scale, parallel);
         double[] columnMeans = scale.columnMeans();
-        double meanVariance = scale.meanVariance();
-        double floor = scale.floor();
-        Statistics stats;
-        if (init == Initialization.RANDOM) {
-            Moments moments = model.moments(k, d, PooledMoments.replicated(columnMeans, k), columnMeans);
-            long seed = random.nextLong();
-            stats = EStep.assign(t, moments, (row, out) -> randomResponsibilities(seed, row, out), columnMeans, parallel);
-        } else {
-            KMeans kMeans = new KMeans(t, columnMeans, Math.sqrt(Math.max(meanVariance, floor)));
-            Supplier<double[]> compute = () -> {
-                double[] found = switch (init) {
-                    case KMEANS, KMEANS_PLUS_PLUS -> kMeans.plusPlus(k, random, parallel);
-                    case RANDOM_FROM_DATA -> distinctRows(t, kMeans, k, random, parallel);
-                    case RANDOM -> throw new AssertionError();
-                };
-                if (init == Initialization.KMEANS) kMeans.lloyd(found, k, meanVariance, parallel);
-                return found;
+        Moments moments = model.moments(k, t.d, start.means(k), columnMeans);
+        return EStep.assign(t, moments, start.responsibilities(k), columnMeans, parallel);
+    }
+
+    /** The statistics of uniformly random responsibilities (scikit-learn's {@code random}). */
+    private static Statistics randomResponsibilities(Table t, int k, SplittableRandom random, CovarianceModel model,
+                                                     DataScale scale, Parallel parallel) {
+        double[] columnMeans = scale.columnMeans();
+        Moments moments = model.moments(k, t.d, PooledMoments.replicated(columnMeans, k), columnMeans);
+        long seed = random.nextLong();
+        return EStep.assign(t, moments, (row, out) -> randomResponsibilities(seed, row, out), columnMeans, parallel);
+    }
+
+    /** The statistics of each row wholly in its nearest center's cluster, the centers chosen by {@code init}. */
+    private static Statistics fromCenters(Table t, FitRequest s, Initialization init, int restart, SplittableRandom random,
+                                          CovarianceModel model, DataScale scale, Parallel parallel) {
+        int k = s.settings().components();
+        double[] columnMeans = scale.columnMeans();
+        KMeans kMeans = init == Initialization.KMEANS
+                ? KMeans.standardised(t, scale, DataScale.columnVariances(t, columnMeans, parallel))
+                : KMeans.inDataUnits(t, scale);
+        Supplier<double[]> compute = () -> {
+            double[] found = switch (init) {
+                case KMEANS, KMEANS_PLUS_PLUS -> kMeans.plusPlus(k, random, parallel);
+                case RANDOM_FROM_DATA -> distinctRows(t, kMeans, k, random, parallel);
+                case RANDOM, HIERARCHICAL -> throw new AssertionError(init);
             };
-            double[] centers = s.starts() == null ? compute.get() : s.starts().centers(init, k, s.settings().seed(), restart, compute);
-            Moments moments = model.moments(k, d, kMeans.numericPart(centers, k), columnMeans);
-            stats = EStep.assign(t, moments, nearest(kMeans, centers, k), columnMeans, parallel);
-        }
-        return Mixture.estimate(stats, model, s.prior(), s.settings().regularization(), floor, t.levels, log);
+            if (init == Initialization.KMEANS) kMeans.lloyd(found, k, parallel);
+            return found;
+        };
+        double[] centers = s.starts() == null ? compute.get() : s.starts().centers(init, k, s.settings().seed(), restart, compute);
+        Moments moments = model.moments(k, t.d, kMeans.numericPart(centers, k), columnMeans);
+        return EStep.assign(t, moments, nearest(kMeans, centers, k), columnMeans, parallel);
     }
 
     /**
@@ -59,7 +99,7 @@ final class Initializer {
         int d = t.d;
         CovarianceModel model = CovarianceModel.of(s.settings().covariance());
         double[] columnMeans = scale.columnMeans();
-        KMeans kMeans = new KMeans(t, columnMeans, Math.sqrt(Math.max(scale.meanVariance(), scale.floor())));
+        KMeans kMeans = KMeans.inDataUnits(t, scale);
         // The categorical coordinates are the same (0) for every center: only the means decide.
         double[] centers = new double[k * kMeans.dimension];
         for (int c = 0; c < k; c++) System.arraycopy(means, c * d, centers, c * kMeans.dimension, d);

@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
  * points of the numeric columns followed by each categorical column one-hot encoded, scaled so
  * that a differing level weighs about as much as a typical column's standard deviation. A
  * missing value is taken as its column's mean (a missing level as the levels' frequencies).
+ * Distances are either in the data's units or between z-scored columns ({@link #standardised});
+ * the centers are in the data's units either way.
  */
 final class KMeans {
     private static final int MAX_LLOYD_ITERATIONS = 100;
@@ -18,11 +20,17 @@ final class KMeans {
     /** The value of each coordinate where the row has none. */
     private final double[] fill;
     private final double levelScale;
+    /** What each numeric column's squared difference is multiplied by in a distance. */
+    private final double[] columnWeight;
+    /** The mean variance of a column in the distance's units: Lloyd's tolerance is relative to it. */
+    private final double spread;
 
-    KMeans(Table t, double[] columnMeans, double levelScale) {
+    private KMeans(Table t, double[] columnMeans, double[] columnWeight, double levelScale, double spread) {
         this.t = t;
         this.dimension = t.d + t.levelSlots();
         this.levelScale = levelScale;
+        this.columnWeight = columnWeight;
+        this.spread = spread;
         this.fill = new double[dimension];
         System.arraycopy(columnMeans, 0, fill, 0, t.d);
         double[] observed = new double[t.c];
@@ -41,6 +49,25 @@ final class KMeans {
                 fill[slot] = observed[j] > 0 ? levelScale * fill[slot] / observed[j] : 0;
             }
         }
+    }
+
+    /** k-means in the data's units. */
+    static KMeans inDataUnits(Table t, DataScale scale) {
+        double[] ones = new double[t.d];
+        java.util.Arrays.fill(ones, 1);
+        return new KMeans(t, scale.columnMeans(), ones, Math.sqrt(Math.max(scale.meanVariance(), scale.floor())),
+                scale.meanVariance());
+    }
+
+    /**
+     * k-means on the z-scored numeric columns (each squared difference divided by its column's
+     * variance; a constant column's by 1), so that no column dominates by its units; a differing
+     * level weighs one standard deviation.
+     */
+    static KMeans standardised(Table t, DataScale scale, double[] variances) {
+        double[] weight = new double[t.d];
+        for (int j = 0; j < t.d; j++) weight[j] = variances[j] > 0 && Double.isFinite(variances[j]) ? 1 / variances[j] : 1;
+        return new KMeans(t, scale.columnMeans(), weight, 1, 1);
     }
 
     /** The numeric part of the centers, component c at {@code [c*d, (c+1)*d)}. */
@@ -75,13 +102,13 @@ final class KMeans {
         if (t.pattern(i) == Table.COMPLETE) {
             for (int j = 0; j < t.d; j++) {
                 double diff = t.x[off + j] - centers[base + j];
-                s += diff * diff;
+                s += columnWeight[j] * diff * diff;
             }
         } else {
             for (int j = 0; j < t.d; j++) {
                 double v = t.x[off + j];
                 double diff = (Double.isNaN(v) ? fill[j] : v) - centers[base + j];
-                s += diff * diff;
+                s += columnWeight[j] * diff * diff;
             }
         }
         for (int j = 0; j < t.c; j++) {
@@ -204,10 +231,11 @@ final class KMeans {
                 for (int b = 0; b < count; b++) distance[b] = 0;
                 for (int j = 0; j < d; j++) {
                     double m = centers[c * d + j];
+                    double w = columnWeight[j];
                     double[] column = block.xt[j];
                     for (int b = 0; b < count; b++) {
                         double diff = column[b] - m;
-                        distance[b] += diff * diff;
+                        distance[b] += w * diff * diff;
                     }
                 }
             }
@@ -222,10 +250,10 @@ final class KMeans {
 
     /**
      * Lloyd's iterations from {@code centers} (updated in place) until they move by less than
-     * scikit-learn's tolerance: a total squared shift of 1e-4 × the mean column variance. Nothing
-     * per row is kept: each pass assigns rows to the centers of the previous one.
+     * scikit-learn's tolerance: a total squared shift (in the distance's units) of 1e-4 × the mean
+     * column variance. Nothing per row is kept: each pass assigns rows to the centers of the previous one.
      */
-    void lloyd(double[] centers, int k, double meanVariance, Parallel parallel) {
+    void lloyd(double[] centers, int k, Parallel parallel) {
         int d = dimension;
         for (int iteration = 0; iteration < MAX_LLOYD_ITERATIONS; iteration++) {
             double[] frozen = centers.clone();
@@ -250,8 +278,13 @@ final class KMeans {
                 if (w > 0) for (int j = 0; j < d; j++) centers[c * d + j] = totals[c * (d + 1) + 1 + j] / w;
             }
             double shift = 0;
-            for (int i = 0; i < centers.length; i++) shift += (centers[i] - frozen[i]) * (centers[i] - frozen[i]);
-            if (shift <= 1e-4 * meanVariance) break;
+            for (int c = 0; c < k; c++) {
+                for (int j = 0; j < d; j++) {
+                    double move = centers[c * d + j] - frozen[c * d + j];
+                    shift += (j < t.d ? columnWeight[j] : 1) * move * move;
+                }
+            }
+            if (shift <= 1e-4 * spread) break;
         }
     }
 }

@@ -94,6 +94,13 @@ class OptionsTest {
     }
 
     @Test
+    void theHierarchicalStartIsAnInitProperty() {
+        Properties props = new Properties();
+        props.setProperty("smile.gmm.init", "hierarchical");
+        assertEquals(Initialization.HIERARCHICAL, Options.of(props).init());
+    }
+
+    @Test
     void badPropertiesNameTheKey() {
         assertMessage("smile.gmm.k must be an integer, not 'three'.", () -> Options.of(with("smile.gmm.k", "three")));
         assertMessage("smile.gmm.tolerance must be a number, not '1e-3x'.", () -> Options.of(with("smile.gmm.tolerance", "1e-3x")));

@@ -222,7 +222,7 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> imple
     }
 
     /**
-     * @param value kmeans, kmeans_plus_plus (or k-means++), random or random_from_data, in any case
+     * @param value kmeans, kmeans_plus_plus (or k-means++), random, random_from_data or hierarchical, in any case
      * @return this
      */
     public GaussianMixture setInitMode(String value) {

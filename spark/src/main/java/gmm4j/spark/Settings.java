@@ -36,7 +36,8 @@ final class Settings {
     private static final Map<String, Initialization> INITS = Map.of(
             "kmeans", Initialization.KMEANS, "kmeans_plus_plus", Initialization.KMEANS_PLUS_PLUS,
             "k-means++", Initialization.KMEANS_PLUS_PLUS, "kmeans++", Initialization.KMEANS_PLUS_PLUS,
-            "random", Initialization.RANDOM, "random_from_data", Initialization.RANDOM_FROM_DATA);
+            "random", Initialization.RANDOM, "random_from_data", Initialization.RANDOM_FROM_DATA,
+            "hierarchical", Initialization.HIERARCHICAL);
 
     /** The covariance type a name means (case-insensitive). */
     static CovarianceType covariance(String name) {

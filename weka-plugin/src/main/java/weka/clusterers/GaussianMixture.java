@@ -127,17 +127,21 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     public static final int INIT_RANDOM = 2;
     /** Initialisation choice: random instances as means. */
     public static final int INIT_RANDOM_FROM_DATA = 3;
+    /** Initialisation choice: R mclust's model-based hierarchical agglomeration. */
+    public static final int INIT_HIERARCHICAL = 4;
     /** The initialisation choices, for {@link #setInitialization(SelectedTag)}. */
     public static final Tag[] TAGS_INIT = {
             new Tag(INIT_KMEANS, "kmeans", "k-means (k-means++ seeds refined by Lloyd's k-means)", false),
             new Tag(INIT_KMEANS_PLUS_PLUS, "kmeans++", "k-means++ seeds only", false),
             new Tag(INIT_RANDOM, "random", "Random responsibilities", false),
             new Tag(INIT_RANDOM_FROM_DATA, "random-from-data", "Random instances as means", false),
+            new Tag(INIT_HIERARCHICAL, "hierarchical", "Model-based hierarchical agglomeration (R mclust's start)", false),
     };
 
     /** The initialisation of each initialisation choice (by its ID). */
     private static final Initialization[] INITIALIZATIONS = {
-            Initialization.KMEANS, Initialization.KMEANS_PLUS_PLUS, Initialization.RANDOM, Initialization.RANDOM_FROM_DATA};
+            Initialization.KMEANS, Initialization.KMEANS_PLUS_PLUS, Initialization.RANDOM, Initialization.RANDOM_FROM_DATA,
+            Initialization.HIERARCHICAL};
 
     // Defaults: the core's for the fit (scikit-learn's), Weka EM's for the seed, folds, restarts and threads.
     static final int DEFAULT_NUM_CLUSTERS = -1;
@@ -631,7 +635,9 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
 
     /** @return the tool tip of the {@code initialization} property, shown by Weka's GenericObjectEditor */
     public String initializationTipText() {
-        return "How each restart chooses its starting parameters.";
+        return "How each restart chooses its starting parameters: k-means on the standardised attributes, k-means++ seeds "
+                + "only, random responsibilities, random instances as means, or R mclust's model-based hierarchical "
+                + "agglomeration (whose later restarts use k-means and random instances in turn; the best is kept).";
     }
 
     /** @return the {@code initialization} property (see {@link #initializationTipText()}) */

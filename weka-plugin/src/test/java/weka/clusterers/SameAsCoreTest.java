@@ -50,6 +50,18 @@ class SameAsCoreTest {
     }
 
     @Test
+    void theHierarchicalStartIsTheEnginesToo() throws Exception {
+        Instances iris = TestData.irisWithoutClass();
+        GaussianMixture clusterer = TestData.built("-N 2 -C full -init hierarchical -n-init 3 -S 7", iris);
+
+        GaussianMixtureModel core = gmm4j.GaussianMixture.builder().components(2).init(Initialization.HIERARCHICAL)
+                .restarts(3).seed(7).build().fit(Dataset.of(numericRows(iris)));
+
+        assertEquals(Initialization.HIERARCHICAL, clusterer.engineSettings().init());
+        assertSameModel(core, clusterer.getModel());
+    }
+
+    @Test
     void automaticChoiceMatchesTheEnginesModelSelection() throws Exception {
         Instances faithful = TestData.arff("faithful.arff");
         GaussianMixture clusterer = TestData.built("-N -1 -min 1 -max 5 -C auto -criterion icl", faithful);
