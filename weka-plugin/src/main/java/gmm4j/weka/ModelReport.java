@@ -14,8 +14,9 @@ import java.util.Locale;
 
 /**
  * The clusterer's {@code toString()}: a summary of the fit, mclust's table of the criterion (K by
- * covariance model) when K or the type was chosen automatically, and per cluster the prior, means, standard deviations, correlations (full and tied
- * covariances) and nominal value probabilities, laid out like Weka's EM.
+ * covariance model) when K or the type was chosen automatically, and per cluster the prior, means,
+ * standard deviations, correlations (full and tied covariances) and nominal value probabilities,
+ * laid out like Weka's EM.
  */
 public final class ModelReport {
     private static final int CELL = 11;

@@ -40,8 +40,9 @@ import java.util.TreeSet;
  * <!-- globalinfo-start -->
  * Gaussian mixture clustering by Expectation-Maximisation (the gmm4j engine), with full, tied,
  * diagonal or spherical covariances or any of R mclust's 14 models, automatic choice of the number
- * of clusters (and optionally the covariance type) by BIC, AIC, ICL or cross-validation, missing values marginalised exactly,
- * nominal attributes as per-cluster categorical distributions, and instance weights.
+ * of clusters (and optionally the covariance type) by BIC, AIC, ICL or cross-validation, missing
+ * values marginalised exactly, nominal attributes as per-cluster categorical distributions, and
+ * instance weights.
  * <!-- globalinfo-end -->
  *
  * <p>A thin translation layer: {@link AttributeLayout} turns instances into the engine's data set,
@@ -103,9 +104,6 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     }
 
 
-    /** The {@code -models} value that stands for mclust's 14 models. */
-    private static final String ALL_MODELS = "all";
-
     /** Criterion choice: Bayesian information criterion. */
     public static final int CRITERION_BIC = 0;
     /** Criterion choice: Akaike information criterion. */
@@ -156,6 +154,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      * takes mclust's fourteen, its {@code Mclust}'s default (about 3.5 times the fits).
      */
     static final List<CovarianceType> DEFAULT_MODELS = List.of(CovarianceType.scikitLearnTypes());
+    /** The {@code -models} value that stands for mclust's 14 models. */
+    private static final String ALL_MODELS = "all";
     static final int DEFAULT_INIT = Arrays.asList(INITIALIZATIONS).indexOf(FitSettings.DEFAULT_INIT);
     static final int DEFAULT_MAX_ITERATIONS = FitSettings.DEFAULT_MAX_ITERATIONS;
     static final double DEFAULT_TOLERANCE = FitSettings.DEFAULT_TOLERANCE;
@@ -217,8 +217,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
                 + "Each cluster is a multivariate Gaussian with a full, tied, diagonal or spherical covariance "
                 + "matrix, or one of R mclust's 14 models. The number of clusters (and, with covariance 'auto', the "
                 + "covariance type, among the models property) can be chosen automatically by BIC, AIC, ICL or "
-                + "cross-validated log-likelihood; the report then shows mclust's table of the criterion, K by model. Missing values "
-                + "are marginalised out exactly (not replaced by means), nominal attributes are modelled by "
+                + "cross-validated log-likelihood; the report then shows mclust's table of the criterion, K by model. "
+                + "Missing values are marginalised out exactly (not replaced by means), nominal attributes are modelled by "
                 + "per-cluster value probabilities, and instance weights are respected.\n\n"
                 + "For more information see:\n\n" + getTechnicalInformation().toString();
     }
@@ -416,8 +416,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         setMinNumClusters(intOption("min", options, DEFAULT_MIN_CLUSTERS));
         setMaxNumClusters(intOption("max", options, DEFAULT_MAX_CLUSTERS));
         setCovarianceType(tagOption("C", options, TAGS_COVARIANCE, DEFAULT_COVARIANCE, SKLEARN_COVARIANCE_NAMES));
-        String modelList = Utils.getOption("models", options);
-        setModels(modelList.isEmpty() ? modelList(DEFAULT_MODELS) : modelList);
+        String models = Utils.getOption("models", options);
+        setModels(models.isEmpty() ? modelList(DEFAULT_MODELS) : models);
         setCriterion(tagOption("criterion", options, TAGS_CRITERION, CRITERION_BIC));
         setNumFolds(intOption("X", options, DEFAULT_FOLDS));
         setScreeningRows(intOption("screening", options, DEFAULT_SCREENING_ROWS));
@@ -616,13 +616,17 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         models = List.copyOf(types);
     }
 
-    /** The types by the names {@code -C} gives them back with (its tags' names). */
+    /** The types by the names {@code -C} gives them back with (its tags' names), comma-separated. */
     private static String modelList(List<CovarianceType> types) {
-        StringBuilder s = new StringBuilder();
-        for (CovarianceType type : types) {
-            s.append(s.length() == 0 ? "" : ",").append(TAGS_COVARIANCE[Arrays.asList(COVARIANCE_TYPES).indexOf(type)].getIDStr());
-        }
-        return s.toString();
+        return types.stream().map(type -> TAGS_COVARIANCE[Arrays.asList(COVARIANCE_TYPES).indexOf(type)].getIDStr())
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** A clusterer saved before {@code models} existed reads back choosing among the default, as it did. */
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        if (models == null) models = DEFAULT_MODELS;
     }
 
     /** @return the tool tip of the {@code criterion} property, shown by Weka's GenericObjectEditor */

@@ -157,6 +157,24 @@ class OptionsAndReportTest {
         assertEquals("all", clusterer.getModels());
     }
 
+    /** A clusterer saved before -models existed (the field absent from its stream, so null) reads back with the default. */
+    @Test
+    void aClustererSavedWithoutModelsReadsBackWithTheDefault() throws Exception {
+        GaussianMixture old = new GaussianMixture();
+        java.lang.reflect.Field models = GaussianMixture.class.getDeclaredField("models");
+        models.setAccessible(true);
+        models.set(old, null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(old);
+        }
+        GaussianMixture loaded;
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            loaded = (GaussianMixture) in.readObject();
+        }
+        assertEquals("full,tied,diagonal,spherical", loaded.getModels());
+    }
+
     /**
      * Three clusters of 100 instances in 5-D and five near-duplicates away from them: full K = 4 puts a
      * component on the five, a singular spike. Its cell is NA and the line under the table says why.
