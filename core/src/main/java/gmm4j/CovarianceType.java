@@ -61,6 +61,15 @@ public enum CovarianceType {
     }
 
     /**
+     * mclust's fourteen models in mclust's order (its {@code mclust.options("emModelNames")}: EII,
+     * VII, EEI, VEI, EVI, VVI, EEE, VEE, EVE, VVE, EEV, VEV, EVV, VVV), the set its {@code Mclust}
+     * chooses among by default.
+     */
+    public static CovarianceType[] mclustModels() {
+        return new CovarianceType[]{EII, SPHERICAL, EEI, VEI, EVI, DIAGONAL, TIED, VEE, EVE, VVE, EEV, VEV, EVV, FULL};
+    }
+
+    /**
      * The type named {@code name}, in any case: an enum name ({@code full}, {@code tied},
      * {@code diagonal}, {@code spherical}, {@code eii} …), scikit-learn's {@code diag}, or an mclust
      * model name ({@code VVV}, {@code EEE}, {@code VVI}, {@code VII} and the ten others).

@@ -130,6 +130,57 @@ public final class ModelSelection {
             implements java.io.Serializable {
         @java.io.Serial
         private static final long serialVersionUID = 1L;
+
+        /** The scores as mclust's BIC table (see {@link ModelSelection#table}). */
+        public String table() {
+            return ModelSelection.table(scores, best);
+        }
+
+        /** The candidates' log-likelihoods in the same table (see {@link ModelSelection#logLikelihoodTable}). */
+        public String logLikelihoodTable() {
+            return ModelSelection.logLikelihoodTable(scores, best);
+        }
+    }
+
+    /**
+     * Scores as R mclust prints its BIC table: a row per K, a column per covariance model (mclust's
+     * names in mclust's order, {@link CovarianceType#mclustModels()}), each cell the candidate's
+     * criterion value ({@link Score#value()}: lower is better, whatever the criterion; mclust prints
+     * BIC in the other sign, 2·logL − p·ln n, higher is better). The {@code best} candidate's cell is
+     * marked {@code *}; a candidate without a score is {@code NA}, as in mclust, and the lines under
+     * the table give each one's reason ({@code singular: …} or {@code not fitted: …}); a cell with no
+     * candidate (a cancelled selection stopped before it) is {@code -}. Numbers have four decimals,
+     * or are in scientific notation from 1e6 up, and every column is as wide as its widest cell.
+     *
+     * <p>Iris (its four measurements), K = 1..3 by BIC among EEE, VEV and VVV: VEV with K = 2, as
+     * mclust's {@code Mclust(iris[, 1:4])} chooses, of BIC −561.7285 in mclust's sign.
+     *
+     * <pre>
+     * K       EEE        VEV        VVV
+     * 1  829.9782   829.9782   829.9782
+     * 2  688.0972   561.7285*  574.0178
+     * 3  633.8253   562.8099   580.8594
+     * </pre>
+     *
+     * @param scores the candidates' scores, in any order
+     * @param best   the chosen candidate, or null to mark none
+     * @return the table, one line per K under a header line, each line ending in a newline
+     */
+    public static String table(List<Score> scores, Score best) {
+        return ScoreTable.of(scores, best);
+    }
+
+    /**
+     * The candidates' log-likelihoods laid out as {@link #table}: a row per K, a column per model, the
+     * {@code best} marked {@code *}; a singular candidate shows the log-likelihood it reached, one
+     * not fitted {@code NA}. Within a model the log-likelihood never falls as K grows.
+     *
+     * @param scores the candidates' scores, in any order
+     * @param best   the chosen candidate, or null to mark none
+     * @return the table, one line per K under a header line, each line ending in a newline
+     */
+    public static String logLikelihoodTable(List<Score> scores, Score best) {
+        return ScoreTable.logLikelihoods(scores, best);
     }
 
     /**

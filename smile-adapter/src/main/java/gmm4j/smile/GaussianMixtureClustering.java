@@ -191,7 +191,8 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      * {@link ModelSelection.Builder#screeningRows}; use {@code ModelSelection} directly to change that).
      *
      * @param criterion BIC, AIC, ICL (lower is better) or 5-fold cross-validated log-likelihood
-     * @param covariances candidate covariance types; none means {@code options.covariance()} alone
+     * @param covariances candidate covariance types, any of the 14 ({@link CovarianceType#mclustModels()}
+     *                    for all of them, as mclust's {@code Mclust}); none means {@code options.covariance()} alone
      * <p>Stopping the options' controller ends the whole selection: the candidates not yet fitted are
      * not, and the selection is {@linkplain Selection#cancelled() cancelled}.
      *
@@ -509,7 +510,7 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      * @param scores    every candidate's score (covariance types outer, K inner); BIC, AIC and ICL
      *                  lower is better; {@code crossValidation} is NaN unless that was the criterion; a
      *                  candidate without a score ({@link ModelSelection.Score#unscored()} says why)
-     *                  shows "no score" and its reason
+     *                  is NA in the table {@link #toString()} prints, its reason under it
      * @param best      the best candidate's score
      * @param model     the best candidate, fitted on all the data
      * @param cancelled whether the options' controller was stopped during the selection: then the
@@ -523,20 +524,19 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
             scores = List.copyOf(scores);
         }
 
-        /** The score table, the chosen candidate marked with {@code *}. */
+        /**
+         * The scores as mclust's table ({@link ModelSelection#table}: a row per K, a column per
+         * covariance model, the criterion in each cell, the chosen one marked {@code *}, NA for a
+         * candidate without a score with its reason under the table), then the choice.
+         */
         @Override
         public String toString() {
-            StringBuilder s = new StringBuilder(String.format("%-2s %-9s %3s %14s %6s %14s %14s %14s %14s%n",
-                    "", "covariance", "K", "logL", "params", "BIC", "AIC", "ICL", "CV"));
-            for (ModelSelection.Score c : scores) {
-                s.append(String.format("%-2s %-9s %3d %14.6g %6d ", c.equals(best) ? "*" : "", c.covariance(),
-                        c.components(), c.logLikelihood(), c.parameters()));
-                s.append(c.scored() ? String.format("%14.6g %14.6g %14.6g %14.6g%n", c.bic(), c.aic(), c.icl(), c.crossValidation())
-                        : " no score (" + c.unscored() + ")\n");
-            }
-            s.append("chosen by ").append(criterion).append(": K = ").append(best.components())
-                    .append(", ").append(best.covariance()).append('\n');
-            if (cancelled) s.append("cancelled: only the candidates above were fitted\n");
+            StringBuilder s = new StringBuilder(ModelSelection.table(scores, best));
+            CovarianceType type = best.covariance();
+            s.append("chosen by ").append(criterion).append(" (lower is better): K = ").append(best.components())
+                    .append(", ").append(type).append(type.name().equals(type.mclustName()) ? "" : " (" + type.mclustName() + ")")
+                    .append('\n');
+            if (cancelled) s.append("cancelled: only the candidates in the table were fitted\n");
             return s.toString();
         }
     }

@@ -2,6 +2,7 @@
 package gmm4j.smile;
 
 import gmm4j.CovarianceType;
+import gmm4j.Criterion;
 import gmm4j.Initialization;
 import gmm4j.ModelSelection;
 import gmm4j.smile.GaussianMixtureClustering.Options;
@@ -17,6 +18,7 @@ import smile.stat.distribution.MultivariateMixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import static gmm4j.smile.OptionsTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -141,16 +143,33 @@ class ClusteringModelTest {
         double chosen = selection.best().bic();
         assertTrue(selection.scores().stream().allMatch(score -> score.bic() >= chosen));
         assertEquals(chosen, selection.model().bic());
-        assertTrue(selection.toString().contains("chosen by BIC: K = 2, FULL"), selection.toString());
+        assertTrue(selection.toString().contains("\nchosen by BIC (lower is better): K = 2, FULL (VVV)\n"), selection.toString());
     }
 
-    /** A candidate without a score shows "no score" and why: 6 components of 3 rows each are more than 15 rows. */
+    /** A candidate without a score is NA, its reason under the table: 6 components of 3 rows each are more than 15 rows. */
     @Test
     void selectionTableShowsCandidatesWithoutAScore() {
         double[][] rows = Arrays.copyOf(TestData.seedExample(), 15);
         var selection = GaussianMixtureClustering.select(rows, 6);
         ModelSelection.Score six = selection.scores().get(5);
         assertFalse(six.scored());
-        assertTrue(selection.toString().contains(" no score (not fitted: 6 components of 3 rows each"), selection.toString());
+        assertTrue(selection.toString().contains("\n6       NA\n"), selection.toString());
+        assertTrue(selection.toString().contains("\nNA = no score:\n"), selection.toString());
+        assertTrue(selection.toString().contains("\n  K = 6, VVV: not fitted: 6 components of 3 rows each"), selection.toString());
+    }
+
+    /** All 14 of mclust's models on iris: a column each in mclust's order, and mclust's choice, VEV with K = 2. */
+    @Test
+    void selectionOverMclustsFourteenModelsPrintsTheirTable() {
+        var selection = GaussianMixtureClustering.select(TestData.iris(), 1, 3, Criterion.BIC,
+                new Options(1, CovarianceType.FULL, 100, 1e-3, 1e-6, 3, Initialization.KMEANS, 100, 0, null),
+                CovarianceType.mclustModels());
+        assertEquals(14 * 3, selection.scores().size());
+        String header = selection.toString().lines().findFirst().orElseThrow();
+        assertEquals(List.of("K", "EII", "VII", "EEI", "VEI", "EVI", "VVI", "EEE", "VEE", "EVE", "VVE", "EEV", "VEV", "EVV", "VVV"),
+                List.of(header.strip().split(" +")), selection.toString());
+        assertEquals(CovarianceType.VEV, selection.best().covariance(), selection.toString());
+        assertEquals(2, selection.best().components(), selection.toString());
+        assertTrue(selection.toString().contains("\nchosen by BIC (lower is better): K = 2, VEV\n"), selection.toString());
     }
 }

@@ -93,6 +93,19 @@ class OptionsTest {
         assertEquals(Initialization.KMEANS_PLUS_PLUS, options.init());
     }
 
+    /** The covariance property takes every type by either scheme's name, in any case, and writes it back as the enum's. */
+    @Test
+    void covarianceTakesMclustsAndScikitLearnsNames() {
+        assertEquals(CovarianceType.VEV, Options.of(with("smile.gmm.covariance", "VEV")).covariance());
+        for (CovarianceType type : CovarianceType.values()) {
+            for (String name : new String[]{type.mclustName(), type.mclustName().toLowerCase(java.util.Locale.ROOT), type.name()}) {
+                Options options = Options.of(with("smile.gmm.covariance", name));
+                assertEquals(type, options.covariance(), name);
+                assertEquals(type.name(), options.toProperties().getProperty("smile.gmm.covariance"), name);
+            }
+        }
+    }
+
     @Test
     void theHierarchicalStartIsAnInitProperty() {
         Properties props = new Properties();

@@ -10,6 +10,7 @@ import gmm4j.ModelSelection;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The clusterer's options as engine settings: either one fit ({@link #estimator}) or, when the
@@ -19,6 +20,7 @@ import java.io.Serializable;
  * @param minComponents  the smallest K tried when choosing
  * @param maxComponents  the largest K tried when choosing
  * @param covariance     the covariance type, or {@code null} to choose it too
+ * @param models         the covariance types chosen among when {@code covariance} is null
  * @param criterion      how candidates are ranked when choosing
  * @param folds          folds of the cross-validation criterion
  * @param screeningRows  the sample the candidates of a selection are fitted on, 0 for all the data
@@ -33,18 +35,17 @@ import java.io.Serializable;
  * @param prior          whether to fit under mclust's default conjugate prior (MAP EM)
  */
 public record EngineSettings(int components, int minComponents, int maxComponents, CovarianceType covariance,
-                             Criterion criterion, int folds, int screeningRows, Initialization init, int restarts,
-                             int maxIterations,
-                             double tolerance, double regularization, long seed, int threads, boolean noise,
-                             boolean prior)
+                             List<CovarianceType> models, Criterion criterion, int folds, int screeningRows,
+                             Initialization init, int restarts, int maxIterations, double tolerance,
+                             double regularization, long seed, int threads, boolean noise, boolean prior)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
     /** These settings with a fixed K. */
     public EngineSettings withComponents(int k) {
-        return new EngineSettings(k, minComponents, maxComponents, covariance, criterion, folds, screeningRows, init,
-                restarts, maxIterations, tolerance, regularization, seed, threads, noise, prior);
+        return new EngineSettings(k, minComponents, maxComponents, covariance, models, criterion, folds, screeningRows,
+                init, restarts, maxIterations, tolerance, regularization, seed, threads, noise, prior);
     }
 
     /** Whether the fit chooses K or the covariance type. */
@@ -74,13 +75,13 @@ public record EngineSettings(int components, int minComponents, int maxComponent
     }
 
     /**
-     * The model selection over the K range and the covariance types. Candidates run in parallel, so
-     * each logged iteration names its candidate.
+     * The model selection over the K range and the covariance type, or the {@code models} when the
+     * type is chosen too. Candidates run in parallel, so each logged iteration names its candidate.
      */
     public ModelSelection selection(ProgressLog progress) {
         ModelSelection.Builder b = ModelSelection.builder()
                 .components(firstK(), lastK())
-                .covariances(covariance == null ? CovarianceType.scikitLearnTypes() : new CovarianceType[]{covariance})
+                .covariances(covariance == null ? models.toArray(CovarianceType[]::new) : new CovarianceType[]{covariance})
                 .criterion(criterion)
                 .screeningRows(screeningRows)
                 .settings(estimator(null));

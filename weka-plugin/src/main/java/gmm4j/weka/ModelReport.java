@@ -13,9 +13,10 @@ import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * The clusterer's {@code toString()}: a summary of the fit, the criterion table when K was chosen
- * automatically, and per cluster the prior, means, standard deviations, correlations (full and tied
- * covariances) and nominal value probabilities, laid out like Weka's EM.
+ * The clusterer's {@code toString()}: a summary of the fit, mclust's table of the criterion (K by
+ * covariance model) when K or the type was chosen automatically, and per cluster the prior, means,
+ * standard deviations, correlations (full and tied covariances) and nominal value probabilities,
+ * laid out like Weka's EM.
  */
 public final class ModelReport {
     private static final int CELL = 11;
@@ -33,30 +34,20 @@ public final class ModelReport {
      * the clusterer (the engine's selection result is not {@link Serializable}).
      *
      * @param criterion the criterion, in words
-     * @param table     every candidate's scores, the chosen one marked with '*'
+     * @param table          every candidate's score in mclust's table, the chosen one marked with '*'
+     * @param logLikelihoods every candidate's log-likelihood in the same table (null in a clusterer
+     *                       saved before it was kept)
      */
-    public record Selection(String criterion, String table) implements Serializable {
+    public record Selection(String criterion, String table, String logLikelihoods) implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
     }
 
-    /** Renders a selection's scores as a table, the chosen candidate marked with '*'. */
+    /** A selection's scores as mclust's table of the criterion (K by model), the chosen candidate marked with '*'. */
     public static Selection selection(ModelSelection.Result result, EngineSettings settings) {
-        boolean cv = result.criterion() == Criterion.CROSS_VALIDATION;
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "  %4s  %-10s %15s %10s %14s %14s %14s%s%n", "K", "covariance",
-                "log-likelihood", "parameters", "BIC", "AIC", "ICL", cv ? String.format("%16s", "CV -2 logL") : ""));
-        for (ModelSelection.Score score : result.scores()) {
-            String logLikelihood = Double.isNaN(score.logLikelihood()) ? "-" : String.format(Locale.ROOT, "%.4f", score.logLikelihood());
-            String criteria = score.scored()
-                    ? String.format(Locale.ROOT, "%14.4f %14.4f %14.4f%s", score.bic(), score.aic(), score.icl(),
-                            cv ? String.format(Locale.ROOT, "%16.4f", score.crossValidation()) : "")
-                    : "  no score (" + score.unscored() + ")";
-            s.append(String.format(Locale.ROOT, "%s %4d  %-10s %15s %10d %s%n", score.equals(result.best()) ? "*" : " ",
-                    score.components(), name(score.covariance()), logLikelihood, score.parameters(), criteria));
-        }
-        String criterion = cv ? settings.folds() + "-fold cross-validated log-likelihood" : result.criterion().name();
-        return new Selection(criterion, s.toString());
+        String criterion = result.criterion() == Criterion.CROSS_VALIDATION
+                ? settings.folds() + "-fold cross-validated log-likelihood" : result.criterion().name();
+        return new Selection(criterion, result.table(), result.logLikelihoodTable());
     }
 
     /**
@@ -85,8 +76,10 @@ public final class ModelReport {
         this.labelWidth = width + 2;
     }
 
+    /** A type by mclust's name, the table's column, after scikit-learn's for its four: "full (VVV)", "VEV". */
     private static String name(CovarianceType type) {
-        return type.name().toLowerCase(Locale.ROOT);
+        String mclust = type.mclustName();
+        return type.name().equals(mclust) ? mclust : type.name().toLowerCase(Locale.ROOT) + " (" + mclust + ")";
     }
 
     @Override
@@ -97,6 +90,9 @@ public final class ModelReport {
         if (selection != null) {
             s.append("\nModel selection by ").append(selection.criterion()).append(" (lower is better; * = chosen):\n\n");
             s.append(selection.table());
+            if (selection.logLikelihoods() != null) {
+                s.append("\nLog-likelihood (never falls as K grows within a model):\n\n").append(selection.logLikelihoods());
+            }
         }
         s.append('\n');
         clusters(s);

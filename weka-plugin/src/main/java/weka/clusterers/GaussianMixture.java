@@ -39,9 +39,10 @@ import java.util.TreeSet;
 /**
  * <!-- globalinfo-start -->
  * Gaussian mixture clustering by Expectation-Maximisation (the gmm4j engine), with full, tied,
- * diagonal or spherical covariances, automatic choice of the number of clusters (and optionally
- * the covariance type) by BIC, AIC, ICL or cross-validation, missing values marginalised exactly,
- * nominal attributes as per-cluster categorical distributions, and instance weights.
+ * diagonal or spherical covariances or any of R mclust's 14 models, automatic choice of the number
+ * of clusters (and optionally the covariance type) by BIC, AIC, ICL or cross-validation, missing
+ * values marginalised exactly, nominal attributes as per-cluster categorical distributions, and
+ * instance weights.
  * <!-- globalinfo-end -->
  *
  * <p>A thin translation layer: {@link AttributeLayout} turns instances into the engine's data set,
@@ -151,6 +152,14 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     static final int DEFAULT_SCREENING_ROWS = ModelSelection.DEFAULT_SCREENING_ROWS;
     static final int DEFAULT_RESTARTS = 3;
     static final int DEFAULT_COVARIANCE = Arrays.asList(COVARIANCE_TYPES).indexOf(FitSettings.DEFAULT_COVARIANCE);
+    /**
+     * What auto chooses among unless told: scikit-learn's four types, as before {@code -models}
+     * existed, so that a saved {@code -C auto} still chooses the same model; {@code -models all}
+     * takes mclust's fourteen, its {@code Mclust}'s default (about 3.5 times the fits).
+     */
+    static final List<CovarianceType> DEFAULT_MODELS = List.of(CovarianceType.scikitLearnTypes());
+    /** The {@code -models} value that stands for mclust's 14 models. */
+    private static final String ALL_MODELS = "all";
     static final int DEFAULT_INIT = Arrays.asList(INITIALIZATIONS).indexOf(FitSettings.DEFAULT_INIT);
     static final int DEFAULT_MAX_ITERATIONS = FitSettings.DEFAULT_MAX_ITERATIONS;
     static final double DEFAULT_TOLERANCE = FitSettings.DEFAULT_TOLERANCE;
@@ -166,6 +175,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     private int maxNumClusters = DEFAULT_MAX_CLUSTERS;
     /** The covariance choice (a {@code COVARIANCE_} constant). */
     private int covariance = DEFAULT_COVARIANCE;
+    /** The covariance types {@link #COVARIANCE_AUTO} chooses among. */
+    private List<CovarianceType> models = DEFAULT_MODELS;
     /** The criterion choice (a {@code CRITERION_} constant). */
     private int criterion = CRITERION_BIC;
     /** Folds of the cross-validation criterion. */
@@ -208,9 +219,10 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     public String globalInfo() {
         return "Gaussian mixture clustering by Expectation-Maximisation (gmm4j).\n\n"
                 + "Each cluster is a multivariate Gaussian with a full, tied, diagonal or spherical covariance "
-                + "matrix. The number of clusters (and, with covariance 'auto', the covariance type) can be "
-                + "chosen automatically by BIC, AIC, ICL or cross-validated log-likelihood. Missing values "
-                + "are marginalised out exactly (not replaced by means), nominal attributes are modelled by "
+                + "matrix, or one of R mclust's 14 models. The number of clusters (and, with covariance 'auto', the "
+                + "covariance type, among the models property) can be chosen automatically by BIC, AIC, ICL or "
+                + "cross-validated log-likelihood; the report then shows mclust's table of the criterion, K by model. "
+                + "Missing values are marginalised out exactly (not replaced by means), nominal attributes are modelled by "
                 + "per-cluster value probabilities, and instance weights are respected.\n\n"
                 + "For more information see:\n\n" + getTechnicalInformation().toString();
     }
@@ -278,7 +290,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
             throw new IllegalArgumentException("The minimum number of clusters (" + minNumClusters
                     + ") exceeds the maximum (" + maxNumClusters + ").");
         }
-        return new EngineSettings(numClusters, minNumClusters, maxNumClusters, covarianceType(), toCriterion(),
+        return new EngineSettings(numClusters, minNumClusters, maxNumClusters, covarianceType(), models, toCriterion(),
                 numFolds, screeningRows, toInitialization(), numRestarts, maxIterations, tolerance, regularization, getSeed(),
                 numExecutionSlots, noise, prior);
     }
@@ -362,10 +374,12 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         options.add(new Option("\tLargest number of clusters tried when choosing automatically (default "
                 + DEFAULT_MAX_CLUSTERS + ").", "max", 1, "-max <num>"));
         options.add(new Option("\tCovariance type: " + tagList(TAGS_COVARIANCE)
-                + "; auto chooses among full, tied, diagonal and spherical as well (default "
+                + "; auto chooses it as well, among -models (default "
                 + TAGS_COVARIANCE[DEFAULT_COVARIANCE].getIDStr() + ").\n\tscikit-learn's diag means diagonal; "
                 + "mclust's VVV, EEE, VVI, VII mean full, tied, diagonal, spherical; the others are mclust's models.",
                 "C", 1, "-C <type>"));
+        options.add(new Option("\tThe covariance types -C auto chooses among: a comma-separated list of -C's names, or all\n"
+                + "\tfor mclust's 14 models (default " + modelList(DEFAULT_MODELS) + ").", "models", 1, "-models <list>"));
         options.add(new Option("\tCriterion for choosing automatically: " + tagList(TAGS_CRITERION) + " (default bic).",
                 "criterion", 1, "-criterion <name>"));
         options.add(new Option("\tFolds for the cv criterion (default " + DEFAULT_FOLDS + ").", "X", 1, "-X <num>"));
@@ -406,6 +420,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         setMinNumClusters(intOption("min", options, DEFAULT_MIN_CLUSTERS));
         setMaxNumClusters(intOption("max", options, DEFAULT_MAX_CLUSTERS));
         setCovarianceType(tagOption("C", options, TAGS_COVARIANCE, DEFAULT_COVARIANCE, SKLEARN_COVARIANCE_NAMES));
+        String models = Utils.getOption("models", options);
+        setModels(models.isEmpty() ? modelList(DEFAULT_MODELS) : models);
         setCriterion(tagOption("criterion", options, TAGS_CRITERION, CRITERION_BIC));
         setNumFolds(intOption("X", options, DEFAULT_FOLDS));
         setScreeningRows(intOption("screening", options, DEFAULT_SCREENING_ROWS));
@@ -467,6 +483,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
         add(options, "min", minNumClusters);
         add(options, "max", maxNumClusters);
         add(options, "C", getCovarianceType().getSelectedTag().getIDStr());
+        add(options, "models", getModels());
         add(options, "criterion", getCriterion().getSelectedTag().getIDStr());
         add(options, "X", numFolds);
         add(options, "screening", screeningRows);
@@ -549,8 +566,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
 
     /** @return the tool tip of the {@code covarianceType} property, shown by Weka's GenericObjectEditor */
     public String covarianceTypeTipText() {
-        return "The shape of each cluster's covariance: full, tied (shared), diagonal or spherical; "
-                + "auto chooses the shape together with the number of clusters.";
+        return "The shape of each cluster's covariance: full, tied (shared), diagonal, spherical or one of mclust's "
+                + "models; auto chooses the shape together with the number of clusters, among the models property.";
     }
 
     /** @return the {@code covarianceType} property (see {@link #covarianceTypeTipText()}) */
@@ -565,6 +582,55 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
      */
     public void setCovarianceType(SelectedTag value) {
         if (value.getTags() == TAGS_COVARIANCE) covariance = value.getSelectedTag().getID();
+    }
+
+    /** @return the tool tip of the {@code models} property, shown by Weka's GenericObjectEditor */
+    public String modelsTipText() {
+        return "The covariance types covarianceType auto chooses among, with the number of clusters: a comma-separated "
+                + "list of covarianceType's names (full, tied, diagonal, spherical, or mclust's EII, VII, EEI, VEI, EVI, "
+                + "VVI, EEE, VEE, EVE, VVE, EEV, VEV, EVV, VVV, in any case), or all for mclust's 14 models.";
+    }
+
+    /** @return the {@code models} property (see {@link #modelsTipText()}): {@code all}, or the types' names */
+    public String getModels() {
+        return models.containsAll(List.of(CovarianceType.values())) ? ALL_MODELS : modelList(models);
+    }
+
+    /**
+     * Sets the {@code models} property (see {@link #modelsTipText()}).
+     *
+     * @param value a comma-separated list of covariance type names, or {@code all}
+     * @throws IllegalArgumentException naming a name that is no covariance type, or when there is none
+     */
+    public void setModels(String value) {
+        if (value.strip().equalsIgnoreCase(ALL_MODELS)) {
+            models = List.of(CovarianceType.mclustModels());
+            return;
+        }
+        java.util.Set<CovarianceType> types = new java.util.LinkedHashSet<>();
+        for (String name : value.split(",")) {
+            if (name.isBlank()) continue;
+            try {
+                types.add(CovarianceType.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-models: " + e.getMessage() + " Or all for the 14.", e);
+            }
+        }
+        if (types.isEmpty()) throw new IllegalArgumentException("-models needs at least one covariance type, or all.");
+        models = List.copyOf(types);
+    }
+
+    /** The types by the names {@code -C} gives them back with (its tags' names), comma-separated. */
+    private static String modelList(List<CovarianceType> types) {
+        return types.stream().map(type -> TAGS_COVARIANCE[Arrays.asList(COVARIANCE_TYPES).indexOf(type)].getIDStr())
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** A clusterer saved before {@code models} existed reads back choosing among the default, as it did. */
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        if (models == null) models = DEFAULT_MODELS;
     }
 
     /** @return the tool tip of the {@code criterion} property, shown by Weka's GenericObjectEditor */

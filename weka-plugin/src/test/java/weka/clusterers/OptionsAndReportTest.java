@@ -31,7 +31,7 @@ class OptionsAndReportTest {
     @Test
     void defaultsFollowWekasEmWhereTheIssueIsSilent() {
         String options = String.join(" ", new GaussianMixture().getOptions());
-        assertTrue(options.startsWith("-N -1 -min 1 -max 10 -C full -criterion bic -X 10 -screening 5000 -init kmeans -n-init 3 -I 100"),
+        assertTrue(options.startsWith("-N -1 -min 1 -max 10 -C full -models full,tied,diagonal,spherical -criterion bic -X 10 -screening 5000 -init kmeans -n-init 3 -I 100"),
                 options);
         assertTrue(options.contains("-num-slots 1"), options);
         assertTrue(options.contains("-S 100"), options);
@@ -39,7 +39,7 @@ class OptionsAndReportTest {
 
     @Test
     void everyOptionRoundTripsThroughGetAndSetOptions() throws Exception {
-        String given = "-N 4 -min 2 -max 7 -C spherical -criterion cv -X 4 -screening 0 -init random-from-data -n-init 5 -I 42 "
+        String given = "-N 4 -min 2 -max 7 -C spherical -models vev,EEE,diag -criterion cv -X 4 -screening 0 -init random-from-data -n-init 5 -I 42 "
                 + "-tol 1.0E-5 -reg 0.001 -num-slots 0 -noise -prior -S 9 -output-debug-info";
         GaussianMixture first = new GaussianMixture();
         first.setOptions(Utils.splitOptions(given));
@@ -51,6 +51,7 @@ class OptionsAndReportTest {
         assertEquals(2, second.getMinNumClusters());
         assertEquals(7, second.getMaxNumClusters());
         assertEquals("spherical", second.getCovarianceType().getSelectedTag().getIDStr());
+        assertEquals("vev,tied,diagonal", second.getModels());
         assertEquals("cv", second.getCriterion().getSelectedTag().getIDStr());
         assertEquals(4, second.getNumFolds());
         assertEquals(0, second.getScreeningRows());
@@ -70,6 +71,8 @@ class OptionsAndReportTest {
     void badOptionsAreRejectedNamingTheProblem() {
         assertMessage("-C must be one of full|tied|diagonal|spherical|auto|eii|eei|vei|evi|vee|eve|vve|eev|vev|evv (or diag|eee|vii|vvi|vvv), not 'cube'", "-C cube");
         assertMessage("-criterion must be one of bic|aic|icl|cv, not 'mdl'", "-criterion mdl");
+        assertMessage("-models: Unknown covariance type 'cube': use one of", "-models vvv,cube");
+        assertMessage("-models needs at least one covariance type, or all", "-models ,");
         assertMessage("Number of clusters must be -1 (automatic) or at least 1, not 0", "-N 0");
         assertMessage("-tol needs a number, not 'small'", "-tol small");
         assertMessage("-I needs a whole number, not '1.5'", "-I 1.5");
@@ -83,7 +86,7 @@ class OptionsAndReportTest {
     @Test
     void covarianceTakesScikitLearnsNames() throws Exception {
         String[][] givenAndMeant = {{"diag", "diagonal"}, {"DIAG", "diagonal"}, {"Diagonal", "diagonal"}, {"full", "full"},
-                {"TIED", "tied"}, {"Spherical", "spherical"}};
+                {"TIED", "tied"}, {"Spherical", "spherical"}, {"auto", "auto"}, {"AUTO", "auto"}};
         for (String[] pair : givenAndMeant) {
             GaussianMixture clusterer = new GaussianMixture();
             clusterer.setOptions(Utils.splitOptions("-C " + pair[0]));
@@ -93,11 +96,12 @@ class OptionsAndReportTest {
         assertMessage("not 'diagonals'", "-C diagonals");
     }
 
-    /** -C takes every mclust model name, in any case, each meaning the same type as CovarianceType.parse. */
+    /** -C takes every type's name in either scheme, in any case, each meaning the same type as CovarianceType.parse. */
     @Test
     void covarianceTakesMclustsNames() throws Exception {
         for (gmm4j.CovarianceType type : gmm4j.CovarianceType.values()) {
-            for (String name : new String[]{type.mclustName(), type.mclustName().toLowerCase(java.util.Locale.ROOT)}) {
+            for (String name : new String[]{type.mclustName(), type.mclustName().toLowerCase(java.util.Locale.ROOT),
+                    type.name(), type.name().toLowerCase(java.util.Locale.ROOT)}) {
                 GaussianMixture clusterer = new GaussianMixture();
                 clusterer.setOptions(Utils.splitOptions("-C " + name));
                 GaussianMixture again = new GaussianMixture();
@@ -107,6 +111,92 @@ class OptionsAndReportTest {
                         again.getCovarianceType().getSelectedTag().getID(), name);
             }
         }
+    }
+
+    /** -C auto chooses among the -models named, whatever their scheme, and the table has a column for each alone. */
+    @Test
+    void autoChoosesAmongTheModelsNamed() throws Exception {
+        GaussianMixture clusterer = TestData.built("-max 3 -C auto -models vvv,VEV,tied", TestData.irisWithoutClass());
+        assertEquals("full,vev,tied", clusterer.getModels());
+        String report = clusterer.toString();
+        assertTrue(java.util.regex.Pattern.compile("\n\nK +EEE +VEV +VVV\n1  ").matcher(report).find(), report);
+        for (int k = 1; k <= 3; k++) {
+            assertTrue(java.util.regex.Pattern.compile("\n" + k + "(  +\\d+\\.\\d{4}[* ]){2}  +\\d+\\.\\d{4}\\*?\n")
+                    .matcher(report).find(), "three scores for K = " + k + "\n" + report);
+        }
+        assertEquals(2, count(report, "\\d\\*"), "the chosen cell in the criterion's table and the log-likelihoods'\n" + report);
+        assertTrue(java.util.Set.of(gmm4j.CovarianceType.FULL, gmm4j.CovarianceType.VEV, gmm4j.CovarianceType.TIED)
+                .contains(clusterer.getModel().covarianceType()), report);
+    }
+
+    /**
+     * Iris among mclust's 14 models, K = 1..3: mclust's choice, VEV with K = 2 of BIC 561.7285 (mclust:
+     * −561.7285), and the table the user guide shows is the one printed.
+     */
+    @Test
+    void allFourteenModelsOnIrisChooseAsMclustAndTheGuideShowsTheTable() throws Exception {
+        GaussianMixture clusterer = TestData.built("-max 3 -C auto -models all", TestData.irisWithoutClass());
+        String report = clusterer.toString();
+        assertEquals(gmm4j.CovarianceType.VEV, clusterer.getModel().covarianceType(), report);
+        assertEquals(2, clusterer.getModel().components(), report);
+        String table = report.substring(report.indexOf("Model selection by"), report.indexOf("\n\n", report.indexOf("\nK ")) + 1);
+        assertTrue(table.contains("  561.7285*  "), table);
+        assertTrue(Files.readString(Path.of("../docs/user-guide.md")).contains(table), "docs/user-guide.md shows another table than\n" + table);
+    }
+
+    /** -models all is mclust's 14, in mclust's order; the default stays scikit-learn's four (a saved -C auto chooses as before). */
+    @Test
+    void modelsAllIsMclustsFourteen() throws Exception {
+        GaussianMixture clusterer = new GaussianMixture();
+        assertEquals(java.util.List.of(gmm4j.CovarianceType.scikitLearnTypes()), clusterer.engineSettings().models());
+        clusterer.setOptions(Utils.splitOptions("-C auto -models ALL"));
+        assertEquals("all", clusterer.getModels());
+        assertTrue(String.join(" ", clusterer.getOptions()).contains("-C auto -models all "));
+        assertEquals(java.util.List.of(gmm4j.CovarianceType.mclustModels()), clusterer.engineSettings().models());
+        clusterer.setModels(String.join(",", Arrays.stream(gmm4j.CovarianceType.values()).map(Enum::name).toList()));
+        assertEquals("all", clusterer.getModels());
+    }
+
+    /** A clusterer saved before -models existed (the field absent from its stream, so null) reads back with the default. */
+    @Test
+    void aClustererSavedWithoutModelsReadsBackWithTheDefault() throws Exception {
+        GaussianMixture old = new GaussianMixture();
+        java.lang.reflect.Field models = GaussianMixture.class.getDeclaredField("models");
+        models.setAccessible(true);
+        models.set(old, null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(old);
+        }
+        GaussianMixture loaded;
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            loaded = (GaussianMixture) in.readObject();
+        }
+        assertEquals("full,tied,diagonal,spherical", loaded.getModels());
+    }
+
+    /**
+     * Three clusters of 100 instances in 5-D and five near-duplicates away from them: full K = 4 puts a
+     * component on the five, a singular spike. Its cell is NA and the line under the table says why.
+     */
+    @Test
+    void reportSaysWhichCandidateWasSingular() throws Exception {
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        for (int j = 0; j < 5; j++) attributes.add(new Attribute("a" + j));
+        Instances data = new Instances("spike", attributes, 305);
+        Random random = new Random(1);
+        double[][] centres = {{0, 0, 0, 0, 0}, {10, 0, 0, 0, 0}, {0, 10, 0, 0, 0}};
+        for (int i = 0; i < 305; i++) {
+            double[] row = new double[5];
+            for (int j = 0; j < 5; j++) row[j] = i < 300 ? centres[i / 100][j] + random.nextGaussian() : 5 + 1e-4 * random.nextGaussian();
+            data.add(new DenseInstance(1.0, row));
+        }
+        GaussianMixture clusterer = TestData.built("-min 3 -max 4 -C auto -models full,diagonal -init hierarchical -n-init 1 -S 1", data);
+        String report = clusterer.toString();
+        assertTrue(java.util.regex.Pattern.compile("\n4  +(\\d+\\.\\d{4} |NA)  +NA\n").matcher(report).find(), report);
+        assertTrue(java.util.regex.Pattern.compile("\nNA = no score:\n(  K = 4, VVI: singular: .*\n)?  K = 4, VVV: singular: component \\d "
+                + "has a mass of 5.00 rows, fewer than the 6 its covariance needs").matcher(report).find(), report);
+        assertEquals(3, clusterer.getModel().components(), report);
     }
 
     /** -prior fits under mclust's default prior: another fit, said in the report; a model mclust has none for is refused by name. */
@@ -209,25 +299,27 @@ class OptionsAndReportTest {
         clusterer.buildClusterer(ClusteringQualityTest.threeGaussians(new Random(2), 100));
         String report = clusterer.toString();
         assertTrue(report.contains("Number of clusters: 3 (chosen by BIC among K = 1..10)"), report);
-        assertTrue(report.contains("Covariance type:    full"), report);
-        assertTrue(report.contains("Model selection by BIC (lower is better; * = chosen)"), report);
-        assertTrue(report.contains("\n*    3  full"), report);
+        assertTrue(report.contains("Covariance type:    full (VVV)\n"), report);
+        assertTrue(report.contains("Model selection by BIC (lower is better; * = chosen):\n\n K        VVV\n"), report);
+        assertTrue(java.util.regex.Pattern.compile("\n 3  \\d+\\.\\d{4}\\*\n").matcher(report).find(), report);
+        assertEquals(2, count(report, "\\d\\*"), "the chosen cell in the criterion's table and the log-likelihoods'\n" + report);
         assertTrue(report.contains("Correlations in cluster 2"), report);
         assertTrue(report.contains("  std. dev."), report);
         String bic = String.format(java.util.Locale.ROOT, "%.4f", clusterer.getModel().bic());
         assertTrue(report.contains("BIC:                " + bic), report);
     }
 
-    /** On 15 instances a full covariance in 2-D needs 3 each: K = 6 and 7 are not fitted, and the table says so. */
+    /** On 15 instances a full covariance in 2-D needs 3 each: K = 6 and 7 are not fitted, NA in the table, which says why. */
     @Test
     void reportShowsCandidatesWithoutAScoreAndWhy() throws Exception {
         GaussianMixture clusterer = new GaussianMixture();
         clusterer.setOptions(Utils.splitOptions("-min 1 -max 7"));
         clusterer.buildClusterer(ClusteringQualityTest.threeGaussians(new Random(2), 5));
         String report = clusterer.toString();
-        assertTrue(report.contains("\n     6  full                     -         35   no score (not fitted: 6 components of 3 rows "
-                + "each (what a FULL covariance needs) is more than the data's weight 15)"), report);
-        assertTrue(report.contains("\n     7  full                     -         41   no score (not fitted: "), report);
+        assertTrue(report.contains("\n6        NA\n7        NA\nNA = no score:\n"), report);
+        assertTrue(report.contains("\n  K = 6, VVV: not fitted: 6 components of 3 rows "
+                + "each (what a FULL covariance needs) is more than the data's weight 15\n"), report);
+        assertTrue(report.contains("\n  K = 7, VVV: not fitted: "), report);
     }
 
     @Test
