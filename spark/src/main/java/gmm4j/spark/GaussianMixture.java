@@ -322,7 +322,7 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> imple
     public GaussianMixtureModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         String weight = isDefined(weightCol) && !getOrDefault(weightCol).isEmpty() ? getOrDefault(weightCol) : null;
-        DistributedEm.Result result = new DistributedEm(toCoreSettings(), (Integer) getOrDefault(initSampleSize))
+        DistributedEm.Result result = new DistributedEm(toCoreSettings(), Start.driverSample((Integer) getOrDefault(initSampleSize)))
                 .fit(dataset, getOrDefault(featuresCol), weight);
         GaussianMixtureModel model = new GaussianMixtureModel(uid, result.model(), result.summary());
         copyValues(model, ParamMap.empty());
