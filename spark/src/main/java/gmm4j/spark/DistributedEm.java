@@ -3,67 +3,86 @@ package gmm4j.spark;
 
 import gmm4j.Repair;
 import gmm4j.RestartSummary;
-import org.apache.spark.sql.Dataset;
+import gmm4j.SufficientStatistics;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * EM over the partitions of a DataFrame ({@link Partitions}): per iteration the current model is
- * broadcast, each block's statistics taken on the executors and merged on the driver in partition
- * order, and the M-step taken on the driver ({@link EmLoop}). Restarts from seeds
- * {@code seed + r·GOLDEN}, the most likely kept, as in the core.
+ * EM over the partitions of a DataFrame ({@link Partitions}) for one or more candidate settings,
+ * each with its restarts: every run ({@link EmLoop}) that has not stopped is advanced in the same
+ * pass over the rows — the current models broadcast together, each block's statistics taken for
+ * every model on the executors, merged on the driver in partition order, and each run's M-step
+ * taken on the driver — at most {@code runsPerPass} runs per pass. One more pass scores every
+ * run's final parameters; each candidate keeps its most likely restart, as in the core.
  */
 final class DistributedEm {
-    private final gmm4j.GaussianMixture settings;
     private final Start start;
+    private final int runsPerPass;
 
     /** The fitted core model (with the diagnostics of the whole fit) and the summary of the fit. */
     record Result(gmm4j.GaussianMixtureModel model, GaussianMixtureSummary summary) {
     }
 
-    DistributedEm(gmm4j.GaussianMixture settings, Start start) {
-        this.settings = settings;
-        this.start = start;
-    }
-
     /**
-     * Fits the vectors of column {@code features}, weighted by column {@code weight} (null for unit weights).
-     *
-     * @throws IllegalArgumentException for a bad row, naming the column and the row's index
+     * @param start       where each run starts
+     * @param runsPerPass the most runs advanced in one pass over the rows (their models and
+     *                    statistics are held together on each executor)
      */
-    Result fit(Dataset<?> data, String features, String weight) {
-        try (Partitions partitions = Partitions.of(data, features, weight)) {
-            List<EmLoop> runs = new ArrayList<>();
-            List<Partitions.Score> scores = new ArrayList<>();
-            List<RestartSummary> summaries = new ArrayList<>();
-            List<Repair> repairs = new ArrayList<>();
-            int best = 0;
-            for (int restart = 0; restart < settings.restarts(); restart++) {
-                EmLoop run = new EmLoop(settings, restart, start.of(partitions, settings, restart));
-                run(partitions, List.of(run));
-                Partitions.Score score = partitions.scores(List.of(run.model())).get(0);
-                runs.add(run);
-                scores.add(score);
-                summaries.add(run.summary(score));
-                repairs.addAll(run.repairs());
-                double ll = score.statistics().logLikelihood();
-                double bestLl = scores.get(best).statistics().logLikelihood();
-                if (ll > bestLl || Double.isNaN(bestLl)) best = restart;
-            }
-            gmm4j.GaussianMixtureModel model = runs.get(best).fitted(scores.get(best), summaries, repairs);
-            return new Result(model, new GaussianMixtureSummary(model,
-                    scores.get(best).statistics().totalWeight(), scores.get(best).clusterSizes()));
+    DistributedEm(Start start, int runsPerPass) {
+        this.start = start;
+        this.runsPerPass = runsPerPass;
+    }
+
+    /** Fits each of {@code candidates} to the rows of {@code partitions}: a result per candidate, in order. */
+    List<Result> fit(Partitions partitions, List<gmm4j.GaussianMixture> candidates) {
+        List<List<EmLoop>> runs = new ArrayList<>();
+        List<EmLoop> all = new ArrayList<>();
+        for (gmm4j.GaussianMixture settings : candidates) {
+            List<EmLoop> restarts = new ArrayList<>();
+            for (int r = 0; r < settings.restarts(); r++) restarts.add(new EmLoop(settings, r, start.of(partitions, settings, r)));
+            runs.add(restarts);
+            all.addAll(restarts);
+        }
+        advance(partitions, all);
+        List<Partitions.Score> scores = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += runsPerPass) {
+            scores.addAll(partitions.scores(all.subList(from, Math.min(all.size(), from + runsPerPass)).stream()
+                    .map(EmLoop::model).toList()));
+        }
+        List<Result> results = new ArrayList<>();
+        int offset = 0;
+        for (List<EmLoop> restarts : runs) {
+            results.add(kept(restarts, scores.subList(offset, offset + restarts.size())));
+            offset += restarts.size();
+        }
+        return results;
+    }
+
+    /** Advances {@code runs} until each has stopped, the first {@code runsPerPass} that have not in each pass. */
+    private void advance(Partitions partitions, List<EmLoop> runs) {
+        List<EmLoop> active = runs.stream().filter(r -> !r.done()).limit(runsPerPass).toList();
+        while (!active.isEmpty()) {
+            List<SufficientStatistics> statistics = partitions.statistics(active.stream().map(EmLoop::model).toList());
+            for (int i = 0; i < active.size(); i++) active.get(i).step(statistics.get(i));
+            active = runs.stream().filter(r -> !r.done()).limit(runsPerPass).toList();
         }
     }
 
-    /** Advances {@code runs} together, one pass over the rows per iteration for all that have not stopped. */
-    static void run(Partitions partitions, List<EmLoop> runs) {
-        List<EmLoop> active = runs.stream().filter(r -> !r.done()).toList();
-        while (!active.isEmpty()) {
-            List<gmm4j.SufficientStatistics> statistics = partitions.statistics(active.stream().map(EmLoop::model).toList());
-            for (int i = 0; i < active.size(); i++) active.get(i).step(statistics.get(i));
-            active = active.stream().filter(r -> !r.done()).toList();
+    /** The most likely of one candidate's restarts (the first of equals; a NaN never kept over a number), as a result. */
+    private static Result kept(List<EmLoop> restarts, List<Partitions.Score> scores) {
+        List<RestartSummary> summaries = new ArrayList<>();
+        List<Repair> repairs = new ArrayList<>();
+        int best = 0;
+        for (int r = 0; r < restarts.size(); r++) {
+            summaries.add(restarts.get(r).summary(scores.get(r)));
+            repairs.addAll(restarts.get(r).repairs());
+            double ll = scores.get(r).statistics().logLikelihood();
+            double bestLl = scores.get(best).statistics().logLikelihood();
+            if (ll > bestLl || Double.isNaN(bestLl)) best = r;
         }
+        Partitions.Score score = scores.get(best);
+        gmm4j.GaussianMixtureModel model = restarts.get(best).fitted(score, summaries, repairs);
+        return new Result(model, new GaussianMixtureSummary(model, score.statistics().totalWeight(), score.clusterSizes()));
     }
 }

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j.spark;
 
+import gmm4j.Criterion;
+import gmm4j.ModelSelection;
 import gmm4j.RestartSummary;
 import gmm4j.StopReason;
 
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How a distributed fit went: the kept restart's final log-likelihood on the training rows (after
@@ -21,11 +24,38 @@ public final class GaussianMixtureSummary implements Serializable {
     private final gmm4j.GaussianMixtureModel fit;
     private final double totalWeight;
     private final long[] clusterSizes;
+    private final Criterion criterion;
+    private final List<ModelSelection.Score> candidates;
 
     GaussianMixtureSummary(gmm4j.GaussianMixtureModel fit, double totalWeight, long[] clusterSizes) {
+        this(fit, totalWeight, clusterSizes, null, List.of());
+    }
+
+    private GaussianMixtureSummary(gmm4j.GaussianMixtureModel fit, double totalWeight, long[] clusterSizes,
+                                   Criterion criterion, List<ModelSelection.Score> candidates) {
         this.fit = fit;
         this.totalWeight = totalWeight;
         this.clusterSizes = clusterSizes.clone();
+        this.criterion = criterion;
+        this.candidates = List.copyOf(candidates);
+    }
+
+    /** This summary of the chosen candidate, with the selection's criterion and every candidate's score. */
+    GaussianMixtureSummary selected(Criterion by, List<ModelSelection.Score> scores) {
+        return new GaussianMixtureSummary(fit, totalWeight, clusterSizes, by, scores);
+    }
+
+    /** @return the criterion of a {@link GaussianMixtureSelection}; null for a plain fit */
+    public Criterion criterion() {
+        return criterion;
+    }
+
+    /**
+     * @return the score of every candidate of a {@link GaussianMixtureSelection}, in grid order
+     *         (covariance types outer, K inner; {@code crossValidation} NaN); empty for a plain fit
+     */
+    public List<ModelSelection.Score> candidates() {
+        return candidates;
     }
 
     /** @return Σ weight·log p(row) over the training rows at the fitted parameters */
@@ -84,7 +114,7 @@ public final class GaussianMixtureSummary implements Serializable {
     }
 
     /** @return every restart's summary (iterations, stop reason, trace of mean log-likelihoods), in order */
-    public java.util.List<RestartSummary> restarts() {
+    public List<RestartSummary> restarts() {
         return fit.restarts();
     }
 

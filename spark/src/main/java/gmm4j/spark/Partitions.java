@@ -96,38 +96,41 @@ final class Partitions implements AutoCloseable {
 
     /** One E-step of each of {@code models} over all the rows, in one pass: their statistics, in the models' order. */
     List<SufficientStatistics> statistics(List<GaussianMixtureModel> models) {
-        List<List<SufficientStatistics>> parts = inPartitionOrder(blocks.filter(b -> b.usable), models,
-                (ms, b) -> ms.stream().map(m -> SufficientStatistics.of(m, b.dataset())).toList());
+        List<List<SufficientStatistics>> parts = perBlock(List.copyOf(models),
+                (ms, b) -> b.usable ? ms.stream().map(m -> SufficientStatistics.of(m, b.dataset())).toList() : null);
         return IntStream.range(0, models.size())
-                .mapToObj(m -> SufficientStatistics.mergeAll(parts.stream().map(p -> p.get(m)).toList()))
+                .mapToObj(m -> SufficientStatistics.mergeAll(parts.stream().filter(p -> p != null).map(p -> p.get(m)).toList()))
                 .toList();
     }
 
     /** The final score of each of {@code models}, in one pass (see {@link Score}). */
     List<Score> scores(List<GaussianMixtureModel> models) {
-        List<List<Score>> parts = inPartitionOrder(blocks, models, (ms, b) -> ms.stream().map(m -> Score.of(m, b)).toList());
+        List<List<Score>> parts = perBlock(List.copyOf(models), (ms, b) -> ms.stream().map(m -> Score.of(m, b)).toList());
         return IntStream.range(0, models.size())
                 .mapToObj(m -> Score.merge(parts.stream().map(p -> p.get(m)).toList()))
                 .toList();
     }
 
-    /** {@code f(models, block)} for every block, on the executors, with the models broadcast; the results in partition order. */
-    private <T> List<T> inPartitionOrder(JavaRDD<Block> selected, List<GaussianMixtureModel> models, PerBlock<T> f) {
-        Broadcast<List<GaussianMixtureModel>> shared = sc.broadcast(List.copyOf(models));
+    /**
+     * {@code f(shared, block)} for every block, on the executors, with {@code shared} broadcast (and
+     * destroyed afterwards): the results in partition order.
+     */
+    <S, T> List<T> perBlock(S shared, PerBlock<S, T> f) {
+        Broadcast<S> broadcast = sc.broadcast(shared);
         try {
             List<Tuple2<Integer, T>> parts = new ArrayList<>(
-                    selected.map(b -> new Tuple2<>(b.partition, f.apply(shared.value(), b))).collect());
+                    blocks.map(b -> new Tuple2<>(b.partition, f.apply(broadcast.value(), b))).collect());
             parts.sort(Comparator.comparing(Tuple2::_1));
             return parts.stream().map(Tuple2::_2).toList();
         } finally {
-            shared.destroy();
+            broadcast.destroy();
         }
     }
 
-    /** Work on one block under the broadcast models. */
+    /** Work on one block given a broadcast value. */
     @FunctionalInterface
-    private interface PerBlock<T> extends Serializable {
-        T apply(List<GaussianMixtureModel> models, Block block);
+    interface PerBlock<S, T> extends Serializable {
+        T apply(S shared, Block block);
     }
 
     /**

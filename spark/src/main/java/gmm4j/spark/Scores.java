@@ -2,6 +2,7 @@
 package gmm4j.spark;
 
 import gmm4j.Criterion;
+import gmm4j.ModelSelection;
 
 /**
  * How a fitted model is scored, in one place so that it follows the core: the criteria are the
@@ -20,13 +21,22 @@ final class Scores {
         return h;
     }
 
-    /** The value of {@code criterion} for a fitted model (lower is better). */
-    static double value(Criterion criterion, gmm4j.GaussianMixtureModel fitted) {
-        return switch (criterion) {
+    /**
+     * The score of a fitted candidate, as the core's {@link ModelSelection} scores it: BIC, AIC and
+     * ICL on all the rows, and the value of {@code criterion} (lower is better), +∞ for a candidate
+     * with as many free parameters as the rows' total weight or more (the likelihood can grow
+     * without bound: it is never chosen).
+     */
+    static ModelSelection.Score score(Criterion criterion, gmm4j.GaussianMixtureModel fitted, double totalWeight) {
+        double value = switch (criterion) {
             case BIC -> fitted.bic();
             case AIC -> fitted.aic();
             case ICL -> fitted.icl();
             case CROSS_VALIDATION -> throw new IllegalArgumentException("criterion must be BIC, AIC or ICL on Spark.");
         };
+        long p = fitted.parameterCount();
+        if (p >= totalWeight) value = Double.POSITIVE_INFINITY;
+        return new ModelSelection.Score(fitted.components(), fitted.covarianceType(), fitted.logLikelihood(), p,
+                fitted.bic(), fitted.aic(), fitted.icl(), Double.NaN, value);
     }
 }

@@ -23,4 +23,9 @@ interface Start {
         return (partitions, settings, restart) -> restart(settings, restart)
                 .initialize(partitions.sample(sampleSize, settings.seed()));
     }
+
+    /** The k-means|| start ({@link KMeansParallel}) of {@code steps} rounds; covariances from a driver sample. */
+    static Start kMeansParallel(int steps, int sampleSize) {
+        return new KMeansParallel(steps, sampleSize);
+    }
 }
