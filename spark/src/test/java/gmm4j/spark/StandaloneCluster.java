@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * kills every process it started, executors included, and waits until they are gone.
  */
 final class StandaloneCluster implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path home;
     private final List<String> jvmFlags;
@@ -52,17 +52,14 @@ final class StandaloneCluster implements AutoCloseable {
         }
         masterPort = freePort();
         try {
-            Path masterLog = home.resolve("master.log");
-            start("org.apache.spark.deploy.master.Master", masterLog,
+            start("org.apache.spark.deploy.master.Master", home.resolve("master.log"),
                     "--host", "127.0.0.1", "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(freePort()));
-            awaitLine(masterLog, "I have been elected leader");
+            awaitPort(masterPort);
             for (int w = 0; w < workers; w++) {
-                Path log = home.resolve("worker-" + w + ".log");
                 Path work = Files.createDirectories(home.resolve("work-" + w));
-                start("org.apache.spark.deploy.worker.Worker", log, "--host", "127.0.0.1", "--port", "0",
-                        "--webui-port", String.valueOf(freePort()), "--cores", "1", "--memory", "1g",
+                start("org.apache.spark.deploy.worker.Worker", home.resolve("worker-" + w + ".log"), "--host", "127.0.0.1",
+                        "--port", "0", "--webui-port", String.valueOf(freePort()), "--cores", "1", "--memory", "1g",
                         "--work-dir", work.toString(), masterUrl());
-                awaitLine(log, "Successfully registered with master");
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
@@ -147,17 +144,33 @@ final class StandaloneCluster implements AutoCloseable {
         seen.add(process.toHandle());
     }
 
-    /** Waits until {@code log} holds {@code line}, failing with the log when its process died or time ran out. */
-    private void awaitLine(Path log, String line) throws IOException, InterruptedException {
+    /**
+     * Waits until the master accepts connections on {@code port} (its log cannot tell: which logging
+     * binding a JVM finds in {@code jars/*} depends on the directory's order).
+     */
+    private void awaitPort(int port) throws IOException, InterruptedException {
         Process process = daemons.get(daemons.size() - 1);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            if (text.contains(line)) return;
-            if (!process.isAlive()) throw new IllegalStateException("The process died before '" + line + "':\n" + text);
-            Thread.sleep(200);
+            try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) throw new IllegalStateException("The master died:\n" + logs());
+                Thread.sleep(200);
+            }
         }
-        throw new IllegalStateException("No '" + line + "' within " + START_TIMEOUT + ":\n" + Files.readString(log));
+        throw new IllegalStateException("The master does not listen on port " + port + " after " + START_TIMEOUT + ":\n" + logs());
+    }
+
+    /** @return the logs of the master and the workers, for a failure's message */
+    String logs() throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.list(home)) {
+            for (Path log : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".log")).sorted()::iterator) {
+                text.append("---- ").append(log.getFileName()).append('\n').append(Files.readString(log, StandardCharsets.UTF_8));
+            }
+        }
+        return text.toString();
     }
 
     /** Packs a class directory into a jar under the cluster's home. */

@@ -40,7 +40,7 @@ class StandaloneClusterFitIT {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .getOrCreate();
             try {
-                awaitExecutors(spark, 2);
+                awaitExecutors(spark, 2, cluster);
                 assertEquals(2, cluster.executors().size(), "one executor JVM per worker");
 
                 LocalSpark.Rows rows = LocalSpark.clusters(2000, 3, 3, 0.05, 17);
@@ -61,10 +61,10 @@ class StandaloneClusterFitIT {
     }
 
     /** Waits until {@code n} executors besides the driver have registered. */
-    private static void awaitExecutors(SparkSession spark, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + 90_000_000_000L;
+    private static void awaitExecutors(SparkSession spark, int n, StandaloneCluster cluster) throws Exception {
+        long deadline = System.nanoTime() + 180_000_000_000L;
         while (spark.sparkContext().statusTracker().getExecutorInfos().length < n + 1) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("fewer than " + n + " executors after 90 s");
+            if (System.nanoTime() > deadline) throw new IllegalStateException("fewer than " + n + " executors after 180 s:\n" + cluster.logs());
             Thread.sleep(200);
         }
     }
