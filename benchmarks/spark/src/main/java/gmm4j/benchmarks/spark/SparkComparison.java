@@ -25,8 +25,8 @@ import java.util.SplittableRandom;
 /**
  * gmm4j-spark against Spark ML's own {@code GaussianMixture} in one local[2] JVM, on data written to
  * Parquet first and read back (a {@code parallelize}d DataFrame ships its rows again with every
- * job): seconds per EM iteration (the difference of a 2- and a 12-iteration fit, tolerance 0, over
- * 10, so that the fixed costs of a fit cancel; after a warm-up fit), and the log-likelihood and the
+ * job): seconds per EM iteration (the difference of the medians of three 12- and three 2-iteration
+ * fits, tolerance 0, taking turns, over 10, so that the fixed costs of a fit cancel; after a warm-up fit), and the log-likelihood and the
  * adjusted Rand index against the true clusters of a fit to convergence with each engine's defaults
  * (at most 100 iterations; gmm4j: tolerance 1e-3 on the mean log-likelihood, Spark ML: 0.01 on the
  * total). Both fit full covariances from their own default start with seed 1. Prints a Markdown table.
@@ -36,7 +36,16 @@ import java.util.SplittableRandom;
  * </pre>
  */
 public final class SparkComparison {
+    /** Timed 2- and 12-iteration fits per engine and problem, taking turns: the medians are compared. */
+    private static final int ROUNDS = 3;
+
     private SparkComparison() {
+    }
+
+    private static long median(long[] times) {
+        long[] sorted = times.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** @param args the directory for the Parquet files, then problems n×d×K (default 200000x16x16 1000000x2x3) */
@@ -68,9 +77,13 @@ public final class SparkComparison {
                 String[] engines = {"gmm4j-spark", "spark-ml"};
                 for (int e = 0; e < 2; e++) {
                     fitTimed(engines[e], data, k, 1);                       // warm-up
-                    long t2 = fitTimed(engines[e], data, k, 2);
-                    long t12 = fitTimed(engines[e], data, k, 12);
-                    perIteration[e] = (t12 - t2) / 10e9;
+                    long[] t2 = new long[ROUNDS];
+                    long[] t12 = new long[ROUNDS];
+                    for (int round = 0; round < ROUNDS; round++) {
+                        t2[round] = fitTimed(engines[e], data, k, 2);
+                        t12[round] = fitTimed(engines[e], data, k, 12);
+                    }
+                    perIteration[e] = (median(t12) - median(t2)) / 10e9;
                     double[] quality = quality(engines[e], data, k);
                     System.out.printf(Locale.ROOT, "| %,d×%d, K=%d | %s | %.3g | %.8g | %d | %.4f |%n", n, d, k, engines[e],
                             perIteration[e], quality[0], (int) quality[2], quality[1]);
