@@ -215,4 +215,41 @@ public final class SufficientStatistics implements Serializable {
                 List.of(summary), List.copyOf(repairs), scale, under);
         return new GaussianMixtureModel(result, totalWeight(), Math.toIntExact(ignoredRows));
     }
+
+    /**
+     * The result of a whole EM fit that ended at {@code model}, for a loop that runs the iterations
+     * itself ({@link #estimate} per iteration) and wants to hand back what {@link GaussianMixture#fit}
+     * returns: {@code model}'s parameters, with the log-likelihood, total weight and ignored rows of
+     * these statistics — which must be taken under {@code model} itself, after the last M-step — and
+     * the loop's own account of the fit. {@code mapLogLoss} is the rows' weighted MAP log-loss under
+     * {@code model}, −Σ w·log max τ (the hard labels' share of the complete-data likelihood), which
+     * {@link GaussianMixtureModel#icl()} adds to BIC twice (the E-step of these statistics does not
+     * compute it).
+     *
+     * @param model      the fitted parameters, the model these statistics were taken under
+     * @param mapLogLoss the rows' weighted MAP log-loss under {@code model} (finite, not negative)
+     * @param iterations the EM iterations of the kept restart (at least 1)
+     * @param stopReason why the kept restart stopped
+     * @param restarts   every restart, in order
+     * @param repairs    what the fit repaired, in every restart
+     * @return the fitted model with these diagnostics
+     * @throws IllegalArgumentException when {@code model} is of another covariance type than the
+     *                                  statistics, or a number is out of range
+     */
+    public GaussianMixtureModel fitted(GaussianMixtureModel model, double mapLogLoss, int iterations, StopReason stopReason,
+                                       List<RestartSummary> restarts, List<Repair> repairs) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(stopReason, "stopReason");
+        if (model.covarianceType() != type) {
+            throw new IllegalArgumentException("These statistics were taken under a " + type + " model, not a "
+                    + model.covarianceType() + " one: take them under the fitted model.");
+        }
+        if (!(mapLogLoss >= 0) || Double.isInfinite(mapLogLoss)) {
+            throw new IllegalArgumentException("mapLogLoss must be finite and not negative, not " + mapLogLoss + ".");
+        }
+        if (iterations < 1) throw new IllegalArgumentException("iterations must be at least 1, not " + iterations + ".");
+        return new GaussianMixtureModel(model.mixture(), logLikelihood(), mapLogLoss, totalWeight(), iterations, stopReason,
+                stopReason == StopReason.CANCELLED, Math.toIntExact(ignoredRows), List.copyOf(restarts),
+                List.copyOf(repairs), model.scale());
+    }
 }

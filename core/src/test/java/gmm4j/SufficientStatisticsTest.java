@@ -234,4 +234,39 @@ class SufficientStatisticsTest {
             assertEquals(expected[i], actual[i], relative * Math.max(1, Math.abs(expected[i])), what + "[" + i + "]");
         }
     }
+
+    /** fitted: a loop's own EM run handed back with the fit's diagnostics is what fit returns. */
+    @Test
+    void fittedCarriesTheLoopsDiagnostics() {
+        Dataset data = data();
+        GaussianMixture settings = settings(CovarianceType.FULL).toBuilder().maxIterations(3).tolerance(0).build();
+        GaussianMixtureModel expected = settings.fit(data);
+        GaussianMixtureModel model = settings.initialize(data);
+        double[] trace = new double[3];
+        for (int iteration = 0; iteration < 3; iteration++) {
+            SufficientStatistics s = SufficientStatistics.of(model, data);
+            trace[iteration] = s.logLikelihood() / s.totalWeight();
+            model = s.estimate(settings);
+        }
+        double mapLogLoss = (expected.icl() - expected.bic()) / 2;
+        SufficientStatistics last = SufficientStatistics.of(model, data);
+        RestartSummary summary = new RestartSummary(0, 3, false, last.logLikelihood() / last.totalWeight(), trace,
+                StopReason.MAX_ITERATIONS);
+        GaussianMixtureModel fitted = last.fitted(model, mapLogLoss, 3, StopReason.MAX_ITERATIONS, List.of(summary), List.of());
+
+        assertEquals(3, fitted.iterations());
+        assertEquals(StopReason.MAX_ITERATIONS, fitted.stopReason());
+        assertFalse(fitted.converged());
+        assertEquals(expected.logLikelihood(), fitted.logLikelihood(), 1e-12 * Math.abs(expected.logLikelihood()));
+        assertEquals(expected.bic(), fitted.bic(), 1e-12 * Math.abs(expected.bic()));
+        assertEquals(expected.icl(), fitted.icl(), 1e-12 * Math.abs(expected.icl()));
+        assertEquals(expected.ignoredRows(), fitted.ignoredRows());
+        assertArrayEquals(expected.restarts().get(0).trace(), fitted.restarts().get(0).trace(), 1e-12);
+        assertArrayEquals(expected.means()[1], model.means()[1], 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> last.fitted(settings(CovarianceType.DIAGONAL).initialize(data),
+                mapLogLoss, 3, StopReason.MAX_ITERATIONS, List.of(summary), List.of()));
+        GaussianMixtureModel end = model;
+        assertThrows(IllegalArgumentException.class, () -> last.fitted(end, -1, 3, StopReason.MAX_ITERATIONS,
+                List.of(summary), List.of()));
+    }
 }

@@ -36,6 +36,8 @@ final class Block implements Serializable {
     final String problem;
     /** The index within the block of the row {@link #problem} describes. */
     final int problemRow;
+    /** The rows as the engine's data set, made once where the block is cached (never shipped). */
+    private transient Dataset dataset;
 
     private Block(int partition, int n, int d, double[] values, double[] weights, String problem, int problemRow) {
         this.partition = partition;
@@ -95,9 +97,13 @@ final class Block implements Serializable {
         return new Block(partition, 0, d, new double[0], null, problem, row);
     }
 
-    /** The rows as the engine's data set, without a copy. Only for a {@link #usable} block. */
+    /**
+     * The rows as the engine's data set, without a copy, made once per cached block (every EM pass
+     * reads the same one). Only for a {@link #usable} block.
+     */
     Dataset dataset() {
-        return Dataset.wrapRowMajor(values, n, d, weights);
+        if (dataset == null) dataset = Dataset.wrapRowMajor(values, n, d, weights);
+        return dataset;
     }
 
     /** The rows {@code selected} (ascending indices) of this block, copied. */

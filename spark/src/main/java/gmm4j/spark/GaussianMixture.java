@@ -2,18 +2,12 @@
 package gmm4j.spark;
 
 import gmm4j.FitSettings;
-import org.apache.spark.ml.Estimator;
-import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * A Gaussian mixture fitted by EM on a Spark {@code DataFrame}: the gmm4j engine's E-step runs on
@@ -43,23 +37,13 @@ import org.apache.spark.sql.types.StructType;
  * {@link gmm4j.GaussianMixture#fit} on the same rows), otherwise on a sample of about
  * {@code initSampleSize} rows drawn from every partition with the seed, and the same sample for
  * every restart (then the data's scale, which the M-step's repairs use, is the sample's too).
- * Restart {@code r} uses the seed {@code seed + r·0x9E3779B97F4A7C15}, as the core does.
+ * Restart {@code r} uses the seed {@code seed + r·0x9E3779B97F4A7C15}, as the core does. With
+ * {@code initMode} "k-means||", the means of a distributed k-means|| (Bahmani et al., 2012) seed
+ * the core's start instead (see {@code docs/spark.md}).
  */
-public final class GaussianMixture extends Estimator<GaussianMixtureModel> implements DefaultParamsWritable {
-    private final String uid;
+public final class GaussianMixture extends MixtureEstimator<GaussianMixture> {
     private final IntParam k;
     private final Param<String> covarianceType;
-    private final IntParam maxIter;
-    private final DoubleParam tol;
-    private final DoubleParam regularization;
-    private final Param<String> initMode;
-    private final IntParam restarts;
-    private final LongParam seed;
-    private final IntParam initSampleSize;
-    private final Param<String> featuresCol;
-    private final Param<String> weightCol;
-    private final Param<String> predictionCol;
-    private final Param<String> probabilityCol;
 
     /** An estimator with the default params and a new uid. */
     public GaussianMixture() {
@@ -68,46 +52,13 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> imple
 
     /** An estimator with the default params (Spark's readers call this). */
     public GaussianMixture(String uid) {
-        this.uid = uid;
+        super(uid);
         k = new IntParam(this, "k", "the number of components (at least 1)", Settings.atLeastOne());
         covarianceType = new Param<>(this, "covarianceType", "the shape of the covariances, one of "
                 + Settings.covarianceNames() + " (any case)", Settings.covarianceValidator());
-        maxIter = new IntParam(this, "maxIter", "the most EM iterations per restart (at least 1)", Settings.atLeastOne());
-        tol = new DoubleParam(this, "tol", "converged when the mean log-likelihood per unit of row weight changes by less"
-                + " (finite, not negative; 0 runs every iteration)", Settings.finiteNotNegative());
-        regularization = new DoubleParam(this, "regularization", "added to every covariance diagonal (finite, not negative)",
-                Settings.finiteNotNegative());
-        initMode = new Param<>(this, "initMode", "how each restart chooses its start, one of " + Settings.initNames()
-                + " (any case)", Settings.initValidator());
-        restarts = new IntParam(this, "restarts", "runs from independent starts, the most likely kept (at least 1)",
-                Settings.atLeastOne());
-        seed = new LongParam(this, "seed", "the seed of every random choice");
-        initSampleSize = new IntParam(this, "initSampleSize", "the most rows the driver takes to compute the start"
-                + " (at least 1)", Settings.atLeastOne());
-        featuresCol = Columns.featuresCol(this);
-        weightCol = new Param<>(this, "weightCol", "the row weight column (finite, not negative); unset for unit weights");
-        predictionCol = Columns.predictionCol(this);
-        probabilityCol = Columns.probabilityCol(this);
         setDefault(k, FitSettings.DEFAULT_COMPONENTS);
         setDefault(covarianceType, Settings.name(FitSettings.DEFAULT_COVARIANCE));
-        setDefault(maxIter, FitSettings.DEFAULT_MAX_ITERATIONS);
-        setDefault(tol, FitSettings.DEFAULT_TOLERANCE);
-        setDefault(regularization, FitSettings.DEFAULT_REGULARIZATION);
-        setDefault(initMode, Settings.name(FitSettings.DEFAULT_INIT));
-        setDefault(restarts, FitSettings.DEFAULT_RESTARTS);
-        setDefault(seed, FitSettings.DEFAULT_SEED);
-        setDefault(initSampleSize, DEFAULT_INIT_SAMPLE_SIZE);
     }
-
-    /** The default of {@code initSampleSize}: {@value} rows. */
-    public static final int DEFAULT_INIT_SAMPLE_SIZE = 100_000;
-
-    @Override
-    public String uid() {
-        return uid;
-    }
-
-    // ---- params (Spark finds them by reflection: public, no arguments) --------------------------
 
     /** @return the number of components */
     public IntParam k() {
@@ -118,63 +69,6 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> imple
     public Param<String> covarianceType() {
         return covarianceType;
     }
-
-    /** @return the most EM iterations per restart */
-    public IntParam maxIter() {
-        return maxIter;
-    }
-
-    /** @return the convergence tolerance */
-    public DoubleParam tol() {
-        return tol;
-    }
-
-    /** @return what is added to every covariance diagonal */
-    public DoubleParam regularization() {
-        return regularization;
-    }
-
-    /** @return the initialisation's name */
-    public Param<String> initMode() {
-        return initMode;
-    }
-
-    /** @return the number of restarts */
-    public IntParam restarts() {
-        return restarts;
-    }
-
-    /** @return the seed */
-    public LongParam seed() {
-        return seed;
-    }
-
-    /** @return the most rows the start is computed from */
-    public IntParam initSampleSize() {
-        return initSampleSize;
-    }
-
-    /** @return the features column's name */
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    /** @return the weight column's name (unset: unit weights) */
-    public Param<String> weightCol() {
-        return weightCol;
-    }
-
-    /** @return the prediction column's name */
-    public Param<String> predictionCol() {
-        return predictionCol;
-    }
-
-    /** @return the probability column's name */
-    public Param<String> probabilityCol() {
-        return probabilityCol;
-    }
-
-    // ---- setters --------------------------------------------------------------------------------
 
     /**
      * @param value the number of components, at least 1
@@ -195,121 +89,11 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> imple
     }
 
     /**
-     * @param value the most EM iterations per restart, at least 1
-     * @return this
-     */
-    public GaussianMixture setMaxIter(int value) {
-        set(maxIter, value);
-        return this;
-    }
-
-    /**
-     * @param value the convergence tolerance, finite and not negative
-     * @return this
-     */
-    public GaussianMixture setTol(double value) {
-        set(tol, value);
-        return this;
-    }
-
-    /**
-     * @param value what is added to every covariance diagonal, finite and not negative
-     * @return this
-     */
-    public GaussianMixture setRegularization(double value) {
-        set(regularization, value);
-        return this;
-    }
-
-    /**
-     * @param value kmeans, kmeans_plus_plus (or k-means++), random, random_from_data or hierarchical, in any case
-     * @return this
-     */
-    public GaussianMixture setInitMode(String value) {
-        set(initMode, value);
-        return this;
-    }
-
-    /**
-     * @param value the number of restarts, at least 1
-     * @return this
-     */
-    public GaussianMixture setRestarts(int value) {
-        set(restarts, value);
-        return this;
-    }
-
-    /**
-     * @param value the seed
-     * @return this
-     */
-    public GaussianMixture setSeed(long value) {
-        set(seed, value);
-        return this;
-    }
-
-    /**
-     * @param value the most rows the start is computed from, at least 1
-     * @return this
-     */
-    public GaussianMixture setInitSampleSize(int value) {
-        set(initSampleSize, value);
-        return this;
-    }
-
-    /**
-     * @param value the features column's name
-     * @return this
-     */
-    public GaussianMixture setFeaturesCol(String value) {
-        set(featuresCol, value);
-        return this;
-    }
-
-    /**
-     * @param value the weight column's name
-     * @return this
-     */
-    public GaussianMixture setWeightCol(String value) {
-        set(weightCol, value);
-        return this;
-    }
-
-    /**
-     * @param value the prediction column's name
-     * @return this
-     */
-    public GaussianMixture setPredictionCol(String value) {
-        set(predictionCol, value);
-        return this;
-    }
-
-    /**
-     * @param value the probability column's name
-     * @return this
-     */
-    public GaussianMixture setProbabilityCol(String value) {
-        set(probabilityCol, value);
-        return this;
-    }
-
-    // ---- the fit --------------------------------------------------------------------------------
-
-    /**
      * The core's settings these params stand for: the estimator a one-machine fit with the same
-     * params would use.
+     * params would use (with {@code initMode} "k-means||", the core's "kmeans").
      */
     public gmm4j.GaussianMixture toCoreSettings() {
-        return gmm4j.GaussianMixture.builder()
-                .components((Integer) getOrDefault(k))
-                .covariance(Settings.covariance(getOrDefault(covarianceType)))
-                .init(Settings.init(getOrDefault(initMode)))
-                .restarts((Integer) getOrDefault(restarts))
-                .maxIterations((Integer) getOrDefault(maxIter))
-                .tolerance((Double) getOrDefault(tol))
-                .regularization((Double) getOrDefault(regularization))
-                .seed((Long) getOrDefault(seed))
-                .build();
+        return coreSettings((Integer) getOrDefault(k), Settings.covariance(getOrDefault(covarianceType)));
     }
 
     /**
@@ -320,31 +104,11 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> imple
      */
     @Override
     public GaussianMixtureModel fit(Dataset<?> dataset) {
-        transformSchema(dataset.schema());
-        String weight = isDefined(weightCol) && !getOrDefault(weightCol).isEmpty() ? getOrDefault(weightCol) : null;
-        DistributedEm.Result result = new DistributedEm(toCoreSettings(), (Integer) getOrDefault(initSampleSize))
-                .fit(dataset, getOrDefault(featuresCol), weight);
-        GaussianMixtureModel model = new GaussianMixtureModel(uid, result.model(), result.summary());
-        copyValues(model, ParamMap.empty());
-        return model.setParent(this);
-    }
-
-    /**
-     * Checks the input columns (a vector features column; a numeric weight column when set) and
-     * adds the prediction (int) and probability (vector) columns.
-     *
-     * @throws IllegalArgumentException naming a missing or mistyped column
-     */
-    @Override
-    public StructType transformSchema(StructType schema) {
-        if (isDefined(weightCol) && !getOrDefault(weightCol).isEmpty()) Columns.checkNumeric(schema, getOrDefault(weightCol));
-        return Columns.withOutputs(schema, getOrDefault(featuresCol), getOrDefault(predictionCol),
-                getOrDefault(probabilityCol));
-    }
-
-    @Override
-    public GaussianMixture copy(ParamMap extra) {
-        return (GaussianMixture) defaultCopy(extra);
+        try (Partitions partitions = partitions(dataset)) {
+            DistributedEm.Result result = new DistributedEm(start(), Integer.MAX_VALUE)
+                    .fit(partitions, java.util.List.of(toCoreSettings())).get(0);
+            return model(result.model(), result.summary());
+        }
     }
 
     /** @return a reader of saved estimators */

@@ -94,9 +94,10 @@ public final class GaussianMixtureModel extends Model<GaussianMixtureModel> impl
     }
 
     /**
-     * The core model: the fitted parameters, to score anywhere gmm4j runs (Weka, Smile, plain Java).
-     * Its own diagnostics ({@code logLikelihood()}, {@code iterations()}) are those of the last
-     * M-step alone; the fit's are in {@link #summary()}.
+     * The core model: the fitted parameters, to score anywhere gmm4j runs (Weka, Smile, plain Java),
+     * with the diagnostics of the distributed fit, as {@link gmm4j.GaussianMixture#fit} gives them:
+     * the final log-likelihood, BIC, AIC and ICL on the training rows, the kept restart's iterations
+     * and stop reason, every restart's summary and every repair (a loaded model keeps them too).
      *
      * @return the core model
      */

@@ -1,45 +1,71 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j.spark;
 
+import gmm4j.Criterion;
+import gmm4j.ModelSelection;
+import gmm4j.RestartSummary;
+import gmm4j.StopReason;
+
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * How a distributed fit went: the kept restart's final log-likelihood on the training rows (after
- * the last M-step), BIC and AIC, its iterations and convergence, and how many rows the model
- * assigns to each component.
+ * the last M-step), BIC, AIC and ICL, its iterations and why it stopped, and how many rows the model
+ * assigns to each component. The numbers are those of {@link GaussianMixtureModel#toCoreModel()}'s
+ * diagnostics.
  */
 public final class GaussianMixtureSummary implements Serializable {
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final double logLikelihood;
+    private final gmm4j.GaussianMixtureModel fit;
     private final double totalWeight;
-    private final long parameters;
-    private final int iterations;
-    private final boolean converged;
     private final long[] clusterSizes;
-    private final double[] restartLogLikelihoods;
+    private final Criterion criterion;
+    private final List<ModelSelection.Score> candidates;
 
-    GaussianMixtureSummary(double logLikelihood, double totalWeight, long parameters, int iterations, boolean converged,
-                           long[] clusterSizes, double[] restartLogLikelihoods) {
-        this.logLikelihood = logLikelihood;
+    GaussianMixtureSummary(gmm4j.GaussianMixtureModel fit, double totalWeight, long[] clusterSizes) {
+        this(fit, totalWeight, clusterSizes, null, List.of());
+    }
+
+    private GaussianMixtureSummary(gmm4j.GaussianMixtureModel fit, double totalWeight, long[] clusterSizes,
+                                   Criterion criterion, List<ModelSelection.Score> candidates) {
+        this.fit = fit;
         this.totalWeight = totalWeight;
-        this.parameters = parameters;
-        this.iterations = iterations;
-        this.converged = converged;
         this.clusterSizes = clusterSizes.clone();
-        this.restartLogLikelihoods = restartLogLikelihoods.clone();
+        this.criterion = criterion;
+        this.candidates = List.copyOf(candidates);
+    }
+
+    /** This summary of the chosen candidate, with the selection's criterion and every candidate's score. */
+    GaussianMixtureSummary selected(Criterion by, List<ModelSelection.Score> scores) {
+        return new GaussianMixtureSummary(fit, totalWeight, clusterSizes, by, scores);
+    }
+
+    /** @return the criterion of a {@link GaussianMixtureSelection}; null for a plain fit */
+    public Criterion criterion() {
+        return criterion;
+    }
+
+    /**
+     * @return the score of every candidate of a {@link GaussianMixtureSelection}, in grid order
+     *         (covariance types outer, K inner; {@code crossValidation} NaN); empty for a plain fit
+     */
+    public List<ModelSelection.Score> candidates() {
+        return candidates;
     }
 
     /** @return Σ weight·log p(row) over the training rows at the fitted parameters */
     public double logLikelihood() {
-        return logLikelihood;
+        return fit.logLikelihood();
     }
 
     /** @return the log-likelihood per unit of row weight */
     public double meanLogLikelihood() {
-        return logLikelihood / totalWeight;
+        return fit.meanLogLikelihood();
     }
 
     /** @return the total weight of the training rows with an observed value */
@@ -49,22 +75,32 @@ public final class GaussianMixtureSummary implements Serializable {
 
     /** @return −2·logL + p·ln(N), N the total row weight, p the free parameters; lower is better */
     public double bic() {
-        return -2 * logLikelihood + parameters * Math.log(totalWeight);
+        return fit.bic();
     }
 
     /** @return −2·logL + 2p; lower is better */
     public double aic() {
-        return -2 * logLikelihood + 2 * parameters;
+        return fit.aic();
+    }
+
+    /** @return BIC plus twice the rows' MAP log-loss, −Σ w·log max τ (ICL as mclust's: the hard labels); lower is better */
+    public double icl() {
+        return fit.icl();
     }
 
     /** @return the EM iterations of the kept restart */
     public int iterations() {
-        return iterations;
+        return fit.iterations();
     }
 
     /** @return whether the kept restart converged within the tolerance */
     public boolean converged() {
-        return converged;
+        return fit.converged();
+    }
+
+    /** @return why the kept restart stopped */
+    public StopReason stopReason() {
+        return fit.stopReason();
     }
 
     /** @return for each component, the training rows whose prediction it is */
@@ -74,13 +110,17 @@ public final class GaussianMixtureSummary implements Serializable {
 
     /** @return every restart's final log-likelihood, in order */
     public double[] restartLogLikelihoods() {
-        return restartLogLikelihoods.clone();
+        return fit.restarts().stream().mapToDouble(r -> r.meanLogLikelihood() * totalWeight()).toArray();
+    }
+
+    /** @return every restart's summary (iterations, stop reason, trace of mean log-likelihoods), in order */
+    public List<RestartSummary> restarts() {
+        return fit.restarts();
     }
 
     @Override
     public String toString() {
         return String.format("%s after %d iterations; log-likelihood %.6g, BIC %.6g, AIC %.6g, cluster sizes %s",
-                converged ? "converged" : "not converged", iterations, logLikelihood, bic(), aic(),
-                java.util.Arrays.toString(clusterSizes));
+                stopReason(), iterations(), logLikelihood(), bic(), aic(), Arrays.toString(clusterSizes));
     }
 }

@@ -32,12 +32,25 @@ final class Settings {
         return Map.copyOf(names);
     }
 
-    /** Initialisations by name: every {@link Initialization} by its own name, and scikit-learn's spellings. */
+    /** The names of the distributed k-means|| start, which the core stands in for with its k-means. */
+    private static final java.util.Set<String> KMEANS_PARALLEL = java.util.Set.of("k-means||", "kmeans||", "kmeans_parallel");
+
+    /**
+     * Initialisations by name: every {@link Initialization} by its own name, scikit-learn's
+     * spellings, and k-means|| (as the core's k-means, the nearest one-machine start).
+     */
     private static final Map<String, Initialization> INITS = Map.of(
             "kmeans", Initialization.KMEANS, "kmeans_plus_plus", Initialization.KMEANS_PLUS_PLUS,
             "k-means++", Initialization.KMEANS_PLUS_PLUS, "kmeans++", Initialization.KMEANS_PLUS_PLUS,
             "random", Initialization.RANDOM, "random_from_data", Initialization.RANDOM_FROM_DATA,
-            "hierarchical", Initialization.HIERARCHICAL);
+            "hierarchical", Initialization.HIERARCHICAL,
+            "k-means||", Initialization.KMEANS, "kmeans||", Initialization.KMEANS,
+            "kmeans_parallel", Initialization.KMEANS);
+
+    /** Whether an initMode names the distributed k-means|| start (case-insensitive). */
+    static boolean isKMeansParallel(String name) {
+        return KMEANS_PARALLEL.contains(name.toLowerCase(Locale.ROOT));
+    }
 
     /** The covariance type a name means (case-insensitive). */
     static CovarianceType covariance(String name) {

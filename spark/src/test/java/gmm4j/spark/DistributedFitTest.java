@@ -13,13 +13,11 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The distributed fit against the core's fit of the same rows, and its transform. */
 class DistributedFitTest extends WithSpark {
-    private static final double RELATIVE = 1e-10;
     /** The build's profile ran the tests on the Spark it names. */
     @Test
     void runsOnTheSparkTheBuildNames() {
@@ -36,7 +34,7 @@ class DistributedFitTest extends WithSpark {
         GaussianMixtureModel model = estimator.fit(LocalSpark.frame(spark, rows, 4));
         gmm4j.GaussianMixtureModel core = estimator.toCoreSettings().fit(rows.core(true));
 
-        assertSameFit(core, model);
+        FitAssertions.assertSameFit(core, model);
         assertTrue(core.iterations() > 2, "a fit of several iterations: " + core.iterations());
     }
 
@@ -49,10 +47,10 @@ class DistributedFitTest extends WithSpark {
         GaussianMixtureModel model = estimator.fit(LocalSpark.frame(spark, rows, 3));
         gmm4j.GaussianMixtureModel core = estimator.toCoreSettings().fit(rows.core(false));
 
-        assertSameFit(core, model);
+        FitAssertions.assertSameFit(core, model);
         assertEquals(2, model.summary().restartLogLikelihoods().length);
         for (int r = 0; r < 2; r++) {
-            assertRelative(core.restarts().get(r).meanLogLikelihood(),
+            FitAssertions.assertRelative(core.restarts().get(r).meanLogLikelihood(),
                     model.summary().restartLogLikelihoods()[r] / model.summary().totalWeight(), "restart " + r);
         }
     }
@@ -136,35 +134,5 @@ class DistributedFitTest extends WithSpark {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new GaussianMixture().setWeightCol("weight").fit(frame));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
-    }
-
-    /** The fitted parameters, log-likelihood, iterations and convergence of the two fits agree. */
-    private static void assertSameFit(gmm4j.GaussianMixtureModel core, GaussianMixtureModel spark) {
-        gmm4j.GaussianMixtureModel fitted = spark.toCoreModel();
-        GaussianMixtureSummary summary = spark.summary();
-        assertEquals(core.iterations(), summary.iterations(), "iterations");
-        assertEquals(core.converged(), summary.converged(), "converged");
-        assertRelative(core.logLikelihood(), summary.logLikelihood(), "log-likelihood");
-        assertRelative(core.bic(), summary.bic(), "BIC");
-        assertRelative(core.aic(), summary.aic(), "AIC");
-        assertRelative(core.weights(), fitted.weights(), "weights");
-        for (int c = 0; c < core.components(); c++) {
-            assertRelative(core.means()[c], fitted.means()[c], "mean " + c);
-            for (int a = 0; a < core.dimension(); a++) {
-                assertRelative(core.covariances()[c][a], fitted.covariances()[c][a], "covariance " + c + " row " + a);
-            }
-        }
-        assertFalse(summary.toString().isEmpty());
-    }
-
-    private static void assertRelative(double expected, double actual, String what) {
-        assertEquals(expected, actual, RELATIVE * Math.abs(expected), what);
-    }
-
-    /** Equal to 1e-10 relative to the vector's largest entry. */
-    private static void assertRelative(double[] expected, double[] actual, String what) {
-        double scale = 0;
-        for (double v : expected) scale = Math.max(scale, Math.abs(v));
-        assertArrayEquals(expected, actual, RELATIVE * scale, what);
     }
 }

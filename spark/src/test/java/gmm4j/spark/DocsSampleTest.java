@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Java sample of docs/spark.md is the body of {@link #sample} here, to the character: compiled
- * with the tests and run on a small DataFrame by {@link PersistenceTest}, which has a Spark
- * session. (The docs module, which runs every plain
+ * The Java samples of docs/spark.md are the bodies of {@link #sample} and {@link #selection} here,
+ * to the character: compiled with the tests and run on a small DataFrame by {@link PersistenceTest},
+ * which has a Spark session. (The docs module, which runs every plain
  * {@code java} block, has no Spark; the page marks this block {@code java spark}.)
  */
 class DocsSampleTest {
@@ -34,13 +34,28 @@ class DocsSampleTest {
         return core;
     }
 
+    static GaussianMixtureModel selection(Dataset<Row> df) {
+        // selection begins
+        GaussianMixtureSelection selection = new GaussianMixtureSelection()   // gmm4j.spark
+                .setKRange(1, 6)
+                .setCovarianceTypes("full", "diag")
+                .setCriterion("bic")
+                .setSeed(42);
+        GaussianMixtureModel best = selection.fit(df);
+        System.out.println(best.summary().candidates());   // every candidate's score (core's ModelSelection.Score)
+        // selection ends
+        return best;
+    }
+
     @Test
-    void theDocsShowTheSample() throws IOException {
+    void theDocsShowTheSamples() throws IOException {
         String source = Files.readString(Path.of("src/test/java/gmm4j/spark/DocsSampleTest.java"));
-        String body = source.substring(source.indexOf("// sample begins\n") + "// sample begins\n".length(),
-                source.indexOf("        // sample ends"));
-        String sample = body.lines().map(line -> line.substring(8)).reduce((a, b) -> a + "\n" + b).orElseThrow();
         String page = Files.readString(Path.of("../docs/spark.md"));
-        assertTrue(page.contains("```java spark\n" + sample + "\n```"), "docs/spark.md shows the sample:\n" + sample);
+        for (String name : new String[]{"sample", "selection"}) {
+            String body = source.substring(source.indexOf("// " + name + " begins\n") + ("// " + name + " begins\n").length(),
+                    source.indexOf("        // " + name + " ends"));
+            String sample = body.lines().map(line -> line.substring(8)).reduce((a, b) -> a + "\n" + b).orElseThrow();
+            assertTrue(page.contains("```java spark\n" + sample + "\n```"), "docs/spark.md shows the sample:\n" + sample);
+        }
     }
 }

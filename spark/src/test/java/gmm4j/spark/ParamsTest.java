@@ -30,8 +30,12 @@ class ParamsTest {
     @Test
     void sparkFindsEveryParam() {
         String[] names = Arrays.stream(new GaussianMixture().params()).map(p -> p.name()).sorted().toArray(String[]::new);
-        assertEquals(Arrays.asList("covarianceType", "featuresCol", "initMode", "initSampleSize", "k", "maxIter",
+        assertEquals(Arrays.asList("covarianceType", "featuresCol", "initMode", "initSampleSize", "initSteps", "k", "maxIter",
                 "predictionCol", "probabilityCol", "regularization", "restarts", "seed", "tol", "weightCol"), Arrays.asList(names));
+        names = Arrays.stream(new GaussianMixtureSelection().params()).map(p -> p.name()).sorted().toArray(String[]::new);
+        assertEquals(Arrays.asList("covarianceTypes", "criterion", "featuresCol", "initMode", "initSampleSize", "initSteps",
+                "kRange", "maxIter", "predictionCol", "probabilityCol", "regularization", "restarts", "runsPerPass", "seed",
+                "tol", "weightCol"), Arrays.asList(names));
     }
 
     @Test
@@ -66,7 +70,7 @@ class ParamsTest {
         assertRejected(() -> estimator.setTol(Double.POSITIVE_INFINITY), "tol");
         assertRejected(() -> estimator.setRegularization(Double.NaN), "regularization");
         assertRejected(() -> estimator.setCovarianceType("banana"), "covarianceType");
-        assertRejected(() -> estimator.setInitMode("kmeans||"), "initMode");
+        assertRejected(() -> estimator.setInitMode("kmeans+++"), "initMode");
         assertRejected(() -> estimator.setInitSampleSize(0), "initSampleSize");
     }
 

@@ -92,6 +92,8 @@ class PersistenceTest extends WithSpark {
         assertEquals(3, core.components());
         assertEquals(gmm4j.CovarianceType.DIAGONAL, core.covarianceType());
         assertTrue(java.nio.file.Files.isDirectory(dir.resolve("model").resolve("metadata")));
+        GaussianMixtureModel best = DocsSampleTest.selection(LocalSpark.frame(spark, LocalSpark.clusters(300, 2, 3, 0, 1), 2));
+        assertEquals(12, best.summary().candidates().size());
     }
 
     /** The model's file is read through a filter: a serialised object of another class is refused. */

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+package gmm4j.spark;
+
+import gmm4j.GaussianMixtureModel;
+import gmm4j.SufficientStatistics;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The rows of a DataFrame as cached {@link Block}s, one per partition, checked once, and the passes
+ * EM takes over them: each pass broadcasts a list of models (one per EM run advanced together),
+ * works on every block on the executors and brings the results back in partition order, where
+ * they are merged along the engine's fixed tree ({@link SufficientStatistics#mergeAll}): the result
+ * does not depend on which task finished first. {@link #close()} unpersists the blocks.
+ */
+final class Partitions implements AutoCloseable {
+    /** The step between seeds: the core's. */
+    static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private final JavaSparkContext sc;
+    private final JavaRDD<Block> blocks;
+    /** The number of rows of the DataFrame. */
+    final long rows;
+    /** The last sample drawn ({@link #sample}) and what it was drawn with. */
+    private gmm4j.Dataset sample;
+    private long sampleKey = -1;
+    private long sampleSeed;
+
+    private Partitions(JavaSparkContext sc, JavaRDD<Block> blocks, long rows) {
+        this.sc = sc;
+        this.blocks = blocks;
+        this.rows = rows;
+    }
+
+    /**
+     * The blocks of column {@code features} (and {@code weight}, null for unit weights), cached and checked.
+     *
+     * @throws IllegalArgumentException for a bad row, naming the column and the row's index
+     */
+    static Partitions of(Dataset<?> data, String features, String weight) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
+        boolean weighted = weight != null;
+        Dataset<Row> columns = weighted
+                ? data.select(functions.col(features), functions.col(weight).cast("double"))
+                : data.select(functions.col(features));
+        JavaRDD<Block> blocks = columns.javaRDD()
+                .mapPartitionsWithIndex((p, rows) -> List.of(Block.of(p, rows, weighted, features, weight)).iterator(), true)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            return new Partitions(sc, blocks, Plan.check(blocks.map(Block::shape).collect(), features));
+        } catch (RuntimeException e) {
+            blocks.unpersist(false);
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        blocks.unpersist(false);
+    }
+
+    /**
+     * The rows a start is computed from: all of them, in order, when there are at most
+     * {@code sampleSize}; otherwise each row with probability {@code sampleSize / rows}, drawn per
+     * partition from {@code seed} and the partition's index. Drawn once for a size and seed.
+     */
+    gmm4j.Dataset sample(int sampleSize, long seed) {
+        if (sample != null && sampleKey == sampleSize && sampleSeed == seed) return sample;
+        double fraction = (double) sampleSize / rows;
+        sample = rows <= sampleSize ? Block.concatenate(blocks.collect())
+                : Block.concatenate(blocks.map(b -> draw(b, fraction, seed)).collect());
+        sampleKey = sampleSize;
+        sampleSeed = seed;
+        return sample;
+    }
+
+    /** The rows of {@code block} drawn each with probability {@code fraction}, from the seed and the partition. */
+    private static Block draw(Block block, double fraction, long seed) {
+        SplittableRandom random = new SplittableRandom(seed + block.partition * GOLDEN);
+        return block.rows(IntStream.range(0, block.n).filter(i -> random.nextDouble() < fraction).toArray());
+    }
+
+    /** One E-step of each of {@code models} over all the rows, in one pass: their statistics, in the models' order. */
+    List<SufficientStatistics> statistics(List<GaussianMixtureModel> models) {
+        List<List<SufficientStatistics>> parts = perBlock(List.copyOf(models),
+                (ms, b) -> b.usable ? ms.stream().map(m -> SufficientStatistics.of(m, b.dataset())).toList() : null);
+        return IntStream.range(0, models.size())
+                .mapToObj(m -> SufficientStatistics.mergeAll(parts.stream().filter(p -> p != null).map(p -> p.get(m)).toList()))
+                .toList();
+    }
+
+    /** The final score of each of {@code models}, in one pass (see {@link Score}). */
+    List<Score> scores(List<GaussianMixtureModel> models) {
+        List<List<Score>> parts = perBlock(List.copyOf(models), (ms, b) -> ms.stream().map(m -> Score.of(m, b)).toList());
+        return IntStream.range(0, models.size())
+                .mapToObj(m -> Score.merge(parts.stream().map(p -> p.get(m)).toList()))
+                .toList();
+    }
+
+    /**
+     * {@code f(shared, block)} for every block, on the executors, with {@code shared} broadcast (and
+     * destroyed afterwards): the results in partition order.
+     */
+    <S, T> List<T> perBlock(S shared, PerBlock<S, T> f) {
+        Broadcast<S> broadcast = sc.broadcast(shared);
+        try {
+            List<Tuple2<Integer, T>> parts = new ArrayList<>(
+                    blocks.map(b -> new Tuple2<>(b.partition, f.apply(broadcast.value(), b))).collect());
+            parts.sort(Comparator.comparing(Tuple2::_1));
+            return parts.stream().map(Tuple2::_2).toList();
+        } finally {
+            broadcast.destroy();
+        }
+    }
+
+    /** Work on one block given a broadcast value. */
+    @FunctionalInterface
+    interface PerBlock<S, T> extends Serializable {
+        T apply(S shared, Block block);
+    }
+
+    /**
+     * A model's final score on some rows: the statistics of an E-step under it (its log-likelihood,
+     * the rows' weight), the weighted MAP log-loss of the rows' posteriors, Σ w·(−log max τ) (for ICL), and how many rows
+     * it assigns to each component.
+     *
+     * @param statistics null for rows that hold no weight and no observed value
+     */
+    record Score(SufficientStatistics statistics, double mapLogLoss, long[] clusterSizes) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        static Score of(GaussianMixtureModel model, Block block) {
+            long[] sizes = new long[model.components()];
+            double mapLogLoss = 0;
+            double[] x = new double[block.d];
+            for (int i = 0; i < block.n; i++) {
+                System.arraycopy(block.values, i * block.d, x, 0, block.d);
+                double[] p = model.posterior(x);
+                sizes[argMax(p)]++;
+                double w = block.weights == null ? 1 : block.weights[i];
+                if (w > 0 && observed(x)) mapLogLoss += w * Scores.mapLogLoss(p);
+            }
+            return new Score(block.usable ? SufficientStatistics.of(model, block.dataset()) : null, mapLogLoss, sizes);
+        }
+
+        /** The score of all the parts' rows (in partition order): the statistics merged along the engine's tree. */
+        static Score merge(List<Score> parts) {
+            List<SufficientStatistics> statistics = new ArrayList<>();
+            double mapLogLoss = 0;
+            long[] sizes = null;
+            for (Score part : parts) {
+                if (part.statistics != null) statistics.add(part.statistics);
+                mapLogLoss += part.mapLogLoss;
+                if (sizes == null) sizes = new long[part.clusterSizes.length];
+                for (int c = 0; c < sizes.length; c++) sizes[c] += part.clusterSizes[c];
+            }
+            return new Score(SufficientStatistics.mergeAll(statistics), mapLogLoss, sizes);
+        }
+
+        private static int argMax(double[] p) {
+            int best = 0;
+            for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+            return best;
+        }
+
+        private static boolean observed(double[] x) {
+            for (double v : x) if (!Double.isNaN(v)) return true;
+            return false;
+        }
+    }
+}
