@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -122,8 +121,8 @@ public final class ModelSelection {
      * @param model  the best candidate fitted on all the data
      * @param cancelled whether the selection was cancelled (see {@link ModelSelection#select}): then
      *                  {@code scores} are those of the candidates that finished, and {@code best} and
-     *                  {@code model} the best of them, as fitted so far (or the refinement of the
-     *                  best on all the data was stopped: its model is marked cancelled)
+     *                  {@code model} the best of them, as fitted so far: with screening, on the sample
+     *                  unless its fit on all the data had finished
      */
     public record Result(Criterion criterion, List<Score> scores, Score best, GaussianMixtureModel model,
                          boolean cancelled)
@@ -189,15 +188,16 @@ public final class ModelSelection {
      * needs (K·(d+1) > the data's total weight for full covariances) is not fitted and has no score,
      * and neither has one whose fit is singular (see {@link Score}). On
      * data larger than the {@linkplain Builder#screeningRows screening sample}, the candidates are fitted
-     * on that random sample, scored on all the data, and the best is then refined by EM on all the data.
+     * on that random sample and scored on all the data; the best, its neighbours and every candidate the
+     * sample cannot rule out are then fitted on all the data (see {@link Builder#screeningRows}).
      *
      * <p>Cancelling: when the {@linkplain GaussianMixture#listener() settings' listener} returns
      * false for any candidate, the whole selection stops: the candidates under way stop at their next
      * chunk of rows, the others never start, and the result is {@linkplain Result#cancelled()
-     * cancelled}, holding the candidates that had finished (scored as they were: on the screening
-     * sample when there is one, not refined). When the calling thread is interrupted, every candidate
-     * stops at its next chunk of rows and this throws a {@link CancellationException}, as
-     * {@link GaussianMixture#fit(Dataset)} does.
+     * cancelled}, holding the candidates that had finished (scored as they were: with their sample
+     * fits when screened and not yet fitted on all the data). When the calling thread is interrupted,
+     * every candidate stops at its next chunk of rows and this throws a {@link CancellationException},
+     * as {@link GaussianMixture#fit(Dataset)} does.
      *
      * <p>Failing: when a candidate's fit or a listener throws, the other candidates are cancelled
      * (those under way stop at their next chunk of rows) and, once they have stopped, that first
@@ -232,29 +232,63 @@ public final class ModelSelection {
             List<Candidate> candidates = new ArrayList<>(parallel.all(jobs));
             if (parallel.cancelled()) return cancelled(candidates);
             if (sample != data) candidates = scoredOnAll(data, candidates, parallel, dataCovariance);
-            SplitWarmStart.Fits warmStarts = warmStarts(data, sample, parallel, dataCovariance);
             try {
-                raise(candidates, warmStarts, true);
+                raise(candidates, warmStarts(data, sample, parallel, dataCovariance), true);
+                if (sample != data) candidates = fittedOnAllInDoubt(data, sample, pairs, candidates, parallel, dataCovariance);
             } catch (CancellationException e) {
                 if (Thread.currentThread().isInterrupted()) throw e;
-                return cancelled(candidates); // a listener stopped a warm start
+                return cancelled(candidates); // a listener stopped a warm start or a fit on all the rows
             }
+            if (parallel.cancelled()) return cancelled(candidates);
             int best = best(candidates);
             if (best < 0) throw unscorable(grid.inOrder(candidates.stream().map(Candidate::score).toList()));
-            if (sample != data) {
-                GaussianMixtureModel screened = candidates.get(best).model;
-                GaussianMixtureModel refined = settings(screened.components(), screened.covarianceType())
-                        .refine(data, parallel, screened);
-                Candidate onAll = scored(refined, refined.logLikelihood(), refined.mapLogLoss(), refined.totalWeight(),
-                        Double.NaN, true, dataCovariance);
-                // a refinement that collapsed a component onto a few rows is no model: the sample fit stays
-                if (onAll.score.scored()) candidates.set(best, onAll);
-                raise(candidates, warmStarts, false); // the refined winner may now lie above a larger K
-            }
             List<Score> scores = candidates.stream().map(Candidate::score).toList();
             GaussianMixtureModel chosen = candidates.get(best).model;
             return new Result(criterion, grid.inOrder(scores), scores.get(best), chosen, chosen.cancelled());
         }
+    }
+
+    /**
+     * After screening: the candidates {@link Screening} is in doubt about, fitted on all the rows as
+     * {@code screeningRows(0)} fits them (their own start, their own warm starts among themselves),
+     * round after round until no candidate is left in doubt; the others keep their screened scores,
+     * raised by the duplicate alone where they fall below a smaller K fitted on all the rows. After a
+     * cancelled round, the unfinished candidates keep their screened scores.
+     */
+    private List<Candidate> fittedOnAllInDoubt(Dataset data, Dataset sample, List<CandidateGrid.Pair> pairs,
+                                               List<Candidate> screened, Parallel parallel, double[] dataCovariance) {
+        Screening screening = new Screening(screened.stream().map(Candidate::score).toList(), data.totalWeight(),
+                sample.totalWeight());
+        Candidate[] full = new Candidate[screened.size()];
+        StartCache starts = new StartCache(); // the sample's k-means centres are not those of all the rows
+        SplitWarmStart.Fits onAll = warmStarts(data, data, parallel, dataCovariance);
+        for (List<Integer> round = screening.first(); !round.isEmpty(); round = screening.inDoubt(scores(full))) {
+            List<Callable<Candidate>> jobs = new ArrayList<>();
+            for (int i : round) {
+                CandidateGrid.Pair pair = pairs.get(i);
+                jobs.add(() -> candidate(data, data, pair.k(), pair.type(), null, parallel, starts, dataCovariance));
+            }
+            List<Candidate> fitted = parallel.all(jobs);
+            for (int j = 0; j < round.size(); j++) full[round.get(j)] = fitted.get(j);
+            if (parallel.cancelled()) return merged(full, screened); // the caller returns them as cancelled
+            List<Candidate> own = new ArrayList<>(Arrays.stream(full).filter(Objects::nonNull).toList());
+            raise(own, onAll, true);
+            for (int i = 0, j = 0; i < full.length; i++) if (full[i] != null) full[i] = own.get(j++);
+        }
+        List<Candidate> candidates = merged(full, screened);
+        raise(candidates, onAll, false);
+        return candidates;
+    }
+
+    /** The fits on all the rows where there are, else the screened ones. */
+    private static List<Candidate> merged(Candidate[] full, List<Candidate> screened) {
+        List<Candidate> merged = new ArrayList<>();
+        for (int i = 0; i < full.length; i++) merged.add(full[i] != null ? full[i] : screened.get(i));
+        return merged;
+    }
+
+    private static List<Score> scores(Candidate[] candidates) {
+        return Arrays.stream(candidates).map(c -> c == null ? null : c.score()).toList();
     }
 
     private static IllegalArgumentException unscorable(List<Score> scores) {
@@ -330,27 +364,17 @@ public final class ModelSelection {
     /**
      * The rows the candidates are fitted on: all of them, or a seeded uniform sample when the data
      * are more than twice the screening size (which grows to five rows per parameter of the largest
-     * candidate, so that no candidate is fitted on too few).
+     * candidate, so that no candidate is fitted on too few, and to a tenth of the data: see
+     * {@link Screening#sampleRows}).
      */
     private Dataset screeningSample(Dataset data, List<CandidateGrid.Pair> pairs) {
         if (criterion == Criterion.CROSS_VALIDATION || screeningRows == 0) return data;
         Table t = data.table();
         long largest = 0;
         for (CandidateGrid.Pair pair : pairs) largest = Math.max(largest, Mixture.parameterCount(pair.k(), t.d, pair.type(), t.levels, base.noise()));
-        long rows = Math.max(screeningRows, 5 * largest);
+        long rows = Screening.sampleRows(screeningRows, largest, t.n);
         if (2 * rows > t.n) return data;
-        int[] order = new int[t.n];
-        for (int i = 0; i < t.n; i++) order[i] = i;
-        SplittableRandom random = new SplittableRandom(base.seed());
-        for (int i = 0; i < rows; i++) {
-            int j = i + random.nextInt(t.n - i);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        int[] chosen = Arrays.copyOf(order, (int) rows);
-        Arrays.sort(chosen);
-        Dataset sample = data.select(chosen);
+        Dataset sample = Screening.sample(data, (int) rows, base.seed());
         return feasibleOn(sample, pairs) ? sample : data;
     }
 
@@ -495,9 +519,9 @@ public final class ModelSelection {
 
         /**
          * Told each candidate's score as soon as it is known (from worker threads). With screening,
-         * that is after the scoring pass over all the data, and the winner is told once more with
-         * its score after the refinement. A candidate that is not fitted is told at once (without a
-         * score), and one that a warm start raised (see {@link Result#scores()}) is told again.
+         * that is after the scoring pass over all the data, and each candidate then fitted on all the
+         * data is told once more with that fit's score. A candidate that is not fitted is told at once
+         * (without a score), and one that a warm start raised (see {@link Result#scores()}) is told again.
          */
         public Builder listener(Consumer<Score> listener) {
             this.listener = listener;
@@ -516,11 +540,17 @@ public final class ModelSelection {
         }
 
         /**
-         * The size of the random sample the candidates are fitted on when the data are larger
+         * The size of the random sample the candidates are screened on when the data are larger
          * (default {@value #DEFAULT_SCREENING_ROWS}; it grows to five rows per free parameter of the
-         * largest candidate). The candidates are scored on all the data and the best one is refined by
-         * EM on all of them, so the chosen model is a fit of all the data; the other candidates are scored
-         * with their sample-fitted parameters. It applies when the data have more than twice as many rows,
+         * largest candidate, and to a tenth of the data). The candidates are fitted on the sample and
+         * scored on all the data; then
+         * fitted on all the data, exactly as with 0, are the best, the candidates of every type whose K
+         * is within one of the best's, every candidate singular on the sample, and every candidate whose
+         * screened score, less the most a fit on the sample can lose to one on all the rows ((n/m − 1)
+         * times a χ² quantile of its parameter count), is below the best score fitted on all the rows —
+         * round after round until no candidate is in doubt. So the choice is the one 0 makes (see the
+         * user guide); the chosen model is a fit of all the data, and the scores of the candidates ruled
+         * out are those of their sample fits. It applies when the data have more than twice as many rows,
          * never to {@link Criterion#CROSS_VALIDATION}; 0 fits every candidate on all the data.
          *
          * @param rows the sample size, or 0 for no screening

@@ -34,6 +34,25 @@ final class Mixtures {
         return rows;
     }
 
+    /**
+     * n rows of three unit-variance Gaussian clusters of weights 0.495, 0.495 and 0.01: the heavy
+     * ones centred at 0 and at 8 on every axis, the light one at (6, −6, 0, …) (d ≥ 2) — well apart
+     * from both, yet in a sample of 5 000 rows only about 50 of its rows.
+     */
+    static double[][] withLightCluster(int n, int d, long seed) {
+        Random random = new Random(seed);
+        double[][] rows = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            double u = random.nextDouble();
+            int c = u < 0.01 ? 2 : u < 0.505 ? 0 : 1;
+            for (int j = 0; j < d; j++) {
+                double mean = c == 1 ? 8 : c == 2 && j == 0 ? 6 : c == 2 && j == 1 ? -6 : 0;
+                rows[i][j] = mean + random.nextGaussian();
+            }
+        }
+        return rows;
+    }
+
     /** Unstructured random rows (every value in its own scale), for property tests. */
     static double[][] random(int n, int d, Random random) {
         double[][] rows = new double[n][d];

@@ -64,6 +64,7 @@ final class Report {
         s.append(targetTable()).append('\n');
         s.append(roundRatioTable()).append('\n');
         appendSelection(s);
+        appendScreening(s);
         appendMemory(s);
         appendMethod(s);
         appendNotes(s);
@@ -135,8 +136,8 @@ final class Report {
         }
         s.append(String.format(Locale.ROOT, "`ModelSelection` over K = 1..%d × the four covariance types by BIC on %s data "
                         + "(%d true clusters; default settings: k-means start, tolerance 1e-3, at most 100 iterations, all cores; "
-                        + "candidates fitted on a random screening sample of max(%,d, 5 × the largest candidate's parameters) rows, "
-                        + "all scored on the whole data in one pass, the winner refined by EM on the whole data), in a fresh JVM "
+                        + "candidates fitted on a random screening sample of max(%,d, 5 × the largest candidate's parameters, n/10) rows, "
+                        + "all scored on the whole data in one pass, those in doubt fitted on the whole data: see Screening below), in a fresh JVM "
                         + "after three warm-up selections (two on other data a quarter the size, one on these), the median of three: "
                         + "**%.2f s**, best K = %d, %s.%n%n", ModelSelectionTiming.MAX_K, selection.problem().label(),
                 ModelSelectionTiming.TRUE_K, selection.screeningRows(), selection.gmm4jSeconds(), selection.bestK(), selection.bestType()));
@@ -148,6 +149,17 @@ final class Report {
                     ModelSelectionTiming.TRUE_K, selection.sklearnIterations(), selection.sklearnSeconds(),
                     selection.gmm4jSeconds() < selection.sklearnSeconds() ? "met" : "**not met**",
                     selection.gmm4jSeconds() / selection.sklearnSeconds()));
+        }
+    }
+
+    /** The section {@link ScreeningTiming} wrote into the file being replaced, kept as it was (it has its own command). */
+    private void appendScreening(StringBuilder s) {
+        Path file = options.docs().resolve("benchmarks.md");
+        try {
+            String kept = Files.exists(file) ? ScreeningTiming.kept(Files.readString(file)) : "";
+            if (!kept.isEmpty()) s.append('\n').append(kept);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -187,7 +187,8 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
      * criterion: fits every candidate with {@code options} (their {@code k} is replaced, and their
      * covariance type too when {@code covariances} are given) and keeps the best. On more than
      * twice {@link ModelSelection#DEFAULT_SCREENING_ROWS} rows the candidates are screened on a random
-     * sample, scored on all rows, and the best is refined on all rows (see
+     * sample and scored on all rows, and the best and every candidate the sample cannot rule out are
+     * fitted on all rows, so the choice is the one fitting every candidate on all rows makes (see
      * {@link ModelSelection.Builder#screeningRows}; use {@code ModelSelection} directly to change that).
      *
      * @param criterion BIC, AIC, ICL (lower is better) or 5-fold cross-validated log-likelihood

@@ -384,8 +384,9 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
                 "criterion", 1, "-criterion <name>"));
         options.add(new Option("\tFolds for the cv criterion (default " + DEFAULT_FOLDS + ").", "X", 1, "-X <num>"));
         options.add(new Option("\tWhen choosing automatically on more than twice this many instances, fit the candidates on a\n"
-                + "\trandom sample of this size, score them on all instances and refine the best on all of them;\n"
-                + "\t0 fits every candidate on all instances (default " + DEFAULT_SCREENING_ROWS + ").",
+                + "\trandom sample of this size, score them on all instances, and fit on all of them the best and\n"
+                + "\tevery candidate the sample cannot rule out; 0 fits every candidate on all instances (default "
+                + DEFAULT_SCREENING_ROWS + ").",
                 "screening", 1, "-screening <num>"));
         options.add(new Option("\tInitialisation: " + tagList(TAGS_INIT) + " (default "
                 + TAGS_INIT[DEFAULT_INIT].getIDStr() + ").", "init", 1, "-init <name>"));
@@ -677,8 +678,11 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     /** @return the tool tip of the {@code screeningRows} property, shown by Weka's GenericObjectEditor */
     public String screeningRowsTipText() {
         return "When choosing automatically on more than twice this many instances, the candidates are fitted on a random "
-                + "sample of this size (at least five instances per parameter of the largest), scored on all instances, and "
-                + "the best is refined by EM on all of them. 0 fits every candidate on all instances. Not used by cv.";
+                + "sample of this size (at least five instances per parameter of the largest, and a tenth of the data) and "
+                + "scored on all instances; "
+                + "the best, the candidates with a number of clusters within one of its, and every candidate whose score the "
+                + "sample cannot rule out are then fitted on all instances, as with 0, so the choice is the one fitting every "
+                + "candidate on all instances makes. 0 fits every candidate on all instances. Not used by cv.";
     }
 
     /** @return the {@code screeningRows} property (see {@link #screeningRowsTipText()}) */
