@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,9 +23,10 @@ class ScreeningTest {
     /**
      * Full, tied, diagonal and spherical in 2-D: the screened selection makes the exact choice, K = 3
      * and the same type; the plain-sample rule (the best of the sample fits scored on all the rows)
-     * did not — it favoured whichever candidate's sample happened to fit it best, by more than the
+     * did not (K = 4) — it favoured whichever candidate's sample happened to fit it best, by more than the
      * exact scores of the K = 3 types differ (the old code, d0033e6, chose spherical for tied here
-     * too) — and every sample fit lost to its fit on all the rows no more than the band allows.
+     * too) — and every sample fit beyond the winner's neighbours (which are refitted whatever their
+     * sample score) lost to its fit on all the rows no more than the band allows.
      */
     @Test
     void fourTypesIn2dChooseAsTheExactSelection() {
@@ -40,9 +41,13 @@ class ScreeningTest {
 
         List<ModelSelection.Score> old = oldRule(data, exact.scores(), Criterion.BIC);
         ModelSelection.Score oldChoice = old.get(Screening.best(old));
-        assertNotEquals(exact.best().covariance(), oldChoice.covariance(), "the plain-sample rule chose as the exact selection: " + oldChoice);
+        assertFalse(oldChoice.components() == exact.best().components() && oldChoice.covariance() == exact.best().covariance(),
+                "the plain-sample rule chose as the exact selection: " + oldChoice);
         Screening screening = new Screening(old, ROWS, ModelSelection.DEFAULT_SCREENING_ROWS);
+        // the band assumes the sample fit reaches the optimum of the fit on all rows; a sample fit that
+        // misses the light cluster does not, and that is why the winner's neighbours are always refitted
         for (int i = 0; i < old.size(); i++) {
+            if (Math.abs(old.get(i).components() - exact.best().components()) <= 1) continue;
             double lost = old.get(i).value() - exact.scores().get(i).value();
             assertTrue(lost <= screening.band(old.get(i).parameters()), "beyond the band: " + old.get(i) + " lost " + lost);
         }
@@ -50,13 +55,13 @@ class ScreeningTest {
 
     /**
      * Diagonal and spherical in 3 to 5 dimensions, by BIC and by ICL; where {@code plainSampleWrong},
-     * the plain-sample rule chose otherwise: in 5-D the sample fits of K = 3 missed the light cluster
-     * (its 50 rows) that K = 4 found, and it chose K = 4 where the fits of all the rows find the
-     * cluster with K = 3. (The old code, d0033e6, chose K = 3 there: its K = 3 fits fell below
+     * the plain-sample rule chose otherwise: in 4-D and 5-D the sample fits of K = 3 missed the light
+     * cluster (its 50 rows) that K = 4 found, and it chose K = 4 where the fits of all the rows find
+     * the cluster with K = 3. (The old code, d0033e6, chose K = 3 there: its K = 3 fits fell below
      * K = 2's, and the split warm start from K = 2 happened to find the cluster.)
      */
     @ParameterizedTest
-    @CsvSource({"3, BIC, false", "4, ICL, false", "5, BIC, true", "5, ICL, true"})
+    @CsvSource({"3, BIC, false", "4, ICL, true", "5, BIC, true", "5, ICL, true"})
     void diagonalAndSphericalChooseAsTheExactSelection(int d, Criterion criterion, boolean plainSampleWrong) {
         Dataset data = Dataset.of(Mixtures.withLightCluster(ROWS, d, d));
         ModelSelection.Builder builder = ModelSelection.builder().components(1, 4).criterion(criterion)
