@@ -57,6 +57,9 @@ final class BlockScratch {
     final double[] rowDiff;
     /** d values for the observed part of one row. */
     final double[] rowWork;
+    /** A whole block's column folded into lanes: its first moment's terms and its squares' ({@link AxisMoments}). */
+    final double[] firstLanes = new double[AxisMoments.LANES];
+    final double[] squareLanes = new double[AxisMoments.LANES];
     /** Sixteen sums of a four-by-four tile of dot products ({@link Kernels#products4x4}). */
     final double[] tile = new double[16];
     /** Positions in the block of four rows, for a rank-four update. */
