@@ -190,16 +190,16 @@ final class Report {
     private void appendMethod(StringBuilder s) {
         s.append("\n## What each time includes\n\n");
         s.append("All libraries get the same data — K Gaussian clusters with random correlated shapes, generated from a fixed seed — ")
-                .append("in three layouts. *Separated* (no suffix): centres 8·N(0, 1) per coordinate, shapes x = centre + A·z with ")
+                .append("and, where the library accepts one, the same start: equal weights, means at K rows spaced evenly through the data ")
+                .append("(rows are in random cluster order), and the data's overall covariance for every component (its diagonal for ")
+                .append("diagonal types, the mean of the diagonal for spherical ones).\n\n");
+        s.append("The clusters lie in three layouts. *Separated* (no suffix): centres 8·N(0, 1) per coordinate, shapes x = centre + A·z with ")
                 .append("A lower triangular, diagonal 0.5 to 1.5, off-diagonal 0.3·N(0, 1)/√d, equal weights: nearly every row has a ")
                 .append("single component above the E-step's cut, which then skips most work. *Overlapping* (issue 18): the same shapes, ")
                 .append("centres uniform in [−1, 1]^d: every component is responsible for every row, nothing is skipped. *Unequal* (a ")
                 .append("real-shaped set): weights ∝ 1/(c + 1), centres 1.5·N(0, 1) per coordinate, shapes of overall scale 0.5 to 2 ")
                 .append("(log-uniform) per cluster with off-diagonal terms N(0, 1)/√j as large as the diagonal's: modest overlap, a few ")
-                .append("components per row. ")
-                .append("and, where the library accepts one, the same start: equal weights, means at K rows spaced evenly through the data ")
-                .append("(rows are in random cluster order), and the data's overall covariance for every component (its diagonal for ")
-                .append("diagonal types, the mean of the diagonal for spherical ones).\n\n");
+                .append("components per row.\n\n");
         s.append("The libraries take turns. For each problem every library is first readied, untimed (the data converted to its ")
                 .append("format or written to files for the scripts, the JVM libraries warmed up); then, in each of ")
                 .append(options.rounds()).append(" rounds, every library runs once on that problem, in the order listed under ")
