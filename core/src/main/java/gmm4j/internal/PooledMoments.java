@@ -59,9 +59,9 @@ final class PooledMoments extends SquareMoments {
     }
 
     /**
-     * One shift for all: the scatter is each row's, weighted by its whole weight, by columns over the
-     * block (every row has weight, separated or not: the scatter's register tiles beat rank-four
-     * updates of copied rows); the sums stay per component.
+     * One shift for all: the scatter is each row's, weighted by its whole weight; every row has
+     * weight, separated or not, so below {@link #TILED_D} columns the block goes by columns (register
+     * tiles), from there on in rank-four updates; the sums stay per component.
      */
     @Override
     void addBlock(BlockScratch s, double[] x, int count) {
@@ -71,7 +71,22 @@ final class PooledMoments extends SquareMoments {
             double[] wr = s.byComponent[c];
             for (int b = 0; b < count; b++) rowWeight[b] += wr[b];
         }
-        addBlockByColumns(s, count, rowWeight);
+        if (d < TILED_D) {
+            addBlockByColumns(s, count, rowWeight);
+            return;
+        }
+        for (int from = 0; from < count; from += 4) {
+            int valid = Math.min(4, count - from);
+            for (int q = 0; q < 4; q++) s.quad[q] = from + Math.min(q, valid - 1);
+            quadDifferences(s, x, 0);
+            for (int c = 0; c < k; c++) {
+                double[] wr = s.byComponent[c];
+                addQuadSums(s, c, quadWeight(s, wr, 0, valid), quadWeight(s, wr, 1, valid), quadWeight(s, wr, 2, valid),
+                        quadWeight(s, wr, 3, valid));
+            }
+            addQuadScatter(s, 0, quadWeight(s, rowWeight, 0, valid), quadWeight(s, rowWeight, 1, valid),
+                    quadWeight(s, rowWeight, 2, valid), quadWeight(s, rowWeight, 3, valid));
+        }
     }
 
     /**
