@@ -17,8 +17,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 base_ref=${1:?usage: benchmarks/compare-engines.sh BASE_REF [ROUNDS]}
 rounds=${2:-3}
-# PROBLEMS="n x d x k …" and TYPES="FULL …" in the environment narrow the comparison
-read -r -a problems <<< "${PROBLEMS:-200000x16x16 1000000x2x3 100000x64x8}"
+# PROBLEMS="n x d x k[:layout] …" and TYPES="FULL …" in the environment narrow the comparison; a layout
+# (gmm4j.benchmarks.Problem.Layout) after a colon: 200000x16x16:overlapping, 200000x16x16:unequal. The
+# overlapping problems of issue 18 alone: PROBLEMS="200000x16x16:overlapping 100000x64x8:overlapping"
+read -r -a problems <<< "${PROBLEMS:-200000x16x16 1000000x2x3 100000x64x8 200000x16x16:overlapping 100000x64x8:overlapping 200000x16x16:unequal}"
 read -r -a types <<< "${TYPES:-FULL TIED DIAGONAL SPHERICAL}"
 
 java_home=${JAVA_HOME:-}
@@ -47,9 +49,7 @@ cp "$(engine_jar "$work/base")" "$work/base-core.jar"
 # Only the engine differs: the same harness classes and peers' jars (gmm4j's own are left out).
 deps=$(tr ':' '\n' < "$work/deps.cp" | grep -v '/gmm4j-' | paste -sd: -)
 measure() { # engine-jar problem type -> seconds per iteration
-  local n d k
-  IFS=x read -r n d k <<< "$2"
-  "$java_home/bin/java" -Xmx8g -cp "$1:$work/benchmarks.jar:$deps" gmm4j.benchmarks.Gmm4jPeer "$n" "$d" "$k" "$3" "${THREADS:-0}" \
+  "$java_home/bin/java" -Xmx8g -cp "$1:$work/benchmarks.jar:$deps" gmm4j.benchmarks.Gmm4jPeer "$2" "$3" "${THREADS:-0}" \
     | awk '/^FORK /{print $2} /^FAILED/{print "NaN"}'
 }
 median() { sort -g | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
@@ -80,11 +80,11 @@ done
 
 echo
 echo "Seconds per EM iteration, median of $rounds rounds, threads ${THREADS:-0} (0 = all cores); base = $base_ref, new = this checkout:"
-printf '%-14s %-10s %12s %12s %8s\n' problem type base new new/base
+printf '%-26s %-10s %12s %12s %8s\n' problem type base new new/base
 for problem in "${problems[@]}"; do
   for type in "${types[@]}"; do
     base=$(awk -F'\t' -v p="$problem" -v t="$type" '$2==p && $3==t && $4=="base" {print $5}' "$results" | median)
     new=$(awk -F'\t' -v p="$problem" -v t="$type" '$2==p && $3==t && $4=="new" {print $5}' "$results" | median)
-    printf '%-14s %-10s %12.5f %12.5f %8.3f\n' "$problem" "$type" "$base" "$new" "$(awk -v a="$new" -v b="$base" 'BEGIN{print a/b}')"
+    printf '%-26s %-10s %12.5f %12.5f %8.3f\n' "$problem" "$type" "$base" "$new" "$(awk -v a="$new" -v b="$base" 'BEGIN{print a/b}')"
   done
 done

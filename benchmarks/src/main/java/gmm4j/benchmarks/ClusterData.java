@@ -6,13 +6,16 @@ import gmm4j.Dataset;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic synthetic data: n rows from k well-separated Gaussian clusters, stored row-major in
+ * Deterministic synthetic data: n rows from k Gaussian clusters (separated, overlapping or
+ * real-shaped: {@link Problem.Layout}), stored row-major in
  * one array (never {@code double[][]}, so 10 000 000×16 fits in memory once), with the fixed
  * starting point every library starts from.
  */
 public final class ClusterData {
-    /** Cluster centres are drawn with this spread per coordinate; clusters have unit-scale spread. */
+    /** Separated cluster centres are drawn with this spread per coordinate; clusters have unit-scale spread. */
     private static final double CENTRE_SPREAD = 8.0;
+    /** The real-shaped layout's centre spread: modest overlap, a few components share most rows. */
+    private static final double UNEQUAL_CENTRE_SPREAD = 1.5;
 
     private final Problem problem;
     private final double[] values;
@@ -22,20 +25,28 @@ public final class ClusterData {
         this.values = values;
     }
 
-    /** The same problem and seed always give the same values. */
+    /** The same problem and seed always give the same values (separated ones, the values they had before layouts existed). */
     public static ClusterData generate(Problem problem, long seed) {
         int n = problem.n(), d = problem.d(), k = problem.k();
+        Problem.Layout layout = problem.layout();
         SplittableRandom random = new SplittableRandom(seed);
         double[][] centres = new double[k][d];
         double[][][] shapes = new double[k][][];
         for (int c = 0; c < k; c++) {
-            for (int j = 0; j < d; j++) centres[c][j] = CENTRE_SPREAD * random.nextGaussian();
-            shapes[c] = randomLowerTriangle(d, random);
+            for (int j = 0; j < d; j++) {
+                centres[c][j] = switch (layout) {
+                    case SEPARATED -> CENTRE_SPREAD * random.nextGaussian();
+                    case OVERLAPPING -> 2 * random.nextDouble() - 1;
+                    case UNEQUAL -> UNEQUAL_CENTRE_SPREAD * random.nextGaussian();
+                };
+            }
+            shapes[c] = layout == Problem.Layout.UNEQUAL ? correlatedLowerTriangle(d, random) : randomLowerTriangle(d, random);
         }
+        double[] cumulative = cumulativeWeights(k, layout);
         double[] values = new double[Math.multiplyExact(n, d)];
         double[] z = new double[d];
         for (int i = 0; i < n; i++) {
-            int c = random.nextInt(k);
+            int c = cumulative == null ? random.nextInt(k) : pick(cumulative, random.nextDouble());
             for (int j = 0; j < d; j++) z[j] = random.nextGaussian();
             double[][] a = shapes[c];
             int offset = i * d;
@@ -56,6 +67,37 @@ public final class ClusterData {
             for (int t = 0; t < j; t++) a[j][t] = 0.3 * random.nextGaussian() / Math.sqrt(d);
         }
         return a;
+    }
+
+    /**
+     * A strongly correlated shape whose overall scale varies from cluster to cluster (0.5 to 2,
+     * log-uniform), as real clusters' do: off-diagonal terms as large as the diagonal's.
+     */
+    private static double[][] correlatedLowerTriangle(int d, SplittableRandom random) {
+        double scale = Math.exp(Math.log(0.5) + random.nextDouble() * Math.log(4));
+        double[][] a = new double[d][d];
+        for (int j = 0; j < d; j++) {
+            a[j][j] = scale * (0.3 + 0.7 * random.nextDouble());
+            for (int t = 0; t < j; t++) a[j][t] = scale * random.nextGaussian() / Math.sqrt(j);
+        }
+        return a;
+    }
+
+    /** Cluster c's cumulative probability for weights ∝ 1/(c + 1), or null for equal weights. */
+    private static double[] cumulativeWeights(int k, Problem.Layout layout) {
+        if (layout != Problem.Layout.UNEQUAL) return null;
+        double[] cumulative = new double[k];
+        double total = 0;
+        for (int c = 0; c < k; c++) cumulative[c] = total += 1.0 / (c + 1);
+        for (int c = 0; c < k; c++) cumulative[c] /= total;
+        return cumulative;
+    }
+
+    /** The first cluster whose cumulative probability exceeds u. */
+    private static int pick(double[] cumulative, double u) {
+        int c = 0;
+        while (c < cumulative.length - 1 && cumulative[c] <= u) c++;
+        return c;
     }
 
     public Problem problem() {

@@ -38,13 +38,16 @@ final class Gmm4jPeer implements Peer {
         this.threads = threads;
     }
 
-    /** In a fresh JVM: {@code n d k type threads} measures one type on the harness's data and prints {@code FORK seconds note}. */
+    /**
+     * In a fresh JVM: {@code problem type threads} ({@link Problem#parse}'s form) measures one type on
+     * the harness's data and prints {@code FORK seconds nonCut note}.
+     */
     public static void main(String[] args) {
-        Problem problem = new Problem(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), false);
+        Problem problem = Problem.parse(args[0]);
         ClusterData data = ClusterData.generate(problem, Comparison.SEED);
-        Measurement m = new Gmm4jPeer(Integer.parseInt(args[4]))
-                .measure(data.dataset(), data.startingPoint(), CovarianceType.valueOf(args[3]), problem);
-        System.out.println(!m.measured() ? "FAILED " + m.note() : "FORK " + m.secondsPerIteration() + " " + m.note());
+        Measurement m = new Gmm4jPeer(Integer.parseInt(args[2]))
+                .measure(data.dataset(), data.startingPoint(), CovarianceType.valueOf(args[1]), problem);
+        System.out.println(!m.measured() ? "FAILED " + m.note() : "FORK " + m.secondsPerIteration() + " " + m.nonCut() + " " + m.note());
     }
 
     @Override
@@ -64,6 +67,7 @@ final class Gmm4jPeer implements Peer {
         private final CovarianceType type;
         private final List<Double> seconds = new ArrayList<>();
         private String note = "";
+        private double nonCut = Double.NaN;
         private String failure;
 
         Forks(Problem problem, CovarianceType type) {
@@ -75,16 +79,17 @@ final class Gmm4jPeer implements Peer {
         public void round() {
             if (failure != null) return;
             try {
-                List<String> lines = ChildJvm.run(List.of(), Gmm4jPeer.class, List.of(Integer.toString(problem.n()),
-                        Integer.toString(problem.d()), Integer.toString(problem.k()), type.name(), Integer.toString(threads)));
+                List<String> lines = ChildJvm.run(List.of(), Gmm4jPeer.class, List.of(problem.spec(), type.name(),
+                        Integer.toString(threads)));
                 String result = lines.stream().filter(l -> l.startsWith("FORK ")).findFirst().orElse(null);
                 if (result == null) {
                     failure = "fork: " + String.join("; ", lines);
                     return;
                 }
-                String[] parts = result.split(" ", 3);
+                String[] parts = result.split(" ", 4);
                 seconds.add(Double.parseDouble(parts[1]));
-                note = parts[2];
+                nonCut = Double.parseDouble(parts[2]);
+                note = parts[3];
             } catch (java.io.IOException e) {
                 failure = "fork failed: " + e;
             } catch (InterruptedException e) {
@@ -98,7 +103,7 @@ final class Gmm4jPeer implements Peer {
             String variant = typeName(type);
             if (failure != null) return Measurement.failed(problem, NAME, variant, variant, failure);
             return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds),
-                    "median of " + seconds.size() + " rounds, each a fresh JVM: " + note, seconds);
+                    "median of " + seconds.size() + " rounds, each a fresh JVM: " + note, seconds, nonCut);
         }
     }
 
@@ -125,12 +130,29 @@ final class Gmm4jPeer implements Peer {
                 }
                 seconds[f] = (endOfIteration[iterations] - endOfIteration[IterationTiming.FIRST]) * 1e-9 / IterationTiming.TIMED;
             }
+            double nonCut = nonCutShare(model, dataset);
             String note = "iterations 2–11 inside one fit, median of " + TIMED_FITS + " fits after " + warmUps + " warm-up fits"
+                    + String.format(java.util.Locale.ROOT, "; %.1f%% of (row, component) pairs above the cut", 100 * nonCut)
                     + (model.repairs().isEmpty() ? "" : "; " + model.repairs().size() + " repairs");
-            return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds), note, List.of());
+            return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds), note, List.of(), nonCut);
         } catch (RuntimeException e) {
             return Measurement.failed(problem, NAME, variant, variant, "failed: " + e);
         }
+    }
+
+    /**
+     * The share of (row, component) pairs with a posterior above 0 under the fitted model: the engine
+     * gives exactly 0 to a pair more than 50 below its row's best log-joint and skips its work, so
+     * this is the share of the work it performs, under the model after the timed iterations (a
+     * proxy: each iteration's own share is not recorded).
+     */
+    private static double nonCutShare(GaussianMixtureModel model, Dataset dataset) {
+        long nonZero = 0, pairs = 0;
+        for (double[] posterior : model.posterior(dataset)) {
+            for (double r : posterior) if (r > 0) nonZero++;
+            pairs += posterior.length;
+        }
+        return (double) nonZero / pairs;
     }
 
     private GaussianMixtureModel fit(Dataset dataset, StartingPoint start, CovarianceType type, int iterations,

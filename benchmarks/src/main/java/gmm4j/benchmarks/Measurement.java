@@ -11,12 +11,19 @@ import java.util.List;
  * @param secondsPerIteration seconds per EM iteration (the median over the rounds), or NaN when it could not be measured
  * @param note               what the time includes, or why it is missing
  * @param rounds             each round's own time, in round order, to show how steady it and its ratios are
+ * @param nonCut             gmm4j only: the share of (row, component) pairs whose responsibility is above the E-step's
+ *                           cut under the fitted model, the work the engine cannot skip; NaN elsewhere
  */
 public record Measurement(Problem problem, String library, String variant, String type,
-                          double secondsPerIteration, String note, List<Double> rounds) {
+                          double secondsPerIteration, String note, List<Double> rounds, double nonCut) {
 
     public Measurement {
         rounds = List.copyOf(rounds);
+    }
+
+    public Measurement(Problem problem, String library, String variant, String type,
+                       double secondsPerIteration, String note, List<Double> rounds) {
+        this(problem, library, variant, type, secondsPerIteration, note, rounds, Double.NaN);
     }
 
     public static Measurement failed(Problem problem, String library, String variant, String type, String why) {

@@ -142,6 +142,29 @@ class HarnessTest {
     }
 
     @Test
+    void layoutsParseAndPrintBackAndCountOnlyPerformedWork() {
+        Problem overlapping = Problem.parse("200000x16x16:overlapping");
+        assertEquals(Problem.Layout.OVERLAPPING, overlapping.layout());
+        assertEquals(overlapping, Problem.parse(overlapping.spec()));
+        assertEquals(new Problem(200_000, 16, 16, false), Problem.parse("200000x16x16"));
+        assertEquals("200 000×16, K=16, overlapping", overlapping.label());
+        // dense: the count; at d = 16 every distance is computed, the cut pairs' scatter updates are not
+        assertEquals(overlapping.fullIterationFlops(), overlapping.performedFullIterationFlops(1));
+        assertEquals(200_000.0 * 16 * 16 * 17 * 1.25, overlapping.performedFullIterationFlops(0.25));
+        assertEquals(100_000.0 * 8 * 64 * 65 * 0.5, Problem.parse("100000x64x8").performedFullIterationFlops(0.25));
+    }
+
+    @Test
+    void overlappingClustersShareTheirRows() {
+        for (Problem.Layout layout : Problem.Layout.values()) {
+            ClusterData data = ClusterData.generate(new Problem(2000, 4, 3, false, layout), 7);
+            assertArrayEquals(data.values(), ClusterData.generate(new Problem(2000, 4, 3, false, layout), 7).values());
+        }
+        double[] overlapping = ClusterData.generate(new Problem(2000, 4, 3, false, Problem.Layout.OVERLAPPING), 7).values();
+        for (double v : overlapping) assertTrue(Math.abs(v) < 12, "centres in [-1, 1], unit-scale spread");
+    }
+
+    @Test
     void binaryFilesAreLittleEndianDoubles(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("x.f64");
         BinaryDoubles.write(new double[] {1.5, -2.0}, file);

@@ -43,7 +43,8 @@ final class AxisMoments extends Moments {
     }
 
     @Override
-    void addScatterByColumns(int c, double[][] diffs, double[][] weighted, int count) {
+    void addScatterByColumns(int c, BlockScratch s, int count) {
+        double[][] diffs = s.diff, weighted = s.weightedDiff();
         double[] diagonal = scatter[c];
         for (int j = 0; j < d; j++) diagonal[j] += Kernels.dot(weighted[j], diffs[j], count);
     }
@@ -85,6 +86,10 @@ final class AxisMoments extends Moments {
                 int[] picked = positions[c];
                 double[] weight = s.byComponent[c];
                 double shiftJ = shift[c * d + j];
+                if (m == count) {
+                    addWholeColumn(c, j, column, weight, count, shiftJ, s);
+                    continue;
+                }
                 double sum0 = 0, sum1 = 0, square0 = 0, square1 = 0;
                 int i = 0;
                 for (; i + 1 < m; i += 2) {
@@ -106,4 +111,56 @@ final class AxisMoments extends Moments {
             }
         }
     }
+
+    /**
+     * Column j's first moment and scatter for component c when it has weight on every row of the
+     * block (overlapping clusters): no positions to read (measured at 200 000×16, K = 16 with every
+     * row shared by every component, the listed rows' loop took two thirds of a fit's samples). A
+     * whole block is folded first: lane l of {@link #LANES} sums the rows l, l + LANES, … in a loop
+     * over the lanes, which the JIT vectorises (a sum over the rows it keeps in order and does not);
+     * then the lanes are summed. Elsewhere four sums of each kind, since the additions' latency,
+     * not the loads, bounds a loop with two.
+     */
+    private void addWholeColumn(int c, int j, double[] column, double[] weight, int count, double shiftJ, BlockScratch s) {
+        if (count == Kernels.TILE_ROWS) {
+            double[] firstLanes = s.firstLanes, squareLanes = s.squareLanes;
+            for (int l = 0; l < LANES; l++) {
+                double v0 = column[l] - shiftJ, v1 = column[l + LANES] - shiftJ;
+                double v2 = column[l + 2 * LANES] - shiftJ, v3 = column[l + 3 * LANES] - shiftJ;
+                double u0 = weight[l] * v0, u1 = weight[l + LANES] * v1;
+                double u2 = weight[l + 2 * LANES] * v2, u3 = weight[l + 3 * LANES] * v3;
+                firstLanes[l] = (u0 + u1) + (u2 + u3);
+                squareLanes[l] = (u0 * v0 + u1 * v1) + (u2 * v2 + u3 * v3);
+            }
+            sum[c][j] += Kernels.dot(firstLanes, null, LANES);
+            scatter[c][j] += Kernels.dot(squareLanes, null, LANES);
+            return;
+        }
+        double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0, square0 = 0, square1 = 0, square2 = 0, square3 = 0;
+        int b = 0;
+        for (; b + 3 < count; b += 4) {
+            double v0 = column[b] - shiftJ, v1 = column[b + 1] - shiftJ;
+            double v2 = column[b + 2] - shiftJ, v3 = column[b + 3] - shiftJ;
+            double u0 = weight[b] * v0, u1 = weight[b + 1] * v1, u2 = weight[b + 2] * v2, u3 = weight[b + 3] * v3;
+            sum0 += u0;
+            sum1 += u1;
+            sum2 += u2;
+            sum3 += u3;
+            square0 += u0 * v0;
+            square1 += u1 * v1;
+            square2 += u2 * v2;
+            square3 += u3 * v3;
+        }
+        for (; b < count; b++) {
+            double v0 = column[b] - shiftJ;
+            double u0 = weight[b] * v0;
+            sum0 += u0;
+            square0 += u0 * v0;
+        }
+        sum[c][j] += (sum0 + sum1) + (sum2 + sum3);
+        scatter[c][j] += (square0 + square1) + (square2 + square3);
+    }
+
+    /** Lanes a whole block's column is folded into: a quarter of {@link Kernels#TILE_ROWS}, four rows per lane. */
+    static final int LANES = Kernels.TILE_ROWS / 4;
 }

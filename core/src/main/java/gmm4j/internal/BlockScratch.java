@@ -55,6 +55,11 @@ final class BlockScratch {
     final double[] rowDiff;
     /** d values for the observed part of one row. */
     final double[] rowWork;
+    /** A whole block's column folded into lanes: its first moment's terms and its squares' ({@link AxisMoments}). */
+    final double[] firstLanes = new double[AxisMoments.LANES];
+    final double[] squareLanes = new double[AxisMoments.LANES];
+    /** Sixteen sums of a four-by-four tile of dot products ({@link Kernels#products4x4}). */
+    final double[] tile = new double[16];
     /** Positions in the block of four rows, for a rank-four update. */
     final int[] quad = new int[4];
     /** The four rows of {@link #quad} as differences from a shift, one array each. */
@@ -117,7 +122,7 @@ final class BlockScratch {
         return subset;
     }
 
-    /** The weighted differences' arrays (made on first use: only moments of few columns need them). */
+    /** The weighted differences' arrays (made on first use: only moments by columns need them: few columns, or overlapping components). */
     double[][] weightedDiff() {
         if (weightedDiff == null) weightedDiff = new double[d][picked.length];
         return weightedDiff;

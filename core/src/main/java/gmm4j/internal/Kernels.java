@@ -137,6 +137,90 @@ final class Kernels {
         return Math.min(m0, m1);
     }
 
+    /** Where the multiply-adds are one instruction, fused (see {@link Exponentials#HARDWARE_FMA}). */
+    private static final boolean FMA = Exponentials.HARDWARE_FMA;
+
+    /**
+     * Sixteen dot products over b < n: {@code out[4p + q] = Σ_b a[a0 + p][b]·c[c0 + q][b]} for p, q < 4,
+     * an index of a from {@code aEnd} on (of c from {@code cEnd}) reading the one before instead (the
+     * caller drops those sums).
+     * Sixteen sums in registers take the rows in one pass, eight loads for sixteen multiply-adds,
+     * where a dot product per pair needs two loads per multiply-add and is bound by its loads; each
+     * sum runs over b in order.
+     */
+    static void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out) {
+        double[] x0 = a[a0], x1 = a[Math.min(a0 + 1, aEnd - 1)], x2 = a[Math.min(a0 + 2, aEnd - 1)], x3 = a[Math.min(a0 + 3, aEnd - 1)];
+        double[] y0 = c[c0], y1 = c[Math.min(c0 + 1, cEnd - 1)], y2 = c[Math.min(c0 + 2, cEnd - 1)], y3 = c[Math.min(c0 + 3, cEnd - 1)];
+        double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+        double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+        if (FMA) {
+            for (int b = 0; b < n; b++) {
+                double u0 = x0[b], u1 = x1[b], u2 = x2[b], u3 = x3[b];
+                double v0 = y0[b], v1 = y1[b], v2 = y2[b], v3 = y3[b];
+                s00 = Math.fma(u0, v0, s00);
+                s01 = Math.fma(u0, v1, s01);
+                s02 = Math.fma(u0, v2, s02);
+                s03 = Math.fma(u0, v3, s03);
+                s10 = Math.fma(u1, v0, s10);
+                s11 = Math.fma(u1, v1, s11);
+                s12 = Math.fma(u1, v2, s12);
+                s13 = Math.fma(u1, v3, s13);
+                s20 = Math.fma(u2, v0, s20);
+                s21 = Math.fma(u2, v1, s21);
+                s22 = Math.fma(u2, v2, s22);
+                s23 = Math.fma(u2, v3, s23);
+                s30 = Math.fma(u3, v0, s30);
+                s31 = Math.fma(u3, v1, s31);
+                s32 = Math.fma(u3, v2, s32);
+                s33 = Math.fma(u3, v3, s33);
+            }
+        } else {
+            for (int b = 0; b < n; b++) {
+                double u0 = x0[b], u1 = x1[b], u2 = x2[b], u3 = x3[b];
+                double v0 = y0[b], v1 = y1[b], v2 = y2[b], v3 = y3[b];
+                s00 += u0 * v0;
+                s01 += u0 * v1;
+                s02 += u0 * v2;
+                s03 += u0 * v3;
+                s10 += u1 * v0;
+                s11 += u1 * v1;
+                s12 += u1 * v2;
+                s13 += u1 * v3;
+                s20 += u2 * v0;
+                s21 += u2 * v1;
+                s22 += u2 * v2;
+                s23 += u2 * v3;
+                s30 += u3 * v0;
+                s31 += u3 * v1;
+                s32 += u3 * v2;
+                s33 += u3 * v3;
+            }
+        }
+        out[0] = s00;
+        out[1] = s01;
+        out[2] = s02;
+        out[3] = s03;
+        out[4] = s10;
+        out[5] = s11;
+        out[6] = s12;
+        out[7] = s13;
+        out[8] = s20;
+        out[9] = s21;
+        out[10] = s22;
+        out[11] = s23;
+        out[12] = s30;
+        out[13] = s31;
+        out[14] = s32;
+        out[15] = s33;
+    }
+
+    /** How many of a[0..n) are not 0, without a branch (which of them are is not predictable). */
+    static int nonZero(double[] a, int n) {
+        int m = 0;
+        for (int b = 0; b < n; b++) m += a[b] != 0 ? 1 : 0;
+        return m;
+    }
+
     /** The product of a[from..to), with eight partial products so that the multiplications overlap. */
     static double product(double[] a, int from, int to) {
         double p0 = 1, p1 = 1, p2 = 1, p3 = 1, p4 = 1, p5 = 1, p6 = 1, p7 = 1;

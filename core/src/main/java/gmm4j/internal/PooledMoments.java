@@ -59,8 +59,9 @@ final class PooledMoments extends SquareMoments {
     }
 
     /**
-     * One shift for all: the scatter is each row's, weighted by its whole weight, in rank-four
-     * updates (or, for few columns, dot products over the block); the sums stay per component.
+     * One shift for all: the scatter is each row's, weighted by its whole weight; every row has
+     * weight, separated or not, so below {@link #TILED_D} columns the block goes by columns (register
+     * tiles), from there on in rank-four updates; the sums stay per component.
      */
     @Override
     void addBlock(BlockScratch s, double[] x, int count) {
@@ -70,7 +71,7 @@ final class PooledMoments extends SquareMoments {
             double[] wr = s.byComponent[c];
             for (int b = 0; b < count; b++) rowWeight[b] += wr[b];
         }
-        if (d <= SMALL_D) {
+        if (d < TILED_D) {
             addBlockByColumns(s, count, rowWeight);
             return;
         }
@@ -88,16 +89,23 @@ final class PooledMoments extends SquareMoments {
         }
     }
 
-    /** By columns: the differences once, the scatter once with each row's whole weight, the sums per component. */
+    /**
+     * By columns: the differences once, the scatter once with each row's whole weight, the sums per
+     * component in tiles of four components by four columns ({@link Kernels#products4x4}).
+     */
     private void addBlockByColumns(BlockScratch s, int count, double[] rowWeight) {
         differences(s, count, 0, rowWeight);
-        addScatterByColumns(0, s.diff, s.weightedDiff(), count);
-        for (int c = 0; c < k; c++) {
-            double[] wr = s.byComponent[c];
-            double mass = Kernels.dot(wr, null, count);
-            if (mass == 0) continue;
-            this.count[c] += mass;
-            for (int j = 0; j < d; j++) sum[c][j] += Kernels.dot(wr, s.diff[j], count);
+        addScatterByColumns(0, s, count);
+        for (int c = 0; c < k; c++) this.count[c] += Kernels.dot(s.byComponent[c], null, count);
+        double[] tile = s.tile;
+        for (int c0 = 0; c0 < k; c0 += 4) {
+            for (int j0 = 0; j0 < d; j0 += 4) {
+                Kernels.products4x4(s.byComponent, c0, k, s.diff, j0, d, count, tile);
+                for (int p = 0; p < 4 && c0 + p < k; p++) {
+                    double[] sumC = sum[c0 + p];
+                    for (int q = 0; q < 4 && j0 + q < d; q++) sumC[j0 + q] += tile[4 * p + q];
+                }
+            }
         }
     }
 }

@@ -53,12 +53,28 @@ abstract sealed class SquareMoments extends Moments permits MatrixMoments, Poole
         }
     }
 
+    /**
+     * The scatter of a block by columns, Σ_b weighted[a][b]·diffs[j][b] for j ≤ a, in tiles of four
+     * rows by four columns of the matrix ({@link Kernels#products4x4}); a tile on the diagonal
+     * computes its upper entries too and drops them.
+     */
     @Override
-    final void addScatterByColumns(int c, double[][] diffs, double[][] weighted, int count) {
-        for (int a = 0; a < d; a++) {
-            double[] row = scatterRow(c, a);
-            for (int j = 0; j <= a; j++) row[j] += Kernels.dot(weighted[a], diffs[j], count);
+    final void addScatterByColumns(int c, BlockScratch s, int count) {
+        double[][] diffs = s.diff, weighted = s.weightedDiff();
+        double[] tile = s.tile;
+        for (int a0 = 0; a0 < d; a0 += 4) {
+            for (int j0 = 0; j0 <= a0; j0 += 4) {
+                Kernels.products4x4(weighted, a0, d, diffs, j0, d, count, tile);
+                for (int p = 0; p < 4; p++) addToScatter(c, a0 + p, j0, tile, 4 * p);
+            }
         }
+    }
+
+    /** Adds a tile's row of four sums, {@code tile[at..at+4)}, to row a of the matrix component c adds to, the entries at or below the diagonal. */
+    private void addToScatter(int c, int a, int j0, double[] tile, int at) {
+        if (a >= d) return;
+        double[] row = scatterRow(c, a);
+        for (int q = 0; q < 4 && j0 + q <= a; q++) row[j0 + q] += tile[at + q];
     }
 
     /** The weight of the q-th row of {@code s.quad}, of which the first {@code valid} are real (the others repeat one with weight 0). */
