@@ -2,7 +2,9 @@
 #
 #   Rscript core/src/test/resources/mclust/make-bic-reference.R   (from the repository root; Debian: r-cran-mclust)
 #
-# For iris (4 numeric columns) and faithful: mclustBIC(x, G = 1:9) over all 14 models, with mclust's default start (hc(x, modelName = "VVV", use = "SVD")), no prior, twice:
+# For iris (4 numeric columns), faithful and the seed example (2000 rows: no subset, hc on all):
+# mclustBIC(x, G = 1:9) over all 14 models, with mclust's
+# default start (hc(x, modelName = "VVV", use = "SVD")), no prior, twice:
 #   "default": mclust's tolerances, emControl()  (EM stops at |ΔlogL| / (1 + |logL|) < 1e-5)
 #   "tight":   emControl(tol = c(1e-12, 1e-14), itmax = c(5000, 1000))  (EM run to convergence, the
 #              inner M-step of the iterative models VEI, EVI, VEE, EVE, VVE, VEV, EVV too; "iterations"
@@ -52,7 +54,7 @@ table_json <- function(x, hcPairs, control, byCell) {
           paste(json, collapse = ",\n      "), models[best[2]], best[1], max(table, na.rm = TRUE))
 }
 
-sets <- sapply(c("iris", "faithful"), function(set) {
+sets <- sapply(c("iris", "faithful", "seed-example"), function(set) {
   x <- numeric_data(set)
   message(set, " ", Sys.time())
   hcPairs <- hc(x, modelName = mclust.options("hcModelName"), use = mclust.options("hcUse"))
