@@ -169,11 +169,6 @@ public final class GaussianMixture {
         }
     }
 
-    /** One EM run on {@code data} from {@code from}'s parameters (its levels too); K and the type are {@code from}'s. */
-    GaussianMixtureModel refine(Dataset data, Parallel parallel, GaussianMixtureModel from) {
-        return refine(data, parallel, from.mixture());
-    }
-
     /** One EM run on {@code data} from {@code start} (on the data's levels); K and the type are {@code start}'s. */
     GaussianMixtureModel refine(Dataset data, Parallel parallel, Mixture start) {
         Table t = data.table();

@@ -240,9 +240,9 @@ public final class ModelSelection {
                 return cancelled(candidates); // a listener stopped a warm start or a fit on all the rows
             }
             if (parallel.cancelled()) return cancelled(candidates);
-            int best = best(candidates);
-            if (best < 0) throw unscorable(grid.inOrder(candidates.stream().map(Candidate::score).toList()));
             List<Score> scores = candidates.stream().map(Candidate::score).toList();
+            int best = Screening.best(scores);
+            if (best < 0) throw unscorable(grid.inOrder(scores));
             GaussianMixtureModel chosen = candidates.get(best).model;
             return new Result(criterion, grid.inOrder(scores), scores.get(best), chosen, chosen.cancelled());
         }
@@ -306,8 +306,8 @@ public final class ModelSelection {
         if (finished.isEmpty()) {
             throw new CancellationException("The model selection was cancelled before any candidate was fitted.");
         }
-        int best = best(finished);
         List<Score> scores = finished.stream().map(Candidate::score).toList();
+        int best = Screening.best(scores);
         if (best < 0) throw unscorable(scores);
         return new Result(criterion, scores, scores.get(best), finished.get(best).model, true);
     }
@@ -349,16 +349,6 @@ public final class ModelSelection {
                 return scored(model, all.logLikelihood(), all.mapLogLoss(), all.weight(), Double.NaN, false, dataCovariance);
             }
         };
-    }
-
-    /** The index of the scored candidate of the lowest value, or -1 when none is scored. */
-    private static int best(List<Candidate> candidates) {
-        int best = -1;
-        for (int i = 0; i < candidates.size(); i++) {
-            Score s = candidates.get(i).score;
-            if (s.scored() && (best < 0 || s.value() < candidates.get(best).score.value())) best = i;
-        }
-        return best;
     }
 
     /**

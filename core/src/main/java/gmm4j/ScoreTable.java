@@ -15,10 +15,12 @@ import java.util.function.ToDoubleFunction;
  * (mclust's names, in mclust's order), in each cell the candidate's criterion value. The chosen
  * candidate's cell is marked {@code *}; a candidate without a score is {@code NA}, as in mclust, and
  * its reason is listed under the table; a cell with no candidate (a cancelled selection stopped
- * before it) is {@code -}. The same layout shows the candidates' log-likelihoods
- * ({@link #logLikelihoods}), which never fall as K grows within a model.
+ * before it) is {@code -}. The same layout shows the candidates' log-likelihoods, which never fall
+ * as K grows within a model. The tables are made by {@link ModelSelection#table} and
+ * {@link ModelSelection#logLikelihoodTable}; public here is the number format they share with the
+ * Weka clusterer's report ({@link #number}).
  */
-final class ScoreTable {
+public final class ScoreTable {
     private ScoreTable() {
     }
 
@@ -82,10 +84,14 @@ final class ScoreTable {
     }
 
     /**
-     * Four decimals, as Weka's EM prints numbers, or scientific notation with seven significant
-     * digits where four decimals would lose them: from 1e6 up (too wide) and below 1e-3.
+     * A number as gmm4j's reports print it (this table, the Weka clusterer's report): four decimals,
+     * as Weka's EM prints numbers, or scientific notation with seven significant digits where four
+     * decimals would lose them: from 1e6 up (too wide) and below 1e-3.
+     *
+     * @param value any number
+     * @return its text
      */
-    static String number(double value) {
+    public static String number(double value) {
         double magnitude = Math.abs(value);
         if (magnitude != 0 && Double.isFinite(value) && (magnitude >= 1e6 || magnitude < 1e-3)) {
             return String.format(Locale.ROOT, "%.6E", value);

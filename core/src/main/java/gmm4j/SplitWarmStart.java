@@ -56,12 +56,14 @@ final class SplitWarmStart {
                                                     Fits fits, boolean splitting) {
         double floor = previous.model().scale().floor();
         int extra = current.score().components() - previous.score().components();
-        Mixture split = previous.model().mixture(), duplicated = split;
-        for (int e = 0; e < extra; e++) {
-            split = split.split(split.heaviest(), floor, gmm4j.internal.RepairLog.IGNORE);
-            duplicated = duplicated.duplicated(duplicated.heaviest());
+        ModelSelection.Candidate best = current;
+        if (splitting) {
+            Mixture split = previous.model().mixture();
+            for (int e = 0; e < extra; e++) split = split.split(split.heaviest(), floor, gmm4j.internal.RepairLog.IGNORE);
+            best = better(current, fits.fromStart(split, current.score()));
         }
-        ModelSelection.Candidate best = splitting ? better(current, fits.fromStart(split, current.score())) : current;
+        Mixture duplicated = previous.model().mixture();
+        for (int e = 0; e < extra; e++) duplicated = duplicated.duplicated(duplicated.heaviest());
         if (best.score().logLikelihood() >= previous.score().logLikelihood()) return best;
         return better(best, fits.asThey(previous.model(), duplicated, current.score()));
     }

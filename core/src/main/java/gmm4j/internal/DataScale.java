@@ -35,7 +35,7 @@ public record DataScale(double[] columnMeans, double floor, double meanVariance)
      * ({@link Mixture#singularity}).
      */
     public static double[] covariance(Table t, Parallel parallel) {
-        double[] columnMeans = of(t, parallel).columnMeans();
+        double[] columnMeans = columnAverages(t, new double[t.d], false, parallel);
         Statistics stats = EStep.assign(t, new MatrixMoments(1, t.d, columnMeans), (row, out) -> out[0] = 1,
                 columnMeans, parallel);
         return ((MatrixMoments) stats.moments).covariance(0);

@@ -167,8 +167,9 @@ final class OrientationConstraints {
             }
             o = transpose(orthogonalFactor(f, d), d);
             double target = 0;
+            double[] ot = transpose(o, d);
             for (int c = 0; c < k; c++) {
-                double[] owo = multiply(multiply(o, w[c], d), transpose(o, d), d);
+                double[] owo = multiply(multiply(o, w[c], d), ot, d);
                 for (int j = 0; j < d; j++) shape[c][j] = owo[j * d + j] / (varyingVolume ? mass[c] : 1);
                 double root = geometricMean(shape[c]);
                 scale[c] = root;

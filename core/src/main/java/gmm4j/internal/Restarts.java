@@ -27,24 +27,19 @@ public final class Restarts {
      */
     public record Result(Mixture mixture, Likelihood score, int iterations, StopReason stopReason, boolean cancelled,
                          List<RestartSummary> restarts, List<Repair> repairs, DataScale scale, Prior prior) {
-        /** The result of a fit without a prior. */
-        public Result(Mixture mixture, Likelihood score, int iterations, StopReason stopReason, boolean cancelled,
-                      List<RestartSummary> restarts, List<Repair> repairs, DataScale scale) {
-            this(mixture, score, iterations, stopReason, cancelled, restarts, repairs, scale, null);
-        }
     }
 
     /**
      * The request with its settings' conjugate prior resolved on {@code t} (mclust's defaults taken
      * from the data once, for the settings' K and covariance model); as it is without one.
      *
-     * @throws IllegalArgumentException when mclust has no prior for the covariance model, or a given
-     *                                  prior mean or scale has another dimension than the data
+     * @throws IllegalArgumentException when a given prior mean or scale has another dimension than
+     *                                  the data (the settings already refused a model without a prior)
      */
     public static FitRequest resolvePrior(Table t, FitRequest s, DataScale scale, Parallel parallel) {
         ConjugatePrior spec = s.settings().prior();
         if (spec == null || s.prior() != null) return s;
-        CovarianceModel model = CovarianceModel.of(ConjugatePrior.checkSupports(s.settings().covariance()));
+        CovarianceModel model = CovarianceModel.of(s.settings().covariance());
         Prior prior = Prior.of(spec, t, s.settings().components(), model.scalarPriorScale(), scale, parallel);
         return new FitRequest(s.settings(), s.start(), s.starts(), prior);
     }

@@ -265,7 +265,6 @@ final class KMeansParallel implements Start {
                 }
                 centres[c] = candidates[pick(p, random)].clone();
             }
-            int[] assignment = new int[candidates.length];
             for (int iteration = 0; iteration < LOCAL_ITERATIONS; iteration++) {
                 double[][] sums = new double[k][d];
                 double[] mass = new double[k];
@@ -274,7 +273,6 @@ final class KMeansParallel implements Start {
                     for (int c = 1; c < k; c++) {
                         if (distance(candidates[i], centres[c]) < distance(candidates[i], centres[best])) best = c;
                     }
-                    assignment[i] = best;
                     mass[best] += weights[i];
                     for (int j = 0; j < d; j++) sums[best][j] += weights[i] * candidates[i][j];
                 }

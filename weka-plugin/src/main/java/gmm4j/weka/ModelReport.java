@@ -5,6 +5,7 @@ import gmm4j.CovarianceType;
 import gmm4j.Criterion;
 import gmm4j.GaussianMixtureModel;
 import gmm4j.ModelSelection;
+import gmm4j.ScoreTable;
 import weka.core.Attribute;
 import weka.core.Instances;
 
@@ -110,7 +111,7 @@ public final class ModelReport {
         line(s, "Number of clusters", model.components() + how);
         if (model.hasNoise()) {
             line(s, "Noise cluster", String.format(Locale.ROOT, "%d (uniform over volume %s, prior %s)", model.components(),
-                    number(model.noiseVolume()), number(model.noiseWeight())));
+                    ScoreTable.number(model.noiseVolume()), ScoreTable.number(model.noiseWeight())));
         }
         line(s, "Covariance type", name(model.covarianceType())
                 + (settings.covariance() == null ? " (chosen by " + selection.criterion() + ")" : ""));
@@ -170,8 +171,8 @@ public final class ModelReport {
             String[] mean = cells("", columns);
             String[] sd = cells("", columns);
             for (int c = 0; c < k; c++) {
-                mean[c] = number(means[c][j]);
-                sd[c] = number(Math.sqrt(covariances[c][j][j]));
+                mean[c] = ScoreTable.number(means[c][j]);
+                sd[c] = ScoreTable.number(Math.sqrt(covariances[c][j][j]));
             }
             row(s, "  mean", mean);
             row(s, "  std. dev.", sd);
@@ -184,8 +185,8 @@ public final class ModelReport {
             s.append(attribute.name() + " (value probabilities)\n");
             for (int v = 0; v < attribute.numValues(); v++) {
                 String[] p = new String[columns];
-                for (int c = 0; c < k; c++) p[c] = number(levels[c][j][v]);
-                if (columns > k) p[k] = number(1.0 / attribute.numValues());
+                for (int c = 0; c < k; c++) p[c] = ScoreTable.number(levels[c][j][v]);
+                if (columns > k) p[k] = ScoreTable.number(1.0 / attribute.numValues());
                 row(s, "  " + attribute.value(v), p);
             }
             s.append("\n");
@@ -210,7 +211,7 @@ public final class ModelReport {
                 String[] r = new String[numeric.length];
                 for (int b = 0; b < numeric.length; b++) {
                     double[][] cov = covariances[c];
-                    r[b] = number(cov[a][b] / Math.sqrt(cov[a][a] * cov[b][b]));
+                    r[b] = ScoreTable.number(cov[a][b] / Math.sqrt(cov[a][a] * cov[b][b]));
                 }
                 row(s, "  " + header.attribute(numeric[a]).name(), r);
             }
@@ -228,18 +229,6 @@ public final class ModelReport {
         java.util.Arrays.fill(cells, "");
         cells[0] = first;
         return cells;
-    }
-
-    /**
-     * A number as Weka's EM prints it (four decimals), or in scientific notation with seven significant
-     * digits where four decimals would lose it: from 1e6 up (too wide) and below 1e-3 (too few digits).
-     */
-    static String number(double value) {
-        double magnitude = Math.abs(value);
-        if (magnitude != 0 && Double.isFinite(value) && (magnitude >= 1e6 || magnitude < 1e-3)) {
-            return String.format(Locale.ROOT, "%.6E", value);
-        }
-        return String.format(Locale.ROOT, "%.4f", value);
     }
 
     private void row(Table s, String label, String[] cells) {
