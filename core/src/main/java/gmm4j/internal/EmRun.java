@@ -45,7 +45,7 @@ final class EmRun {
             double current = stats.score.meanLogLikelihood();
             if (iteration > trace.length) trace = java.util.Arrays.copyOf(trace, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * trace.length));
             trace[iteration - 1] = current;
-            boolean cancelled = listener != null && !listener.onIteration(restart, iteration, current);
+            boolean cancelled = listener != null && !told(listener, iteration, current);
             boolean last = cancelled || iteration == budget;
             MStep.Result next = MStep.of(stats, s.settings().covariance(), s.settings().regularization(), s.prior(), scale,
                     t.levels, log, !last);
@@ -65,5 +65,19 @@ final class EmRun {
 
     double[] trace() {
         return java.util.Arrays.copyOf(trace, iterations);
+    }
+
+    /**
+     * The listener's answer. A listener that throws cancels every fit sharing these workers at once,
+     * before its exception unwinds (the other candidates of a selection stop at their next chunk,
+     * not an iteration later); the exception goes on as thrown.
+     */
+    private boolean told(FitListener listener, int iteration, double current) {
+        try {
+            return listener.onIteration(restart, iteration, current);
+        } catch (RuntimeException | Error e) {
+            parallel.cancel();
+            throw e;
+        }
     }
 }
