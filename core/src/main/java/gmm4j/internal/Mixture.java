@@ -160,7 +160,9 @@ public final class Mixture implements Serializable {
      * null: the first component with less responsibility mass (its weight times {@code totalWeight},
      * the training rows' weight) than its covariance model needs, or whose covariance is at the floor
      * ({@link #AT_FLOOR} times {@code floor}, the regularisation) along a direction in which
-     * {@code dataCovariance} varies by more than {@link #DATA_VARY} times it.
+     * {@code dataCovariance} varies by more than {@link #DATA_VARY} times it; else a run that had to
+     * re-seed a collapsed component: EM from its start met a singularity, where mclust's stops with
+     * no likelihood (the re-seeded fit is the repair's, not the start's).
      */
     public String singularity(double totalWeight, double floor, double[] dataCovariance) {
         int needed = covariance.model().minimumMass(d);
@@ -174,6 +176,10 @@ public final class Mixture implements Serializable {
                 return String.format(java.util.Locale.ROOT, "component %d's covariance is at the regularisation floor "
                         + "%.3g where the data vary", c, floor);
             }
+        }
+        if (reseededAt.length > 0) {
+            return String.format(java.util.Locale.ROOT, "a component collapsed during EM and was re-seeded (%d time%s): "
+                    + "EM from this start meets a singularity", reseededAt.length, reseededAt.length == 1 ? "" : "s");
         }
         return null;
     }

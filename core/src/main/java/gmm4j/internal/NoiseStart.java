@@ -34,8 +34,8 @@ final class NoiseStart {
             Mixture given = s.start();
             return given.noise != null ? given.withNoise(box, given.noiseWeight) : withStartWeight(t, given, box, null);
         }
-        // the k-means starts of another fit were made on all the rows: not shared
-        FitRequest own = new FitRequest(s.settings(), null, null);
+        // the k-means starts of another fit were made on all the rows: not shared; the prior is the data's, kept
+        FitRequest own = new FitRequest(s.settings(), null, null, s.prior());
         boolean[] taken = new boolean[t.n];
         Mixture gaussians = Initializer.initialize(t, own, restart, random, parallel, scale, log);
         for (int round = 0; round < ROUNDS && takeSmallComponents(t, gaussians, taken); round++) {
