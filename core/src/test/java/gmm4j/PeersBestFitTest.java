@@ -14,18 +14,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * At the true K, gmm4j's default starts reach the best fit either peer finds: at least max(R mclust's
  * fit from its own start, scikit-learn's best of {@code n_init = 20}) − 1e-6 per row, on each data
- * set the reference results hold (iris, faithful, the seed example) and each of scikit-learn's four
- * covariance types. Both gmm4j starts are checked: {@link GaussianMixture}'s default (k-means on the
- * standardised columns) and {@link ModelSelection}'s (mclust's agglomeration). The peers' numbers are
+ * set the reference results hold (iris, faithful, the seed example) and each of mclust's 14 covariance
+ * models (scikit-learn's best only for the four it has: full, tied, diagonal, spherical; for the other
+ * ten, mclust's fit is the bar). {@link ModelSelection}'s default start (mclust's agglomeration) is
+ * checked on all 14; {@link GaussianMixture}'s (one k-means start on the standardised columns, as
+ * scikit-learn's default) on scikit-learn's four. The peers' numbers are
  * of fits run to convergence (mclust's "tight" table in mclust-bic-reference.json; scikit-learn's
  * best, which stopped at its tolerance 1e-3, is if anything lower), so gmm4j runs to convergence too
  * (tolerance 1e-10): what is compared is the optimum each start leads to, not where a tolerance stops.
  */
 class PeersBestFitTest {
-    private static final String[] TYPES = {"VVV", "EEE", "VVI", "VII"};
+    /** The types scikit-learn fits too. */
+    private static final List<CovarianceType> SCIKIT_LEARN = List.of(CovarianceType.FULL, CovarianceType.TIED,
+            CovarianceType.DIAGONAL, CovarianceType.SPHERICAL);
 
     static Stream<Arguments> cases() {
-        return Stream.of("iris", "faithful", "seed-example").flatMap(set -> Stream.of(TYPES).map(type -> Arguments.of(set, type)));
+        return Stream.of("iris", "faithful", "seed-example")
+                .flatMap(set -> Stream.of(CovarianceType.mclustModels()).map(type -> Arguments.of(set, type.mclustName())));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -34,7 +39,8 @@ class PeersBestFitTest {
         double[][] rows = SklearnReference.rows(dataSet);
         int k = (int) Json.number(SklearnReference.dataSet(dataSet), "k");
         CovarianceType type = CovarianceType.parse(model);
-        double scikitLearn = Json.number(SklearnReference.type(dataSet, type), "best_mean_loglik");
+        double scikitLearn = SCIKIT_LEARN.contains(type)
+                ? Json.number(SklearnReference.type(dataSet, type), "best_mean_loglik") : Double.NEGATIVE_INFINITY;
         double mclust = mclustConverged(dataSet, model, k) / rows.length;
         double peers = Math.max(scikitLearn, mclust);
 
@@ -45,7 +51,9 @@ class PeersBestFitTest {
                 .settings(converging.toBuilder().init(Initialization.HIERARCHICAL).build()).build()
                 .select(Dataset.of(rows)).model().meanLogLikelihood();
         String where = dataSet + " " + model + " K=" + k + ": mclust " + mclust + ", scikit-learn " + scikitLearn;
-        assertTrue(fit >= peers - 1e-6, "GaussianMixture's default start: " + fit + "; " + where);
+        // a single k-means start is scikit-learn's default, and held to its types: on the other ten it
+        // falls short once (iris EVI K = 3, 0.009 nats per row below mclust's)
+        if (SCIKIT_LEARN.contains(type)) assertTrue(fit >= peers - 1e-6, "GaussianMixture's default start: " + fit + "; " + where);
         assertTrue(selected >= peers - 1e-6, "ModelSelection's default start: " + selected + "; " + where);
     }
 
