@@ -48,6 +48,8 @@ public final class ModelSelection {
 
     /** The default size of the sample the candidates are fitted on (see {@link Builder#screeningRows}). */
     public static final int DEFAULT_SCREENING_ROWS = 5_000;
+    /** The candidates' default start: mclust's model-based hierarchical agglomeration. */
+    public static final Initialization DEFAULT_INIT = Initialization.HIERARCHICAL;
 
     private ModelSelection(Builder b) {
         this.components = b.components;
@@ -62,7 +64,7 @@ public final class ModelSelection {
 
     /**
      * @return a builder: K = 1..10, full covariance, BIC, 5 folds, the default fit settings but for
-     *         the start, mclust's {@link Initialization#HIERARCHICAL}
+     *         the start, mclust's {@link Initialization#HIERARCHICAL} ({@link #DEFAULT_INIT})
      */
     public static Builder builder() {
         return new Builder();
@@ -462,7 +464,7 @@ public final class ModelSelection {
         private CovarianceType[] covariances = {FitSettings.DEFAULT_COVARIANCE};
         private Criterion criterion = Criterion.BIC;
         private int folds = 5;
-        private GaussianMixture base = GaussianMixture.builder().init(Initialization.HIERARCHICAL).build();
+        private GaussianMixture base = GaussianMixture.builder().init(DEFAULT_INIT).build();
         private Consumer<Score> listener;
         private IterationListener iterationListener;
         private int screeningRows = DEFAULT_SCREENING_ROWS;
@@ -500,7 +502,7 @@ public final class ModelSelection {
         /**
          * The fit settings every candidate uses (its K and covariance type are replaced). Their start is
          * theirs: {@link GaussianMixture}'s default is {@link Initialization#KMEANS}, so give
-         * {@code .init(Initialization.HIERARCHICAL)} to keep this selection's default start.
+         * {@code .init(ModelSelection.DEFAULT_INIT)} to keep this selection's default start.
          */
         public Builder settings(GaussianMixture base) {
             this.base = Objects.requireNonNull(base, "settings");

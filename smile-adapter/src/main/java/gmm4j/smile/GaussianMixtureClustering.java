@@ -176,10 +176,11 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
 
     /**
      * Chooses K by BIC among 1..{@code maxK} full-covariance mixtures with default options (and a
-     * seed drawn from Smile's random generator).
+     * seed drawn from Smile's random generator) but for the start: the core selection's, mclust's
+     * hierarchical agglomeration ({@link ModelSelection#DEFAULT_INIT}).
      */
     public static Selection select(double[][] data, int maxK) {
-        return select(data, 1, maxK, Criterion.BIC, new Options(1));
+        return select(data, 1, maxK, Criterion.BIC, new Options(1).withInit(ModelSelection.DEFAULT_INIT));
     }
 
     /**
@@ -444,6 +445,11 @@ public class GaussianMixtureClustering extends Partitioning implements Comparabl
 
         /** These options with or without mclust's default conjugate prior. */
         public Options withPrior(boolean prior) {
+            return new Options(k, covariance, maxIter, tol, regularization, restarts, init, seed, threads, controller, noise, prior);
+        }
+
+        /** These options with another start. */
+        public Options withInit(Initialization init) {
             return new Options(k, covariance, maxIter, tol, regularization, restarts, init, seed, threads, controller, noise, prior);
         }
 

@@ -144,6 +144,11 @@ class ClusteringModelTest {
         assertTrue(selection.scores().stream().allMatch(score -> score.bic() >= chosen));
         assertEquals(chosen, selection.model().bic());
         assertTrue(selection.toString().contains("\nchosen by BIC (lower is better): K = 2, FULL (VVV)\n"), selection.toString());
+        // the core selection's start, mclust's agglomeration, which no seed changes: the core's table
+        var core = ModelSelection.builder().components(1, 4).build().select(gmm4j.Dataset.of(TestData.seedExample()));
+        for (int k = 0; k < 4; k++) {
+            assertEquals(core.scores().get(k).logLikelihood(), selection.scores().get(k).logLikelihood(), "K = " + (k + 1));
+        }
     }
 
     /** A candidate without a score is NA, its reason under the table: 6 components of 3 rows each are more than 15 rows. */

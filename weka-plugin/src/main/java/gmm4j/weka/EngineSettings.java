@@ -24,7 +24,9 @@ import java.util.List;
  * @param criterion      how candidates are ranked when choosing
  * @param folds          folds of the cross-validation criterion
  * @param screeningRows  the sample the candidates of a selection are fitted on, 0 for all the data
- * @param init           how each restart starts
+ * @param init           how each restart starts, or {@code null} for the engine's default of what runs:
+ *                       {@link FitSettings#DEFAULT_INIT} for one fit, {@link ModelSelection#DEFAULT_INIT}
+ *                       when choosing
  * @param restarts       runs from different starts
  * @param maxIterations  the most EM iterations per restart
  * @param tolerance      the convergence tolerance
@@ -53,6 +55,12 @@ public record EngineSettings(int components, int minComponents, int maxComponent
         return components < 0 || covariance == null;
     }
 
+    /** How each restart starts: {@code init}, or when it is null the engine's default for a selection or a fit. */
+    public Initialization start() {
+        if (init != null) return init;
+        return selects() ? ModelSelection.DEFAULT_INIT : FitSettings.DEFAULT_INIT;
+    }
+
     /**
      * The single-fit estimator (for a fixed K and type; when they are chosen, the core's defaults
      * stand in for them, to be replaced by the selection); {@code progress} may be null.
@@ -61,7 +69,7 @@ public record EngineSettings(int components, int minComponents, int maxComponent
         return GaussianMixture.builder()
                 .components(components < 0 ? FitSettings.DEFAULT_COMPONENTS : components)
                 .covariance(covariance == null ? FitSettings.DEFAULT_COVARIANCE : covariance)
-                .init(init)
+                .init(start())
                 .restarts(restarts)
                 .maxIterations(maxIterations)
                 .tolerance(tolerance)

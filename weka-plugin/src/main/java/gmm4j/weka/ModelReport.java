@@ -115,7 +115,7 @@ public final class ModelReport {
         }
         line(s, "Covariance type", name(model.covarianceType())
                 + (settings.covariance() == null ? " (chosen by " + selection.criterion() + ")" : ""));
-        line(s, "Initialisation", settings.init().name().toLowerCase(Locale.ROOT).replace('_', '-')
+        line(s, "Initialisation", settings.start().name().toLowerCase(Locale.ROOT).replace('_', '-')
                 + ", " + settings.restarts() + " restart(s), seed " + settings.seed());
         line(s, "Iterations", model.iterations() + (model.converged() ? " (converged" : " (not converged")
                 + String.format(Locale.ROOT, ", tolerance %s)", settings.tolerance()));

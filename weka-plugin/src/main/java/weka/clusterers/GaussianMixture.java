@@ -130,6 +130,8 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     public static final int INIT_RANDOM_FROM_DATA = 3;
     /** Initialisation choice: R mclust's model-based hierarchical agglomeration. */
     public static final int INIT_HIERARCHICAL = 4;
+    /** Initialisation choice: k-means for a fixed number of clusters and type, hierarchical when choosing them. */
+    public static final int INIT_AUTO = 5;
     /** The initialisation choices, for {@link #setInitialization(SelectedTag)}. */
     public static final Tag[] TAGS_INIT = {
             new Tag(INIT_KMEANS, "kmeans", "k-means (k-means++ seeds refined by Lloyd's k-means)", false),
@@ -137,12 +139,13 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
             new Tag(INIT_RANDOM, "random", "Random responsibilities", false),
             new Tag(INIT_RANDOM_FROM_DATA, "random-from-data", "Random instances as means", false),
             new Tag(INIT_HIERARCHICAL, "hierarchical", "Model-based hierarchical agglomeration (R mclust's start)", false),
+            new Tag(INIT_AUTO, "auto", "k-means for a fixed number of clusters and type, hierarchical when choosing them", false),
     };
 
-    /** The initialisation of each initialisation choice (by its ID). */
+    /** The initialisation of each initialisation choice (by its ID); null for auto, the engine's default of what runs. */
     private static final Initialization[] INITIALIZATIONS = {
             Initialization.KMEANS, Initialization.KMEANS_PLUS_PLUS, Initialization.RANDOM, Initialization.RANDOM_FROM_DATA,
-            Initialization.HIERARCHICAL};
+            Initialization.HIERARCHICAL, null};
 
     // Defaults: the core's for the fit (scikit-learn's), Weka EM's for the seed, folds, restarts and threads.
     static final int DEFAULT_NUM_CLUSTERS = -1;
@@ -160,7 +163,7 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     static final List<CovarianceType> DEFAULT_MODELS = List.of(CovarianceType.scikitLearnTypes());
     /** The {@code -models} value that stands for mclust's 14 models. */
     private static final String ALL_MODELS = "all";
-    static final int DEFAULT_INIT = Arrays.asList(INITIALIZATIONS).indexOf(FitSettings.DEFAULT_INIT);
+    static final int DEFAULT_INIT = INIT_AUTO;
     static final int DEFAULT_MAX_ITERATIONS = FitSettings.DEFAULT_MAX_ITERATIONS;
     static final double DEFAULT_TOLERANCE = FitSettings.DEFAULT_TOLERANCE;
     static final double DEFAULT_REGULARIZATION = FitSettings.DEFAULT_REGULARIZATION;
@@ -707,7 +710,9 @@ public class GaussianMixture extends RandomizableDensityBasedClusterer
     public String initializationTipText() {
         return "How each restart chooses its starting parameters: k-means on the standardised attributes, k-means++ seeds "
                 + "only, random responsibilities, random instances as means, or R mclust's model-based hierarchical "
-                + "agglomeration (whose later restarts use k-means and random instances in turn; the best is kept).";
+                + "agglomeration (whose later restarts use k-means and random instances in turn; the best is kept); "
+                + "auto (the default): k-means for a fixed number of clusters and covariance type, as scikit-learn, "
+                + "and the hierarchical agglomeration when they are chosen, as R mclust.";
     }
 
     /** @return the {@code initialization} property (see {@link #initializationTipText()}) */

@@ -31,7 +31,7 @@ class OptionsAndReportTest {
     @Test
     void defaultsFollowWekasEmWhereTheIssueIsSilent() {
         String options = String.join(" ", new GaussianMixture().getOptions());
-        assertTrue(options.startsWith("-N -1 -min 1 -max 10 -C full -models full,tied,diagonal,spherical -criterion bic -X 10 -screening 5000 -init kmeans -n-init 3 -I 100"),
+        assertTrue(options.startsWith("-N -1 -min 1 -max 10 -C full -models full,tied,diagonal,spherical -criterion bic -X 10 -screening 5000 -init auto -n-init 3 -I 100"),
                 options);
         assertTrue(options.contains("-num-slots 1"), options);
         assertTrue(options.contains("-S 100"), options);

@@ -3,6 +3,7 @@ package weka.clusterers;
 
 import gmm4j.CovarianceType;
 import gmm4j.FitSettings;
+import gmm4j.ModelSelection;
 import gmm4j.Initialization;
 import gmm4j.weka.EngineSettings;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class OptionsFromCoreTest {
         FitSettings core = FitSettings.defaults();
         EngineSettings weka = new GaussianMixture().engineSettings();
         assertEquals(core.covariance(), weka.covariance());
-        assertEquals(core.init(), weka.init());
+        assertEquals(ModelSelection.DEFAULT_INIT, weka.start(), "K is chosen by default: mclust's start");
+        assertEquals(core.init(), weka.withComponents(3).start(), "a fixed K and type: the core's (scikit-learn's) start");
         assertEquals(core.maxIterations(), weka.maxIterations());
         assertEquals(core.tolerance(), weka.tolerance());
         assertEquals(core.regularization(), weka.regularization());
@@ -48,7 +50,8 @@ class OptionsFromCoreTest {
         for (Tag tag : GaussianMixture.TAGS_INIT) {
             clusterer.setInitialization(new SelectedTag(tag.getID(), GaussianMixture.TAGS_INIT));
             Initialization init = clusterer.engineSettings().init();
-            assertEquals(tag.getIDStr(), init.name().toLowerCase().replace("_plus_plus", "++").replace('_', '-'));
+            if (tag.getID() == GaussianMixture.INIT_AUTO) assertNull(init);
+            else assertEquals(tag.getIDStr(), init.name().toLowerCase().replace("_plus_plus", "++").replace('_', '-'));
         }
     }
 

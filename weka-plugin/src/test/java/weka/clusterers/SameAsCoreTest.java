@@ -68,7 +68,7 @@ class SameAsCoreTest {
 
         ModelSelection.Result core = ModelSelection.builder().components(1, 5).covariances(CovarianceType.scikitLearnTypes())
                 .criterion(Criterion.ICL)
-                .settings(gmm4j.GaussianMixture.builder().restarts(3).seed(100).threads(1).build())
+                .settings(gmm4j.GaussianMixture.builder().init(ModelSelection.DEFAULT_INIT).restarts(3).seed(100).threads(1).build())
                 .build().select(Dataset.of(numericRows(faithful)));
 
         assertSameModel(core.model(), clusterer.getModel());
@@ -88,10 +88,10 @@ class SameAsCoreTest {
         GaussianMixture clusterer = TestData.built("-N -1 -max 5 -screening 500", data);
 
         ModelSelection.Result core = ModelSelection.builder().components(1, 5).screeningRows(500)
-                .settings(gmm4j.GaussianMixture.builder().restarts(3).seed(100).threads(1).build())
+                .settings(gmm4j.GaussianMixture.builder().init(ModelSelection.DEFAULT_INIT).restarts(3).seed(100).threads(1).build())
                 .build().select(Dataset.of(numericRows(data)));
         ModelSelection.Result exhaustive = ModelSelection.builder().components(1, 5).screeningRows(0)
-                .settings(gmm4j.GaussianMixture.builder().restarts(3).seed(100).threads(1).build())
+                .settings(gmm4j.GaussianMixture.builder().init(ModelSelection.DEFAULT_INIT).restarts(3).seed(100).threads(1).build())
                 .build().select(Dataset.of(numericRows(data)));
 
         assertSameModel(core.model(), clusterer.getModel());
