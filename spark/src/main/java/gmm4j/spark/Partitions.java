@@ -134,48 +134,41 @@ final class Partitions implements AutoCloseable {
     }
 
     /**
-     * A model's final score on some rows: the statistics of an E-step under it (its log-likelihood,
-     * the rows' weight), the weighted MAP log-loss of the rows' posteriors, Σ w·(−log max τ) (for ICL), and how many rows
-     * it assigns to each component.
+     * A model's final score on some rows: the statistics of its final pass ({@link SufficientStatistics#scoreOf}:
+     * the log-likelihood, the rows' weight and the MAP log-loss ICL needs, in one block pass) and how
+     * many rows it assigns to each component (the noise last), every row counted.
      *
      * @param statistics null for rows that hold no weight and no observed value
      */
-    record Score(SufficientStatistics statistics, double mapLogLoss, long[] clusterSizes) implements Serializable {
+    record Score(SufficientStatistics statistics, long[] clusterSizes) implements Serializable {
         @Serial
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         static Score of(GaussianMixtureModel model, Block block) {
-            long[] sizes = new long[model.components()];
-            double mapLogLoss = 0;
+            long[] sizes = new long[model.components() + (model.hasNoise() ? 1 : 0)];
+            SufficientStatistics statistics = block.usable ? SufficientStatistics.scoreOf(model, block.dataset()) : null;
+            if (statistics != null) System.arraycopy(statistics.mapLabels(), 0, sizes, 0, sizes.length);
+            // the final pass skips the rows without weight or without an observed value: labelled here, one by one
             double[] x = new double[block.d];
             for (int i = 0; i < block.n; i++) {
                 System.arraycopy(block.values, i * block.d, x, 0, block.d);
-                double[] p = model.posterior(x);
-                sizes[argMax(p)]++;
-                double w = block.weights == null ? 1 : block.weights[i];
-                if (w > 0 && observed(x)) mapLogLoss += w * Scores.mapLogLoss(p);
+                if (statistics != null && (block.weights == null || block.weights[i] > 0) && observed(x)) continue;
+                int label = model.predict(x);
+                sizes[label == GaussianMixtureModel.NOISE ? model.components() : label]++;
             }
-            return new Score(block.usable ? SufficientStatistics.of(model, block.dataset()) : null, mapLogLoss, sizes);
+            return new Score(statistics, sizes);
         }
 
         /** The score of all the parts' rows (in partition order): the statistics merged along the engine's tree. */
         static Score merge(List<Score> parts) {
             List<SufficientStatistics> statistics = new ArrayList<>();
-            double mapLogLoss = 0;
             long[] sizes = null;
             for (Score part : parts) {
                 if (part.statistics != null) statistics.add(part.statistics);
-                mapLogLoss += part.mapLogLoss;
                 if (sizes == null) sizes = new long[part.clusterSizes.length];
                 for (int c = 0; c < sizes.length; c++) sizes[c] += part.clusterSizes[c];
             }
-            return new Score(SufficientStatistics.mergeAll(statistics), mapLogLoss, sizes);
-        }
-
-        private static int argMax(double[] p) {
-            int best = 0;
-            for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-            return best;
+            return new Score(SufficientStatistics.mergeAll(statistics), sizes);
         }
 
         private static boolean observed(double[] x) {

@@ -7,18 +7,11 @@ import gmm4j.ModelSelection;
 /**
  * How a fitted model is scored, in one place so that it follows the core: the criteria are the
  * core model's own ({@link gmm4j.GaussianMixtureModel#bic()}, {@code aic()}, {@code icl()}), of the
- * model that {@link gmm4j.SufficientStatistics#fitted} makes from the final pass over all the rows;
- * that pass computes the MAP log-loss ICL adds ({@link #mapLogLoss}).
+ * model that {@link gmm4j.SufficientStatistics#fitted} makes from the final pass over all the rows
+ * ({@link gmm4j.SufficientStatistics#scoreOf}, which computes the MAP log-loss ICL adds).
  */
 final class Scores {
     private Scores() {
-    }
-
-    /** −log max p of a row's posterior: its share of what ICL adds to BIC (half of it), with the MAP labels as mclust's. */
-    static double mapLogLoss(double[] posterior) {
-        double max = 0;
-        for (double p : posterior) max = Math.max(max, p);
-        return -Math.log(max);
     }
 
     /**
