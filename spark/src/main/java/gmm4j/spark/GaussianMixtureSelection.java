@@ -145,34 +145,48 @@ public final class GaussianMixtureSelection extends MixtureEstimator<GaussianMix
     }
 
     /**
-     * Fits every candidate to the features column of {@code dataset} and returns the best.
+     * Fits every candidate to the features column of {@code dataset} and returns the best, by the
+     * core's rules ({@link ModelSelection#notFitted}, {@link ModelSelection#score}): a candidate whose
+     * K components cannot all have the mass their covariance needs, or, under the prior, whose model
+     * mclust has no prior for, is not fitted; a singular fit has no score.
      *
      * @throws IllegalArgumentException when a column is missing or of the wrong type, a row is bad
      *                                  (naming the column and the row's index), or no candidate can
-     *                                  be scored (each has as many free parameters as the rows' weight)
+     *                                  be scored (giving each one's reason)
      */
     @Override
     public GaussianMixtureModel fit(Dataset<?> dataset) {
         Criterion by = Criterion.valueOf(getOrDefault(criterion).toUpperCase(Locale.ROOT));
-        List<gmm4j.GaussianMixture> candidates = toCoreCandidates();
+        CovarianceType[] types = Arrays.stream(getOrDefault(covarianceTypes)).map(Settings::covariance)
+                .toArray(CovarianceType[]::new);
         try (Partitions partitions = partitions(dataset)) {
-            List<gmm4j.GaussianMixture> feasible = candidates.stream().filter(c -> c.components() <= partitions.rows).toList();
-            if (feasible.isEmpty()) {
+            int[] ks = Arrays.stream(getOrDefault(kRange)).filter(k -> k <= partitions.rows).toArray();
+            if (ks.length == 0) {
                 throw new IllegalArgumentException("Every candidate K exceeds the " + partitions.rows + " rows: nothing to fit.");
             }
-            List<DistributedEm.Result> results = new DistributedEm(start(), (Integer) getOrDefault(runsPerPass))
-                    .fit(partitions, feasible);
-            List<ModelSelection.Score> scores = new ArrayList<>();
-            int best = 0;
-            for (DistributedEm.Result result : results) {
-                scores.add(Scores.score(by, result.model()));
-                if (scores.get(scores.size() - 1).value() < scores.get(best).value()) best = scores.size() - 1;
+            List<ModelSelection.Score> scores = new ArrayList<>(ModelSelection.notFitted(types, ks, partitions.d,
+                    partitions.weight, coreSettings(1, CovarianceType.FULL)));
+            List<gmm4j.GaussianMixture> candidates = new ArrayList<>();
+            for (int i = 0; i < scores.size(); i++) {
+                if (scores.get(i) == null) candidates.add(coreSettings(ks[i % ks.length], types[i / ks.length]));
             }
+            List<DistributedEm.Result> results = candidates.isEmpty() ? List.of()
+                    : new DistributedEm(start(), (Integer) getOrDefault(runsPerPass)).fit(partitions, candidates);
+            // the directions in which the data vary, against which a candidate's components are judged singular
+            double[] dataCovariance = results.isEmpty() ? null
+                    : ModelSelection.dataCovariance(startRows(partitions));
+            List<DistributedEm.Result> inGrid = new ArrayList<>();
+            for (int i = 0, f = 0; i < scores.size(); i++) {
+                DistributedEm.Result result = scores.get(i) == null ? results.get(f++) : null;
+                inGrid.add(result);
+                if (result != null) scores.set(i, ModelSelection.score(result.model(), by, (Double) getOrDefault(regularization()), dataCovariance));
+            }
+            int best = ModelSelection.best(scores);
             if (scores.get(best).value() == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("No candidate can be scored: each has as many free parameters as the "
-                        + "rows' total weight " + results.get(0).summary().totalWeight() + " or more.");
+                        + "rows' total weight " + partitions.weight + " or more.");
             }
-            DistributedEm.Result chosen = results.get(best);
+            DistributedEm.Result chosen = inGrid.get(best);
             return model(chosen.model(), chosen.summary().selected(by, scores));
         }
     }

@@ -35,15 +35,23 @@ final class Partitions implements AutoCloseable {
     private final JavaRDD<Block> blocks;
     /** The number of rows of the DataFrame. */
     final long rows;
+    /** The values per row. */
+    final int d;
+    /** The weight of the rows with an observed value. */
+    final double weight;
     /** The last sample drawn ({@link #sample}) and what it was drawn with. */
     private gmm4j.Dataset sample;
     private long sampleKey = -1;
     private long sampleSeed;
 
-    private Partitions(JavaSparkContext sc, JavaRDD<Block> blocks, long rows) {
+    private Partitions(JavaSparkContext sc, JavaRDD<Block> blocks, List<Block.Shape> shapes, long rows) {
         this.sc = sc;
         this.blocks = blocks;
         this.rows = rows;
+        this.d = shapes.stream().mapToInt(Block.Shape::d).max().orElse(0);
+        double sum = 0;
+        for (Block.Shape shape : shapes) sum += shape.weight(); // in partition order: the same sum every time
+        this.weight = sum;
     }
 
     /**
@@ -61,7 +69,8 @@ final class Partitions implements AutoCloseable {
                 .mapPartitionsWithIndex((p, rows) -> List.of(Block.of(p, rows, weighted, features, weight)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return new Partitions(sc, blocks, Plan.check(blocks.map(Block::shape).collect(), features));
+            List<Block.Shape> shapes = blocks.map(Block::shape).collect();
+            return new Partitions(sc, blocks, shapes, Plan.check(shapes, features));
         } catch (RuntimeException e) {
             blocks.unpersist(false);
             throw e;
