@@ -125,10 +125,21 @@ final class Partitions implements AutoCloseable {
      * destroyed afterwards): the results in partition order.
      */
     <S, T> List<T> perBlock(S shared, PerBlock<S, T> f) {
+        return perBlock(shared, null, (value, b, none) -> f.apply(value, b));
+    }
+
+    /**
+     * {@code f(shared, block, its kept value)} for every block, on the executors, with {@code shared}
+     * broadcast (and destroyed afterwards): the results in partition order. {@code kept} null: no
+     * kept values (null for each block).
+     */
+    <S, V, T> List<T> perBlock(S shared, Kept<V> kept, WithKept<S, V, T> f) {
         Broadcast<S> broadcast = sc.broadcast(shared);
         try {
-            List<Tuple2<Integer, T>> parts = new ArrayList<>(
-                    blocks.map(b -> new Tuple2<>(b.partition, f.apply(broadcast.value(), b))).collect());
+            JavaRDD<Tuple2<Integer, T>> results = kept == null
+                    ? blocks.map(b -> new Tuple2<>(b.partition, f.apply(broadcast.value(), b, null)))
+                    : blocks.zip(kept.values).map(p -> new Tuple2<>(p._1().partition, f.apply(broadcast.value(), p._1(), p._2())));
+            List<Tuple2<Integer, T>> parts = new ArrayList<>(results.collect());
             parts.sort(Comparator.comparing(Tuple2::_1));
             return parts.stream().map(Tuple2::_2).toList();
         } finally {
@@ -136,10 +147,42 @@ final class Partitions implements AutoCloseable {
         }
     }
 
+    /**
+     * A value per block made on the executors and kept there (cached) for the passes that follow —
+     * {@code f(shared, block, the block's value in previous)}, previous null at first — so that a
+     * pass can build on the last one's work instead of doing it again. {@code shared} travels with the
+     * tasks (not broadcast: the values may be computed again from it); close the result when done.
+     */
+    <S extends Serializable, V> Kept<V> keep(S shared, Kept<V> previous, WithKept<S, V, V> f) {
+        JavaRDD<V> values = previous == null ? blocks.map(b -> f.apply(shared, b, null))
+                : blocks.zip(previous.values).map(p -> f.apply(shared, p._1(), p._2()));
+        return new Kept<>(values.persist(StorageLevel.MEMORY_AND_DISK()));
+    }
+
+    /** Values kept per block on the executors ({@link #keep}), one per block, until closed. */
+    static final class Kept<V> implements AutoCloseable {
+        private final JavaRDD<V> values;
+
+        private Kept(JavaRDD<V> values) {
+            this.values = values;
+        }
+
+        @Override
+        public void close() {
+            values.unpersist(false);
+        }
+    }
+
     /** Work on one block given a broadcast value. */
     @FunctionalInterface
     interface PerBlock<S, T> extends Serializable {
         T apply(S shared, Block block);
+    }
+
+    /** Work on one block given a shared value and the block's kept value. */
+    @FunctionalInterface
+    interface WithKept<S, V, T> extends Serializable {
+        T apply(S shared, Block block, V kept);
     }
 
     /**
