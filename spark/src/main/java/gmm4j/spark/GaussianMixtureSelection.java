@@ -32,8 +32,12 @@ import java.util.stream.IntStream;
  * and type from the same start.
  *
  * <p>The result is the chosen candidate's {@link GaussianMixtureModel}; its summary holds the
- * criterion and every candidate's score ({@link GaussianMixtureSummary#candidates()}). A candidate
- * with as many free parameters as the rows' total weight is never chosen (its value is +∞).
+ * criterion and every candidate's score ({@link GaussianMixtureSummary#candidates()}), in grid
+ * order. The rules are the core's ({@link ModelSelection#notFitted}, {@link ModelSelection#score},
+ * {@link ModelSelection#best}): a candidate that cannot have the mass its covariance needs, or
+ * under the prior one whose model mclust has no prior for, is not fitted; a singular fit has no
+ * score. The directions in which the data vary, against which a fit is judged singular, are those
+ * of the rows the start is computed from ({@code initSampleSize}).
  */
 public final class GaussianMixtureSelection extends MixtureEstimator<GaussianMixtureSelection> {
     /** The default of {@code runsPerPass}. */
@@ -135,7 +139,12 @@ public final class GaussianMixtureSelection extends MixtureEstimator<GaussianMix
         return this;
     }
 
-    /** The core's settings of every candidate, in grid order: covariance types outer, K inner. */
+    /**
+     * The core's settings of every candidate, in grid order: covariance types outer, K inner.
+     *
+     * @throws IllegalArgumentException with {@code prior}, when a type has no prior in mclust (the
+     *                                  fit leaves such candidates out)
+     */
     public List<gmm4j.GaussianMixture> toCoreCandidates() {
         List<gmm4j.GaussianMixture> candidates = new ArrayList<>();
         for (String type : getOrDefault(covarianceTypes)) {
@@ -182,10 +191,6 @@ public final class GaussianMixtureSelection extends MixtureEstimator<GaussianMix
                 if (result != null) scores.set(i, ModelSelection.score(result.model(), by, (Double) getOrDefault(regularization()), dataCovariance));
             }
             int best = ModelSelection.best(scores);
-            if (scores.get(best).value() == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("No candidate can be scored: each has as many free parameters as the "
-                        + "rows' total weight " + partitions.weight + " or more.");
-            }
             DistributedEm.Result chosen = inGrid.get(best);
             return model(chosen.model(), chosen.summary().selected(by, scores));
         }
