@@ -176,7 +176,7 @@ public final class GaussianMixtureSelection extends MixtureEstimator<GaussianMix
             List<ModelSelection.Score> scores = new ArrayList<>(ModelSelection.notFitted(types, ks, partitions.d,
                     partitions.weight, coreSettings(1, CovarianceType.FULL)));
             List<gmm4j.GaussianMixture> candidates = new ArrayList<>();
-            for (int i = 0; i < scores.size(); i++) {
+            for (int i = 0; i < scores.size(); i++) { // grid order: types outer, K inner
                 if (scores.get(i) == null) candidates.add(coreSettings(ks[i % ks.length], types[i / ks.length]));
             }
             List<DistributedEm.Result> results = candidates.isEmpty() ? List.of()
@@ -188,7 +188,10 @@ public final class GaussianMixtureSelection extends MixtureEstimator<GaussianMix
             for (int i = 0, f = 0; i < scores.size(); i++) {
                 DistributedEm.Result result = scores.get(i) == null ? results.get(f++) : null;
                 inGrid.add(result);
-                if (result != null) scores.set(i, ModelSelection.score(result.model(), by, (Double) getOrDefault(regularization()), dataCovariance));
+                if (result != null) {
+                    scores.set(i, ModelSelection.score(result.model(), by, (Double) getOrDefault(regularization()),
+                            dataCovariance));
+                }
             }
             int best = ModelSelection.best(scores);
             DistributedEm.Result chosen = inGrid.get(best);
