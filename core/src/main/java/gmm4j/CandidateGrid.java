@@ -34,10 +34,14 @@ final class CandidateGrid {
      */
     static CandidateGrid of(Dataset data, CovarianceType[] types, int[] ks, FitSettings base) {
         Table t = data.table();
-        double weight = data.totalWeight();
+        return of(types, ks, t.d, t.levels, data.totalWeight(), base);
+    }
+
+    /** The grid of {@code types} × {@code ks} for data of {@code d} numeric columns, {@code levels} and {@code weight}. */
+    static CandidateGrid of(CovarianceType[] types, int[] ks, int d, int[] levels, double weight, FitSettings base) {
         CandidateGrid grid = new CandidateGrid();
         for (CovarianceType type : types) {
-            int needed = Mixture.minimumMass(type, t.d);
+            int needed = Mixture.minimumMass(type, d);
             boolean priorAvailable = base.prior() == null || ConjugatePrior.supports(type);
             for (int k : ks) {
                 String why = !priorAvailable ? "not fitted: mclust has no conjugate prior for " + type
@@ -49,7 +53,7 @@ final class CandidateGrid {
                     grid.toFit.add(new Pair(k, type));
                 } else {
                     grid.notFitted.add(ModelSelection.Score.none(k, type, Double.NaN,
-                            Mixture.parameterCount(k, t.d, type, t.levels, base.noise()), why));
+                            Mixture.parameterCount(k, d, type, levels, base.noise()), why));
                 }
             }
         }
@@ -71,11 +75,11 @@ final class CandidateGrid {
         return notFitted;
     }
 
-    /** Every candidate's score in grid order, given those of the fitted ones (in the order of {@link #toFit}). */
+    /** Every candidate's score in grid order, given those of the fitted ones (in the order of {@link #toFit}; null: nulls there). */
     List<ModelSelection.Score> inOrder(List<ModelSelection.Score> ofFitted) {
         List<ModelSelection.Score> all = new ArrayList<>();
         int f = 0, n = 0;
-        for (boolean isFitted : fitted) all.add(isFitted ? ofFitted.get(f++) : notFitted.get(n++));
+        for (boolean isFitted : fitted) all.add(isFitted ? ofFitted == null ? null : ofFitted.get(f++) : notFitted.get(n++));
         return all;
     }
 }

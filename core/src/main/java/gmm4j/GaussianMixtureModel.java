@@ -73,9 +73,10 @@ public final class GaussianMixtureModel implements Serializable {
                 scale, null);
     }
 
-    private GaussianMixtureModel(Mixture mixture, double logLikelihood, double mapLogLoss, double totalWeight, int iterations,
-                                 StopReason stopReason, boolean cancelled, int ignoredRows, List<RestartSummary> restarts,
-                                 List<Repair> repairs, DataScale scale, Prior prior) {
+    /** A model of these parameters and diagnostics, fitted under {@code prior} (null for none). */
+    GaussianMixtureModel(Mixture mixture, double logLikelihood, double mapLogLoss, double totalWeight, int iterations,
+                         StopReason stopReason, boolean cancelled, int ignoredRows, List<RestartSummary> restarts,
+                         List<Repair> repairs, DataScale scale, Prior prior) {
         this.prior = prior;
         this.mixture = mixture;
         this.logLikelihood = logLikelihood;

@@ -433,29 +433,101 @@ public final class ModelSelection {
      */
     private Candidate scored(GaussianMixtureModel model, double logLikelihood, double mapLogLoss, double weight,
                              double crossValidation, boolean tell, double[] dataCovariance) {
-        long p = model.parameterCount();
-        String singular = model.singularity(base.regularization(), dataCovariance);
-        Score score;
-        if (singular != null) {
-            score = Score.none(model.components(), model.covarianceType(), logLikelihood, p, "singular: " + singular);
-        } else if (criterion == Criterion.CROSS_VALIDATION && Double.isNaN(crossValidation)) {
-            score = Score.none(model.components(), model.covarianceType(), logLikelihood, p,
-                    "a cross-validation training fold has fewer distinct rows than K");
-        } else {
-            double bic = GaussianMixtureModel.bic(logLikelihood, p, weight);
-            double aic = GaussianMixtureModel.aic(logLikelihood, p);
-            double icl = GaussianMixtureModel.icl(logLikelihood, p, weight, mapLogLoss);
-            double value = switch (criterion) {
-                case BIC -> bic;
-                case AIC -> aic;
-                case ICL -> icl;
-                case CROSS_VALIDATION -> crossValidation;
-            };
-            score = new Score(model.components(), model.covarianceType(), logLikelihood, p, bic, aic, icl,
-                    crossValidation, value, null);
-        }
+        Score score = score(model, logLikelihood, mapLogLoss, weight, crossValidation, criterion, base.regularization(),
+                dataCovariance);
         if (tell && listener != null) listener.accept(score);
         return new Candidate(score, model);
+    }
+
+    /** The score of {@code model} given its log-likelihood, MAP log-loss and weight on all the data, or none when its fit is singular. */
+    private static Score score(GaussianMixtureModel model, double logLikelihood, double mapLogLoss, double weight,
+                               double crossValidation, Criterion criterion, double regularization, double[] dataCovariance) {
+        long p = model.parameterCount();
+        String singular = model.singularity(regularization, dataCovariance);
+        if (singular != null) {
+            return Score.none(model.components(), model.covarianceType(), logLikelihood, p, "singular: " + singular);
+        }
+        if (criterion == Criterion.CROSS_VALIDATION && Double.isNaN(crossValidation)) {
+            return Score.none(model.components(), model.covarianceType(), logLikelihood, p,
+                    "a cross-validation training fold has fewer distinct rows than K");
+        }
+        double bic = GaussianMixtureModel.bic(logLikelihood, p, weight);
+        double aic = GaussianMixtureModel.aic(logLikelihood, p);
+        double icl = GaussianMixtureModel.icl(logLikelihood, p, weight, mapLogLoss);
+        double value = switch (criterion) {
+            case BIC -> bic;
+            case AIC -> aic;
+            case ICL -> icl;
+            case CROSS_VALIDATION -> crossValidation;
+        };
+        return new Score(model.components(), model.covarianceType(), logLikelihood, p, bic, aic, icl, crossValidation,
+                value, null);
+    }
+
+    // ---- for a selection run elsewhere (a distributed engine): the same rules ----------------------
+
+    /**
+     * The score a selection gives a candidate fitted elsewhere, on the rows it was fitted to (its
+     * own {@link GaussianMixtureModel#bic()}, {@code aic()}, {@code icl()}): none when its fit is
+     * singular (a component with less mass than its covariance needs, or a covariance at the floor
+     * where the data vary; see {@link Score}), as {@link #select} scores its own candidates.
+     *
+     * @param fitted         the candidate's fit, with its diagnostics on all the rows
+     * @param criterion      BIC, AIC or ICL
+     * @param regularization the regularisation of the fit (the floor a covariance is judged against)
+     * @param dataCovariance the data's covariance, row-major d×d ({@link #dataCovariance})
+     * @throws IllegalArgumentException for cross-validation, or a covariance of another size
+     */
+    public static Score score(GaussianMixtureModel fitted, Criterion criterion, double regularization, double[] dataCovariance) {
+        Objects.requireNonNull(fitted, "fitted");
+        if (criterion == Criterion.CROSS_VALIDATION) {
+            throw new IllegalArgumentException("A candidate fitted elsewhere is scored by BIC, AIC or ICL, not by cross-validation.");
+        }
+        if (dataCovariance.length != fitted.dimension() * fitted.dimension()) {
+            throw new IllegalArgumentException("The data's covariance has " + dataCovariance.length + " entries; the model's "
+                    + fitted.dimension() + " columns need " + fitted.dimension() * fitted.dimension() + ".");
+        }
+        return score(fitted, fitted.logLikelihood(), fitted.mapLogLoss(), fitted.totalWeight(), Double.NaN, criterion,
+                regularization, dataCovariance);
+    }
+
+    /**
+     * The weighted covariance of the rows, row-major d×d, missing values taken as their column's mean:
+     * the directions in which the data vary, against which {@link #score(GaussianMixtureModel, Criterion,
+     * double, double[])} judges a candidate's components.
+     */
+    public static double[] dataCovariance(Dataset data) {
+        Objects.requireNonNull(data, "data");
+        try (Parallel parallel = new Parallel(1)) {
+            return DataScale.covariance(data.table(), parallel);
+        }
+    }
+
+    /**
+     * The candidate a selection chooses among {@code scores} (nulls skipped), as {@link #select}
+     * chooses: the scored one of the lowest value, the first of equals.
+     *
+     * @return its index in {@code scores}
+     * @throws IllegalArgumentException when no candidate has a score, giving each one's reason
+     */
+    public static int best(List<Score> scores) {
+        int best = Screening.best(scores);
+        if (best < 0) throw unscorable(scores.stream().filter(Objects::nonNull).toList());
+        return best;
+    }
+
+    /**
+     * The candidates of a grid ({@code types} outer, {@code ks} inner) that a selection leaves out
+     * before any fit, as {@link #select} does: K components that cannot all have the mass their
+     * covariance needs in the data's weight, and, under a prior, the models mclust has none for.
+     *
+     * @param d           the data's numeric columns
+     * @param totalWeight the weight of the rows with something observed
+     * @param base        the settings of every candidate (its noise and prior)
+     * @return per candidate in grid order, null when it is fitted, otherwise its score: none, with the reason
+     */
+    public static List<Score> notFitted(CovarianceType[] types, int[] ks, int d, double totalWeight, GaussianMixture base) {
+        return CandidateGrid.of(types, ks, d, new int[0], totalWeight, base.settings()).inOrder(null);
     }
 
     /** Settings of a {@link ModelSelection}. */

@@ -61,10 +61,13 @@ public final class SufficientStatistics implements Serializable {
     private final long ignoredRows;
     /** The prior of the model the statistics were taken under, resolved on its data; null for none. */
     private final Prior prior;
+    /** Whether these are a final score's ({@link #scoreOf}): no moments, no M-step. */
+    private final boolean scoreOnly;
 
     private SufficientStatistics(Statistics statistics, CovarianceType type, int[] levels, DataScale scale,
-                                 long ignoredRows, Prior prior) {
+                                 long ignoredRows, Prior prior, boolean scoreOnly) {
         this.prior = prior;
+        this.scoreOnly = scoreOnly;
         this.statistics = statistics;
         this.type = type;
         this.levels = levels;
@@ -78,14 +81,32 @@ public final class SufficientStatistics implements Serializable {
      * @throws IllegalArgumentException when the rows have other columns than the model
      */
     public static SufficientStatistics of(GaussianMixtureModel model, Dataset rows) {
+        return pass(model, rows, false);
+    }
+
+    /**
+     * The final pass over {@code rows} under a fitted {@code model}, in the calling thread: the
+     * log-likelihood and weight of {@link #of}, the rows' MAP log-loss ({@link #mapLogLoss()}, what
+     * ICL needs) and how many rows each component is the most probable for ({@link #mapLabels()}),
+     * without the moments of an M-step — cheaper than {@link #of}. Such statistics merge with each
+     * other's and give {@link #fitted}, not {@link #estimate}.
+     *
+     * @throws IllegalArgumentException when the rows have other columns than the model
+     */
+    public static SufficientStatistics scoreOf(GaussianMixtureModel model, Dataset rows) {
+        return pass(model, rows, true);
+    }
+
+    /** One pass under {@code model} over {@code rows} in the calling thread: an E-step's statistics, or a final score's. */
+    private static SufficientStatistics pass(GaussianMixtureModel model, Dataset rows, boolean scoreOnly) {
         Objects.requireNonNull(model, "model");
         Table t = model.checked(rows);
         Statistics statistics;
         try (Parallel parallel = new Parallel(1)) {
-            statistics = model.mixture().statistics(t, parallel);
+            statistics = scoreOnly ? model.mixture().scoredStatistics(t, parallel) : model.mixture().statistics(t, parallel);
         }
         return new SufficientStatistics(statistics, model.covarianceType(), t.levels, model.scale(), t.emptyRows,
-                model.enginePrior());
+                model.enginePrior(), scoreOnly);
     }
 
     /**
@@ -96,13 +117,16 @@ public final class SufficientStatistics implements Serializable {
      */
     public SufficientStatistics merge(SufficientStatistics other) {
         Objects.requireNonNull(other, "other");
+        if (other.scoreOnly != scoreOnly) {
+            throw new IllegalArgumentException("Cannot merge a final score's statistics (scoreOf) with an E-step's (of).");
+        }
         if (other.type != type || !java.util.Arrays.equals(other.levels, levels)) {
             throw new IllegalArgumentException("Cannot merge statistics of a " + other.type + " model into those of a "
                     + type + " model: take every part's statistics under the same model.");
         }
         Statistics merged = statistics.copy().merge(other.statistics);
         merged.score().forgetWorstRowIndex();
-        return new SufficientStatistics(merged, type, levels, scale, ignoredRows + other.ignoredRows, prior);
+        return new SufficientStatistics(merged, type, levels, scale, ignoredRows + other.ignoredRows, prior, scoreOnly);
     }
 
     /**
@@ -164,6 +188,23 @@ public final class SufficientStatistics implements Serializable {
         return statistics.score().weight();
     }
 
+    /**
+     * Σ w·(−log max τ) over the rows, their posteriors' MAP log-loss (what {@link #fitted} needs for
+     * ICL); only statistics of {@link #scoreOf} compute it, others give 0.
+     */
+    public double mapLogLoss() {
+        return statistics.score().mapLogLoss();
+    }
+
+    /**
+     * How many rows of positive weight and something observed each component is the most probable
+     * for (the first of equals), the noise last when the model has one; only statistics of
+     * {@link #scoreOf} count them, others give null.
+     */
+    public long[] mapLabels() {
+        return statistics.score().mapLabels();
+    }
+
     /** The covariance type of the model the statistics were taken under. */
     public CovarianceType covarianceType() {
         return type;
@@ -192,9 +233,14 @@ public final class SufficientStatistics implements Serializable {
      *                                  (take them under a model of that type), or the settings have
      *                                  a prior and the model the statistics were taken under was not
      *                                  made under the same one
+     * @throws IllegalStateException    when these are a final score's statistics ({@link #scoreOf})
      */
     public GaussianMixtureModel estimate(GaussianMixture settings) {
         Objects.requireNonNull(settings, "settings");
+        if (scoreOnly) {
+            throw new IllegalStateException("These statistics are a final score's (scoreOf), without the moments of an "
+                    + "M-step: take them with SufficientStatistics.of.");
+        }
         Prior under = null;
         if (settings.prior() != null) {
             if (prior == null || !prior.from().equals(settings.prior())) {
@@ -250,6 +296,6 @@ public final class SufficientStatistics implements Serializable {
         if (iterations < 1) throw new IllegalArgumentException("iterations must be at least 1, not " + iterations + ".");
         return new GaussianMixtureModel(model.mixture(), logLikelihood(), mapLogLoss, totalWeight(), iterations, stopReason,
                 stopReason == StopReason.CANCELLED, Math.toIntExact(ignoredRows), List.copyOf(restarts),
-                List.copyOf(repairs), model.scale());
+                List.copyOf(repairs), model.scale(), model.enginePrior());
     }
 }

@@ -269,4 +269,30 @@ class SufficientStatisticsTest {
         assertThrows(IllegalArgumentException.class, () -> last.fitted(end, -1, 3, StopReason.MAX_ITERATIONS,
                 List.of(summary), List.of()));
     }
+
+    /**
+     * scoreOf: the final pass, in parts over the engine's tree, gives the fit's log-likelihood, weight
+     * and MAP log-loss (its ICL) and counts each row's most probable component, noise included; it
+     * merges only with its own kind and takes no M-step.
+     */
+    @ParameterizedTest
+    @EnumSource(CovarianceType.class)
+    void scoreOfIsTheFitsFinalScoreWithItsLabels(CovarianceType type) {
+        Dataset data = data();
+        GaussianMixtureModel fit = settings(type).toBuilder().noise(type == CovarianceType.DIAGONAL).build().fit(data);
+        int[] cuts = SufficientStatistics.treeCuts(N, 2);
+        List<SufficientStatistics> parts = new ArrayList<>();
+        for (int p = 0; p + 1 < cuts.length; p++) parts.add(SufficientStatistics.scoreOf(fit, rows(data, cuts[p], cuts[p + 1])));
+        SufficientStatistics score = SufficientStatistics.mergeAll(parts);
+
+        assertEquals(fit.logLikelihood(), score.logLikelihood(), 1e-12 * Math.abs(fit.logLikelihood()));
+        assertEquals(fit.icl(), fit.bic() + 2 * score.mapLogLoss(), 1e-12 * Math.abs(fit.icl()));
+        long[] expected = new long[fit.components() + (fit.hasNoise() ? 1 : 0)];
+        int[] labels = fit.predict(data);
+        for (int i = 0; i < N; i++) expected[labels[i] == GaussianMixtureModel.NOISE ? fit.components() : labels[i]]++;
+        assertArrayEquals(expected, score.mapLabels());
+        assertEquals(null, SufficientStatistics.of(fit, data).mapLabels());
+        assertThrows(IllegalStateException.class, () -> score.estimate(settings(type)));
+        assertThrows(IllegalArgumentException.class, () -> score.merge(SufficientStatistics.of(fit, data)));
+    }
 }

@@ -42,6 +42,11 @@ final class EStep {
      * of rows is transposed once for all of them.
      */
     static Likelihood[] score(Table t, Mixture[] mixtures, Parallel parallel) {
+        return score(t, mixtures, parallel, false);
+    }
+
+    /** {@link #score}, counting the rows' MAP labels too when {@code labels} ({@link Likelihood#mapLabels}). */
+    static Likelihood[] score(Table t, Mixture[] mixtures, Parallel parallel, boolean labels) {
         int m = mixtures.length;
         MarginalGaussian[][][] marginals = new MarginalGaussian[m][][];
         int largestK = 1;
@@ -53,7 +58,10 @@ final class EStep {
         Likelihood[] all = parallel.reduce(t.n, (from, to) -> {
             BlockScratch scratch = BlockScratch.of(parallel, scratchK, t.d); // large enough for every mixture
             Chunk[] chunks = new Chunk[m];
-            for (int i = 0; i < m; i++) chunks[i] = new Chunk(t, mixtures[i], null, new Likelihood(), scratch);
+            for (int i = 0; i < m; i++) {
+                Likelihood score = labels ? Likelihood.countingLabels(mixtures[i].columns) : new Likelihood();
+                chunks[i] = new Chunk(t, mixtures[i], null, score, scratch);
+            }
             for (int tile = from; tile < to; tile += Kernels.TILE_ROWS) {
                 int count = chunks[0].gatherCompleteRows(tile, Math.min(to, tile + Kernels.TILE_ROWS));
                 if (count == 0) continue;
@@ -217,7 +225,9 @@ final class EStep {
         private void record(int i, double logLik) {
             double w = t.weight(i);
             score.record(i, w, logLik);
-            if (!fitting()) score.mapLogLoss += w * Posteriors.mapLogLoss(s.responsibility, columns);
+            if (fitting()) return;
+            score.mapLogLoss += w * Posteriors.mapLogLoss(s.responsibility, columns);
+            if (score.mapLabels != null) score.countLabel(s.responsibility, columns);
         }
 
         /** Adds the noise's share of a row of weight {@code w} (its posterior is in {@code s.responsibility}). */

@@ -24,6 +24,12 @@ public final class Likelihood implements Serializable {
     double mapLogLoss;
     /** Rows with at least one observed value, whatever their weight. */
     long rows;
+    /**
+     * How many rows of positive weight and something observed each posterior column (the Gaussians,
+     * then the noise) is the most probable for, the first of equals; counted only by a final score
+     * that asks for it ({@link #countingLabels}), null otherwise.
+     */
+    long[] mapLabels;
     double worstLogLikelihood = Double.POSITIVE_INFINITY;
     /** The worst-explained row's index in the table of the pass; -1 for none, or when unknown. */
     int worstRow = -1;
@@ -75,8 +81,26 @@ public final class Likelihood implements Serializable {
         worstValues = java.util.Arrays.copyOfRange(t.x, worstRow * t.d, (worstRow + 1) * t.d);
     }
 
+    /** A likelihood that also counts the rows' MAP labels over {@code columns} posterior columns. */
+    static Likelihood countingLabels(int columns) {
+        Likelihood l = new Likelihood();
+        l.mapLabels = new long[columns];
+        return l;
+    }
+
+    /** Counts the MAP label of a row whose posterior (or log-joints) over {@code columns} columns are in {@code p}. */
+    void countLabel(double[] p, int columns) {
+        int best = 0;
+        for (int c = 1; c < columns; c++) if (p[c] > p[best]) best = c;
+        mapLabels[best]++;
+    }
+
     /** Adds {@code other}, which covers rows after this one's: the order keeps results reproducible. */
     Likelihood merge(Likelihood other) {
+        if (other.mapLabels != null) {
+            if (mapLabels == null) mapLabels = new long[other.mapLabels.length];
+            for (int c = 0; c < mapLabels.length; c++) mapLabels[c] += other.mapLabels[c];
+        }
         logLikelihood += other.logLikelihood;
         weight += other.weight;
         mapLogLoss += other.mapLogLoss;
@@ -110,6 +134,11 @@ public final class Likelihood implements Serializable {
     /** Forgets the worst row's index (not its values): after a merge of parts, it would name a row of one part. */
     public void forgetWorstRowIndex() {
         worstRow = -1;
+    }
+
+    /** The counts of {@link #mapLabels}: null unless the pass counted them. */
+    public long[] mapLabels() {
+        return mapLabels == null ? null : mapLabels.clone();
     }
 
     /** Rows with at least one observed value (weightless ones included). */

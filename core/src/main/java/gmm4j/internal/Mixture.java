@@ -415,6 +415,19 @@ public final class Mixture implements Serializable {
         return EStep.score(t, mixtures, parallel);
     }
 
+    /**
+     * A final score of the rows of {@code t} as statistics: the {@link #score}, counting how many rows
+     * each posterior column is the most probable for ({@link Likelihood#mapLabels}), with empty
+     * moments of this mixture's shape, so that the statistics of parts merge.
+     */
+    public Statistics scoredStatistics(Table t, Parallel parallel) {
+        Statistics statistics = new Statistics(emptyMoments(), t.c, t.levelSlots());
+        statistics.score.merge(EStep.score(t, new Mixture[]{this}, parallel, true)[0]);
+        statistics.reseededAt = reseededAt;
+        statistics.noise = noise;
+        return statistics;
+    }
+
     /** The statistics of one E-step under this mixture over the rows of {@code t}. */
     public Statistics statistics(Table t, Parallel parallel) {
         return EStep.statistics(t, this, parallel);

@@ -34,6 +34,18 @@ final class Posteriors {
         return max + Math.log(sum);
     }
 
+    /**
+     * Counts each row's MAP label from its log-joints (the posterior's order): the first component
+     * whose log-joint is the row's maximum.
+     */
+    private static void countLabels(double[][] block, int k, int count, double[] max, long[] labels) {
+        for (int b = 0; b < count; b++) {
+            int c = 0;
+            while (c < k - 1 && !(block[c][b] == max[b])) c++;
+            labels[c]++;
+        }
+    }
+
     /** −log max_c r_c of one row's posterior: the log-loss of its MAP label. */
     static double mapLogLoss(double[] posterior, int k) {
         double max = 0;
@@ -56,6 +68,7 @@ final class Posteriors {
         double[] scale = s.rowScale;
         int[] rows = s.blockRows;
         Kernels.rowMax(block, k, count, max);
+        if (score.mapLabels != null) countLabels(block, k, count, max, score.mapLabels);
         for (int b = 0; b < count; b++) total[b] = 0;
         double[] reduced = s.reduced;
         for (int c = 0; c < k; c++) {

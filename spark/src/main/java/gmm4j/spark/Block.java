@@ -30,6 +30,8 @@ final class Block implements Serializable {
     final double[] values;
     /** A weight per row, or {@code null} for unit weights. */
     final double[] weights;
+    /** The weight of the rows with an observed value. */
+    final double weight;
     /** Whether some row has weight and an observed value: whether the engine can take the block's statistics. */
     final boolean usable;
     /** What is wrong with the first bad row, or {@code null}; its index within the block is {@link #problemRow}. */
@@ -47,7 +49,8 @@ final class Block implements Serializable {
         this.weights = weights;
         this.problem = problem;
         this.problemRow = problemRow;
-        this.usable = problem == null && hasWeightedObservation();
+        this.weight = problem == null ? observedWeight() : 0;
+        this.usable = weight > 0;
     }
 
     /**
@@ -119,19 +122,27 @@ final class Block implements Serializable {
 
     /** This block without its rows: what the driver needs to check the data and plan the fit. */
     Shape shape() {
-        return new Shape(partition, n, d, usable, problem, problemRow);
+        return new Shape(partition, n, d, weight, problem, problemRow);
     }
 
     /** A block without its rows (see the fields of {@link Block}). */
-    record Shape(int partition, int n, int d, boolean usable, String problem, int problemRow) implements Serializable {
+    record Shape(int partition, int n, int d, double weight, String problem, int problemRow) implements Serializable {
+        boolean usable() {
+            return weight > 0;
+        }
     }
 
-    private boolean hasWeightedObservation() {
+    private double observedWeight() {
+        double sum = 0;
         for (int i = 0; i < n; i++) {
-            if (weights != null && !(weights[i] > 0)) continue;
-            for (int j = 0; j < d; j++) if (!Double.isNaN(values[i * d + j])) return true;
+            for (int j = 0; j < d; j++) {
+                if (!Double.isNaN(values[i * d + j])) {
+                    sum += weights == null ? 1 : weights[i];
+                    break;
+                }
+            }
         }
-        return false;
+        return sum;
     }
 
     /** The blocks' rows concatenated in the order given, as one data set (the blocks must be usable together). */

@@ -95,6 +95,6 @@ final class EmLoop {
      * every restart's repairs.
      */
     gmm4j.GaussianMixtureModel fitted(Partitions.Score last, List<RestartSummary> restarts, List<Repair> allRepairs) {
-        return last.statistics().fitted(model, last.mapLogLoss(), iterations, stopReason, restarts, allRepairs);
+        return last.statistics().fitted(model, last.statistics().mapLogLoss(), iterations, stopReason, restarts, allRepairs);
     }
 }

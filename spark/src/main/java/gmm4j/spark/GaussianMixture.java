@@ -28,7 +28,8 @@ import org.apache.spark.sql.Dataset;
  * The defaults are the core's ({@link FitSettings}): {@code k} 1, {@code covarianceType} "full",
  * {@code initMode} "kmeans", {@code restarts} 1, {@code maxIter} 100, {@code tol} 1e-3 (on the
  * change of the mean log-likelihood per unit of row weight), {@code regularization} 1e-6,
- * {@code seed} 0. The features column holds vectors ({@code NaN} marks a missing value, which EM
+ * {@code seed} 0, {@code noise} false (a noise component, mclust's), {@code prior} false (MAP EM
+ * under mclust's default conjugate prior). The features column holds vectors ({@code NaN} marks a missing value, which EM
  * marginalises out exactly); the optional weight column holds finite, non-negative numbers.
  *
  * <h2>The start</h2>

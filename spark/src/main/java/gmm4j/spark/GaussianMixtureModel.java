@@ -23,8 +23,9 @@ import java.util.NoSuchElementException;
 /**
  * A Gaussian mixture fitted by {@link GaussianMixture}: a Spark ML model around the core's
  * {@link gmm4j.GaussianMixtureModel} ({@link #toCoreModel()}), which scores each row where it
- * lives. {@link #transform} adds the most probable component (an int) and P(component | row) (a
- * vector); {@code NaN} in a features vector is a missing value, marginalised out.
+ * lives. {@link #transform} adds the most probable component (an int; with a noise component,
+ * {@link gmm4j.GaussianMixtureModel#NOISE} for a row the noise explains best) and P(component | row)
+ * (a vector, the noise's last); {@code NaN} in a features vector is a missing value, marginalised out.
  *
  * <p>Saved with {@link #write()} / {@link #save(String)}: Spark's metadata JSON (class, uid,
  * params) and the core model in {@code data/}; read with {@link #load(String)}.
@@ -135,7 +136,8 @@ public final class GaussianMixtureModel extends Model<GaussianMixtureModel> impl
         gmm4j.GaussianMixtureModel m = model;
         Column probability = functions.udf((UDF1<Vector, Vector>) x -> Vectors.dense(m.posterior(x.toArray())),
                 SQLDataTypes.VectorType()).apply(functions.col(getOrDefault(featuresCol)));
-        Column prediction = functions.udf((UDF1<Vector, Integer>) GaussianMixtureModel::argMax, DataTypes.IntegerType)
+        int k = m.components();
+        Column prediction = functions.udf((UDF1<Vector, Integer>) p -> label(p, k), DataTypes.IntegerType)
                 .apply(functions.col(getOrDefault(probabilityCol)));
         return dataset.withColumn(getOrDefault(probabilityCol), probability)
                 .withColumn(getOrDefault(predictionCol), prediction)
@@ -152,8 +154,10 @@ public final class GaussianMixtureModel extends Model<GaussianMixtureModel> impl
         return columns;
     }
 
-    private static int argMax(Vector p) {
-        return p.argmax();
+    /** The most probable component, as the core's predict: {@link gmm4j.GaussianMixtureModel#NOISE} for the noise (entry k). */
+    private static int label(Vector p, int k) {
+        int best = p.argmax();
+        return best == k ? gmm4j.GaussianMixtureModel.NOISE : best;
     }
 
     @Override

@@ -32,8 +32,12 @@ import java.util.stream.IntStream;
  * and type from the same start.
  *
  * <p>The result is the chosen candidate's {@link GaussianMixtureModel}; its summary holds the
- * criterion and every candidate's score ({@link GaussianMixtureSummary#candidates()}). A candidate
- * with as many free parameters as the rows' total weight is never chosen (its value is +∞).
+ * criterion and every candidate's score ({@link GaussianMixtureSummary#candidates()}), in grid
+ * order. The rules are the core's ({@link ModelSelection#notFitted}, {@link ModelSelection#score},
+ * {@link ModelSelection#best}): a candidate that cannot have the mass its covariance needs, or
+ * under the prior one whose model mclust has no prior for, is not fitted; a singular fit has no
+ * score. The directions in which the data vary, against which a fit is judged singular, are those
+ * of the rows the start is computed from ({@code initSampleSize}).
  */
 public final class GaussianMixtureSelection extends MixtureEstimator<GaussianMixtureSelection> {
     /** The default of {@code runsPerPass}. */
@@ -135,7 +139,12 @@ public final class GaussianMixtureSelection extends MixtureEstimator<GaussianMix
         return this;
     }
 
-    /** The core's settings of every candidate, in grid order: covariance types outer, K inner. */
+    /**
+     * The core's settings of every candidate, in grid order: covariance types outer, K inner.
+     *
+     * @throws IllegalArgumentException with {@code prior}, when a type has no prior in mclust (the
+     *                                  fit leaves such candidates out)
+     */
     public List<gmm4j.GaussianMixture> toCoreCandidates() {
         List<gmm4j.GaussianMixture> candidates = new ArrayList<>();
         for (String type : getOrDefault(covarianceTypes)) {
@@ -145,34 +154,47 @@ public final class GaussianMixtureSelection extends MixtureEstimator<GaussianMix
     }
 
     /**
-     * Fits every candidate to the features column of {@code dataset} and returns the best.
+     * Fits every candidate to the features column of {@code dataset} and returns the best, by the
+     * core's rules ({@link ModelSelection#notFitted}, {@link ModelSelection#score}): a candidate whose
+     * K components cannot all have the mass their covariance needs, or, under the prior, whose model
+     * mclust has no prior for, is not fitted; a singular fit has no score.
      *
      * @throws IllegalArgumentException when a column is missing or of the wrong type, a row is bad
      *                                  (naming the column and the row's index), or no candidate can
-     *                                  be scored (each has as many free parameters as the rows' weight)
+     *                                  be scored (giving each one's reason)
      */
     @Override
     public GaussianMixtureModel fit(Dataset<?> dataset) {
         Criterion by = Criterion.valueOf(getOrDefault(criterion).toUpperCase(Locale.ROOT));
-        List<gmm4j.GaussianMixture> candidates = toCoreCandidates();
+        CovarianceType[] types = Arrays.stream(getOrDefault(covarianceTypes)).map(Settings::covariance)
+                .toArray(CovarianceType[]::new);
         try (Partitions partitions = partitions(dataset)) {
-            List<gmm4j.GaussianMixture> feasible = candidates.stream().filter(c -> c.components() <= partitions.rows).toList();
-            if (feasible.isEmpty()) {
+            int[] ks = Arrays.stream(getOrDefault(kRange)).filter(k -> k <= partitions.rows).toArray();
+            if (ks.length == 0) {
                 throw new IllegalArgumentException("Every candidate K exceeds the " + partitions.rows + " rows: nothing to fit.");
             }
-            List<DistributedEm.Result> results = new DistributedEm(start(), (Integer) getOrDefault(runsPerPass))
-                    .fit(partitions, feasible);
-            List<ModelSelection.Score> scores = new ArrayList<>();
-            int best = 0;
-            for (DistributedEm.Result result : results) {
-                scores.add(Scores.score(by, result.model()));
-                if (scores.get(scores.size() - 1).value() < scores.get(best).value()) best = scores.size() - 1;
+            List<ModelSelection.Score> scores = new ArrayList<>(ModelSelection.notFitted(types, ks, partitions.d,
+                    partitions.weight, coreSettings(1, CovarianceType.FULL)));
+            List<gmm4j.GaussianMixture> candidates = new ArrayList<>();
+            for (int i = 0; i < scores.size(); i++) { // grid order: types outer, K inner
+                if (scores.get(i) == null) candidates.add(coreSettings(ks[i % ks.length], types[i / ks.length]));
             }
-            if (scores.get(best).value() == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("No candidate can be scored: each has as many free parameters as the "
-                        + "rows' total weight " + results.get(0).summary().totalWeight() + " or more.");
+            List<DistributedEm.Result> results = candidates.isEmpty() ? List.of()
+                    : new DistributedEm(start(), (Integer) getOrDefault(runsPerPass)).fit(partitions, candidates);
+            // the directions in which the data vary, against which a candidate's components are judged singular
+            double[] dataCovariance = results.isEmpty() ? null
+                    : ModelSelection.dataCovariance(startRows(partitions));
+            List<DistributedEm.Result> inGrid = new ArrayList<>();
+            for (int i = 0, f = 0; i < scores.size(); i++) {
+                DistributedEm.Result result = scores.get(i) == null ? results.get(f++) : null;
+                inGrid.add(result);
+                if (result != null) {
+                    scores.set(i, ModelSelection.score(result.model(), by, (Double) getOrDefault(regularization()),
+                            dataCovariance));
+                }
             }
-            DistributedEm.Result chosen = results.get(best);
+            int best = ModelSelection.best(scores);
+            DistributedEm.Result chosen = inGrid.get(best);
             return model(chosen.model(), chosen.summary().selected(by, scores));
         }
     }

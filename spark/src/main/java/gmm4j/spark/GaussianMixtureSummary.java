@@ -103,7 +103,7 @@ public final class GaussianMixtureSummary implements Serializable {
         return fit.stopReason();
     }
 
-    /** @return for each component, the training rows whose prediction it is */
+    /** @return for each component (and the noise, last, when the model has one), the training rows whose prediction it is */
     public long[] clusterSizes() {
         return clusterSizes.clone();
     }

@@ -51,15 +51,28 @@ final class KMeansParallel implements Start {
         SplittableRandom random = new SplittableRandom(seed);
         First first = First.merge(partitions.perBlock(seed, (s, b) -> First.of(b, s)), random);
         List<double[]> candidates = new ArrayList<>(List.of(first.row));
-        for (int step = 0; step < steps; step++) {
-            double[][] centres = candidates.toArray(double[][]::new);
-            double cost = partitions.perBlock(centres, KMeansParallel::cost).stream().mapToDouble(Double::doubleValue).sum();
-            if (!(cost > 0)) break;
-            long roundSeed = seed + (step + 1) * Partitions.GOLDEN;
-            double scale = 2.0 * k / cost;
-            for (List<double[]> drawn : partitions.perBlock(centres, (c, b) -> draw(b, c, scale, roundSeed))) {
-                for (double[] row : drawn) candidates.add(first.filled(row));
+        // each row's squared distance to its nearest candidate, kept on the executors: a round measures
+        // the rows against the candidates the last one added, once, and its draw reads those distances
+        Partitions.Kept<double[]> distances = null;
+        try {
+            int measured = 0;
+            for (int step = 0; step < steps; step++) {
+                double[][] added = candidates.subList(measured, candidates.size()).toArray(double[][]::new);
+                measured = candidates.size();
+                Partitions.Kept<double[]> nearer = partitions.keep(added, distances, KMeansParallel::nearer);
+                double cost = partitions.perBlock(0.0, nearer, (none, b, c) -> cost(b, c)).stream()
+                        .mapToDouble(Double::doubleValue).sum();
+                if (distances != null) distances.close();
+                distances = nearer;
+                if (!(cost > 0)) break;
+                long roundSeed = seed + (step + 1) * Partitions.GOLDEN;
+                double scale = 2.0 * k / cost;
+                for (List<double[]> drawn : partitions.perBlock(scale, distances, (p, b, c) -> draw(b, c, p, roundSeed))) {
+                    for (double[] row : drawn) candidates.add(first.filled(row));
+                }
             }
+        } finally {
+            if (distances != null) distances.close();
         }
         double[][] all = distinct(candidates);
         if (all.length < k) {
@@ -75,24 +88,38 @@ final class KMeansParallel implements Start {
         return clusters;
     }
 
+    /**
+     * Each row's squared distance to its nearest centre: the nearer of {@code previous} (null: none
+     * yet) and its nearest of {@code added}; 0 for a row without weight or observed value.
+     */
+    private static double[] nearer(double[][] added, Block b, double[] previous) {
+        double[] distances = new double[b.n];
+        for (int i = 0; i < b.n; i++) {
+            if (!(weight(b, i) > 0)) continue;
+            double distance = nearest(b, i, added)[1];
+            distances[i] = previous == null ? distance : Math.min(previous[i], distance);
+        }
+        return distances;
+    }
+
     /** Σ w·(squared distance to the nearest centre) over the block's rows. */
-    private static double cost(double[][] centres, Block b) {
+    private static double cost(Block b, double[] distances) {
         double sum = 0;
         for (int i = 0; i < b.n; i++) {
             double w = weight(b, i);
-            if (w > 0) sum += w * nearest(b, i, centres)[1];
+            if (w > 0) sum += w * distances[i];
         }
         return sum;
     }
 
-    /** The block's rows drawn each with probability min(1, scale·w·cost). */
-    private static List<double[]> draw(Block b, double[][] centres, double scale, long seed) {
+    /** The block's rows drawn each with probability min(1, scale·w·distance). */
+    private static List<double[]> draw(Block b, double[] distances, double scale, long seed) {
         SplittableRandom random = new SplittableRandom(seed + b.partition * Partitions.GOLDEN);
         List<double[]> drawn = new ArrayList<>();
         for (int i = 0; i < b.n; i++) {
             double w = weight(b, i);
             if (!(w > 0)) continue;
-            double p = scale * w * nearest(b, i, centres)[1];
+            double p = scale * w * distances[i];
             if (random.nextDouble() < p) drawn.add(Arrays.copyOfRange(b.values, i * b.d, (i + 1) * b.d));
         }
         return drawn;

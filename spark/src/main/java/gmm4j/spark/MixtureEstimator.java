@@ -4,6 +4,7 @@ package gmm4j.spark;
 import gmm4j.CovarianceType;
 import gmm4j.FitSettings;
 import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -35,6 +36,8 @@ public abstract class MixtureEstimator<T extends MixtureEstimator<T>> extends Es
     private final IntParam restarts;
     private final LongParam seed;
     private final IntParam initSampleSize;
+    private final BooleanParam noise;
+    private final BooleanParam prior;
     private final Param<String> featuresCol;
     private final Param<String> weightCol;
     private final Param<String> predictionCol;
@@ -55,6 +58,10 @@ public abstract class MixtureEstimator<T extends MixtureEstimator<T>> extends Es
         seed = new LongParam(this, "seed", "the seed of every random choice");
         initSampleSize = new IntParam(this, "initSampleSize", "the most rows the driver takes to compute the start"
                 + " (at least 1)", Settings.atLeastOne());
+        noise = new BooleanParam(this, "noise", "whether the mixture has a noise component (mclust's): a uniform density"
+                + " over the box of the data, for outliers");
+        prior = new BooleanParam(this, "prior", "whether to fit under mclust's default conjugate prior (MAP EM), whose"
+                + " defaults are taken from the rows the start is computed from");
         featuresCol = Columns.featuresCol(this);
         weightCol = new Param<>(this, "weightCol", "the row weight column (finite, not negative); unset for unit weights");
         predictionCol = Columns.predictionCol(this);
@@ -67,6 +74,8 @@ public abstract class MixtureEstimator<T extends MixtureEstimator<T>> extends Es
         setDefault(restarts, FitSettings.DEFAULT_RESTARTS);
         setDefault(seed, FitSettings.DEFAULT_SEED);
         setDefault(initSampleSize, DEFAULT_INIT_SAMPLE_SIZE);
+        setDefault(noise, FitSettings.DEFAULT_NOISE);
+        setDefault(prior, false);
     }
 
     @Override
@@ -119,6 +128,16 @@ public abstract class MixtureEstimator<T extends MixtureEstimator<T>> extends Es
     /** @return the most rows the start is computed from */
     public IntParam initSampleSize() {
         return initSampleSize;
+    }
+
+    /** @return whether the mixture has a noise component */
+    public BooleanParam noise() {
+        return noise;
+    }
+
+    /** @return whether the fit is under mclust's default conjugate prior */
+    public BooleanParam prior() {
+        return prior;
     }
 
     /** @return the features column's name */
@@ -217,6 +236,29 @@ public abstract class MixtureEstimator<T extends MixtureEstimator<T>> extends Es
     }
 
     /**
+     * @param value whether the mixture has a noise component (mclust's): a uniform density over the
+     *              box of the rows the start is computed from; the probability column then has
+     *              K + 1 entries, the noise last, and a row most likely noise is predicted as
+     *              {@link gmm4j.GaussianMixtureModel#NOISE}
+     * @return this
+     */
+    public T setNoise(boolean value) {
+        set(noise, value);
+        return self();
+    }
+
+    /**
+     * @param value whether to fit under mclust's default conjugate prior (MAP EM), its defaults taken
+     *              from the rows the start is computed from; only for the covariance types mclust has a
+     *              prior for
+     * @return this
+     */
+    public T setPrior(boolean value) {
+        set(prior, value);
+        return self();
+    }
+
+    /**
      * @param value the features column's name
      * @return this
      */
@@ -265,6 +307,8 @@ public abstract class MixtureEstimator<T extends MixtureEstimator<T>> extends Es
                 .tolerance((Double) getOrDefault(tol))
                 .regularization((Double) getOrDefault(regularization))
                 .seed((Long) getOrDefault(seed))
+                .noise((Boolean) getOrDefault(noise))
+                .prior((Boolean) getOrDefault(prior))
                 .build();
     }
 
@@ -274,6 +318,11 @@ public abstract class MixtureEstimator<T extends MixtureEstimator<T>> extends Es
         return Settings.isKMeansParallel(getOrDefault(initMode))
                 ? Start.kMeansParallel((Integer) getOrDefault(initSteps), sampleSize)
                 : Start.driverSample(sampleSize);
+    }
+
+    /** The rows the start is computed from: all of them up to {@code initSampleSize}, else the seeded sample ({@link Partitions#sample}). */
+    gmm4j.Dataset startRows(Partitions partitions) {
+        return partitions.sample((Integer) getOrDefault(initSampleSize), (Long) getOrDefault(seed));
     }
 
     /** The blocks of the dataset's features (and weights), cached and checked. */

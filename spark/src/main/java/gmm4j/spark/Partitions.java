@@ -35,15 +35,23 @@ final class Partitions implements AutoCloseable {
     private final JavaRDD<Block> blocks;
     /** The number of rows of the DataFrame. */
     final long rows;
+    /** The values per row. */
+    final int d;
+    /** The weight of the rows with an observed value. */
+    final double weight;
     /** The last sample drawn ({@link #sample}) and what it was drawn with. */
     private gmm4j.Dataset sample;
     private long sampleKey = -1;
     private long sampleSeed;
 
-    private Partitions(JavaSparkContext sc, JavaRDD<Block> blocks, long rows) {
+    private Partitions(JavaSparkContext sc, JavaRDD<Block> blocks, List<Block.Shape> shapes, long rows) {
         this.sc = sc;
         this.blocks = blocks;
         this.rows = rows;
+        this.d = shapes.stream().mapToInt(Block.Shape::d).max().orElse(0);
+        double sum = 0;
+        for (Block.Shape shape : shapes) sum += shape.weight(); // in partition order: the same sum every time
+        this.weight = sum;
     }
 
     /**
@@ -61,7 +69,8 @@ final class Partitions implements AutoCloseable {
                 .mapPartitionsWithIndex((p, rows) -> List.of(Block.of(p, rows, weighted, features, weight)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return new Partitions(sc, blocks, Plan.check(blocks.map(Block::shape).collect(), features));
+            List<Block.Shape> shapes = blocks.map(Block::shape).collect();
+            return new Partitions(sc, blocks, shapes, Plan.check(shapes, features));
         } catch (RuntimeException e) {
             blocks.unpersist(false);
             throw e;
@@ -116,14 +125,51 @@ final class Partitions implements AutoCloseable {
      * destroyed afterwards): the results in partition order.
      */
     <S, T> List<T> perBlock(S shared, PerBlock<S, T> f) {
+        return perBlock(shared, null, (value, b, none) -> f.apply(value, b));
+    }
+
+    /**
+     * {@code f(shared, block, its kept value)} for every block, on the executors, with {@code shared}
+     * broadcast (and destroyed afterwards): the results in partition order. {@code kept} null: no
+     * kept values (null for each block).
+     */
+    <S, V, T> List<T> perBlock(S shared, Kept<V> kept, WithKept<S, V, T> f) {
         Broadcast<S> broadcast = sc.broadcast(shared);
         try {
-            List<Tuple2<Integer, T>> parts = new ArrayList<>(
-                    blocks.map(b -> new Tuple2<>(b.partition, f.apply(broadcast.value(), b))).collect());
+            JavaRDD<Tuple2<Integer, T>> results = kept == null
+                    ? blocks.map(b -> new Tuple2<>(b.partition, f.apply(broadcast.value(), b, null)))
+                    : blocks.zip(kept.values).map(p -> new Tuple2<>(p._1().partition, f.apply(broadcast.value(), p._1(), p._2())));
+            List<Tuple2<Integer, T>> parts = new ArrayList<>(results.collect());
             parts.sort(Comparator.comparing(Tuple2::_1));
             return parts.stream().map(Tuple2::_2).toList();
         } finally {
             broadcast.destroy();
+        }
+    }
+
+    /**
+     * A value per block made on the executors and kept there (cached) for the passes that follow —
+     * {@code f(shared, block, the block's value in previous)}, previous null at first — so that a
+     * pass can build on the last one's work instead of doing it again. {@code shared} travels with the
+     * tasks (not broadcast: the values may be computed again from it); close the result when done.
+     */
+    <S extends Serializable, V> Kept<V> keep(S shared, Kept<V> previous, WithKept<S, V, V> f) {
+        JavaRDD<V> values = previous == null ? blocks.map(b -> f.apply(shared, b, null))
+                : blocks.zip(previous.values).map(p -> f.apply(shared, p._1(), p._2()));
+        return new Kept<>(values.persist(StorageLevel.MEMORY_AND_DISK()));
+    }
+
+    /** Values kept per block on the executors ({@link #keep}), one per block, until closed. */
+    static final class Kept<V> implements AutoCloseable {
+        private final JavaRDD<V> values;
+
+        private Kept(JavaRDD<V> values) {
+            this.values = values;
+        }
+
+        @Override
+        public void close() {
+            values.unpersist(false);
         }
     }
 
@@ -133,49 +179,48 @@ final class Partitions implements AutoCloseable {
         T apply(S shared, Block block);
     }
 
+    /** Work on one block given a shared value and the block's kept value. */
+    @FunctionalInterface
+    interface WithKept<S, V, T> extends Serializable {
+        T apply(S shared, Block block, V kept);
+    }
+
     /**
-     * A model's final score on some rows: the statistics of an E-step under it (its log-likelihood,
-     * the rows' weight), the weighted MAP log-loss of the rows' posteriors, Σ w·(−log max τ) (for ICL), and how many rows
-     * it assigns to each component.
+     * A model's final score on some rows: the statistics of its final pass ({@link SufficientStatistics#scoreOf}:
+     * the log-likelihood, the rows' weight and the MAP log-loss ICL needs, in one block pass) and how
+     * many rows it assigns to each component (the noise last), every row counted.
      *
      * @param statistics null for rows that hold no weight and no observed value
      */
-    record Score(SufficientStatistics statistics, double mapLogLoss, long[] clusterSizes) implements Serializable {
+    record Score(SufficientStatistics statistics, long[] clusterSizes) implements Serializable {
         @Serial
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         static Score of(GaussianMixtureModel model, Block block) {
-            long[] sizes = new long[model.components()];
-            double mapLogLoss = 0;
+            long[] sizes = new long[model.components() + (model.hasNoise() ? 1 : 0)];
+            SufficientStatistics statistics = block.usable ? SufficientStatistics.scoreOf(model, block.dataset()) : null;
+            if (statistics != null) System.arraycopy(statistics.mapLabels(), 0, sizes, 0, sizes.length);
+            // the final pass skips the rows without weight or without an observed value: labelled here, one by one
             double[] x = new double[block.d];
             for (int i = 0; i < block.n; i++) {
                 System.arraycopy(block.values, i * block.d, x, 0, block.d);
-                double[] p = model.posterior(x);
-                sizes[argMax(p)]++;
-                double w = block.weights == null ? 1 : block.weights[i];
-                if (w > 0 && observed(x)) mapLogLoss += w * Scores.mapLogLoss(p);
+                if (statistics != null && (block.weights == null || block.weights[i] > 0) && observed(x)) continue;
+                int label = model.predict(x);
+                sizes[label == GaussianMixtureModel.NOISE ? model.components() : label]++;
             }
-            return new Score(block.usable ? SufficientStatistics.of(model, block.dataset()) : null, mapLogLoss, sizes);
+            return new Score(statistics, sizes);
         }
 
         /** The score of all the parts' rows (in partition order): the statistics merged along the engine's tree. */
         static Score merge(List<Score> parts) {
             List<SufficientStatistics> statistics = new ArrayList<>();
-            double mapLogLoss = 0;
             long[] sizes = null;
             for (Score part : parts) {
                 if (part.statistics != null) statistics.add(part.statistics);
-                mapLogLoss += part.mapLogLoss;
                 if (sizes == null) sizes = new long[part.clusterSizes.length];
                 for (int c = 0; c < sizes.length; c++) sizes[c] += part.clusterSizes[c];
             }
-            return new Score(SufficientStatistics.mergeAll(statistics), mapLogLoss, sizes);
-        }
-
-        private static int argMax(double[] p) {
-            int best = 0;
-            for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-            return best;
+            return new Score(SufficientStatistics.mergeAll(statistics), sizes);
         }
 
         private static boolean observed(double[] x) {

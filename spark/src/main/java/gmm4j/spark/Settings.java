@@ -19,19 +19,6 @@ final class Settings {
     private Settings() {
     }
 
-    /** Covariance types by name: every {@link CovarianceType} by its own name, mclust's and scikit-learn's "diag". */
-    private static final Map<String, CovarianceType> COVARIANCES = covarianceNamesToTypes();
-
-    private static Map<String, CovarianceType> covarianceNamesToTypes() {
-        Map<String, CovarianceType> names = new java.util.TreeMap<>();
-        for (CovarianceType type : CovarianceType.values()) {
-            names.put(name(type), type);
-            names.put(type.mclustName().toLowerCase(Locale.ROOT), type);
-        }
-        names.put("diag", CovarianceType.DIAGONAL);
-        return Map.copyOf(names);
-    }
-
     /** The names of the distributed k-means|| start, which the core stands in for with its k-means. */
     private static final java.util.Set<String> KMEANS_PARALLEL = java.util.Set.of("k-means||", "kmeans||", "kmeans_parallel");
 
@@ -52,9 +39,13 @@ final class Settings {
         return KMEANS_PARALLEL.contains(name.toLowerCase(Locale.ROOT));
     }
 
-    /** The covariance type a name means (case-insensitive). */
+    /** The covariance type a name means: the core's {@link CovarianceType#parse}, its message naming the param. */
     static CovarianceType covariance(String name) {
-        return lookUp(COVARIANCES, name, "covarianceType");
+        try {
+            return CovarianceType.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("covarianceType: " + e.getMessage(), e);
+        }
     }
 
     /** The initialisation a name means (case-insensitive). */
@@ -67,9 +58,9 @@ final class Settings {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The accepted names, sorted, for a param's documentation. */
+    /** The accepted names, for a param's documentation: the core's. */
     static String covarianceNames() {
-        return sorted(COVARIANCES);
+        return CovarianceType.acceptedNames();
     }
 
     /** The accepted names, sorted, for a param's documentation. */
@@ -94,9 +85,16 @@ final class Settings {
         return (Function1<String, Object> & Serializable) v -> v != null && names.containsKey(v.toLowerCase(Locale.ROOT));
     }
 
-    /** The validator of {@code covarianceType}. */
+    /** The validator of {@code covarianceType}: a name {@link CovarianceType#parse} accepts. */
     static Function1<String, Object> covarianceValidator() {
-        return nameOf(COVARIANCES);
+        return (Function1<String, Object> & Serializable) v -> {
+            try {
+                CovarianceType.parse(v);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        };
     }
 
     /** The validator of {@code initMode}. */

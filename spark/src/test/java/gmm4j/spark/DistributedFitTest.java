@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
@@ -36,6 +37,33 @@ class DistributedFitTest extends WithSpark {
 
         FitAssertions.assertSameFit(core, model);
         assertTrue(core.iterations() > 2, "a fit of several iterations: " + core.iterations());
+    }
+
+    /** A noise component, or the conjugate prior (MAP EM), with missing values and weights: the core's fit to 1e-10. */
+    @ParameterizedTest
+    @ValueSource(strings = {"noise", "prior"})
+    void equalsTheCoreFitWithNoiseOrThePrior(String option) {
+        LocalSpark.Rows rows = LocalSpark.clusters(1200, 3, 3, 0.05, 17);
+        rows.values()[7] = new double[]{60, -60, 60}; // an outlier for the noise
+        GaussianMixture estimator = new GaussianMixture().setK(3).setTol(1e-5).setMaxIter(40).setSeed(5)
+                .setWeightCol("weight").setNoise(option.equals("noise")).setPrior(option.equals("prior"));
+        GaussianMixtureModel model = estimator.fit(LocalSpark.frame(spark, rows, 4));
+        gmm4j.GaussianMixtureModel core = estimator.toCoreSettings().fit(rows.core(true));
+
+        FitAssertions.assertSameFit(core, model);
+        gmm4j.GaussianMixtureModel fitted = model.toCoreModel();
+        assertEquals(core.hasNoise(), fitted.hasNoise());
+        assertEquals(core.prior(), fitted.prior());
+        if (option.equals("noise")) {
+            FitAssertions.assertRelative(core.noiseWeight(), fitted.noiseWeight(), "noise weight");
+            assertEquals(4, model.summary().clusterSizes().length);
+            assertEquals(gmm4j.GaussianMixtureModel.NOISE, core.predict(rows.values()[7]));
+            Row outlier = model.transform(LocalSpark.frame(spark, new LocalSpark.Rows(new double[][]{rows.values()[7]},
+                    new double[]{1}), 1)).select("prediction").first();
+            assertEquals(gmm4j.GaussianMixtureModel.NOISE, outlier.getInt(0));
+        } else {
+            assertTrue(core.prior() != null);
+        }
     }
 
     /** Two restarts from k-means++, unit weights: the core keeps the same restart with the same seeds. */

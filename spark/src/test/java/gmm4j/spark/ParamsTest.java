@@ -31,10 +31,10 @@ class ParamsTest {
     void sparkFindsEveryParam() {
         String[] names = Arrays.stream(new GaussianMixture().params()).map(p -> p.name()).sorted().toArray(String[]::new);
         assertEquals(Arrays.asList("covarianceType", "featuresCol", "initMode", "initSampleSize", "initSteps", "k", "maxIter",
-                "predictionCol", "probabilityCol", "regularization", "restarts", "seed", "tol", "weightCol"), Arrays.asList(names));
+                "noise", "predictionCol", "prior", "probabilityCol", "regularization", "restarts", "seed", "tol", "weightCol"), Arrays.asList(names));
         names = Arrays.stream(new GaussianMixtureSelection().params()).map(p -> p.name()).sorted().toArray(String[]::new);
         assertEquals(Arrays.asList("covarianceTypes", "criterion", "featuresCol", "initMode", "initSampleSize", "initSteps",
-                "kRange", "maxIter", "predictionCol", "probabilityCol", "regularization", "restarts", "runsPerPass", "seed",
+                "kRange", "maxIter", "noise", "predictionCol", "prior", "probabilityCol", "regularization", "restarts", "runsPerPass", "seed",
                 "tol", "weightCol"), Arrays.asList(names));
     }
 
@@ -58,6 +58,9 @@ class ParamsTest {
                 .setSeed(-5).toCoreSettings().settings();
         assertEquals(new FitSettings(4, CovarianceType.FULL, Initialization.KMEANS, null, 3, 7, 0, 1e-3, -5,
                 FitSettings.DEFAULT_THREADS, null), s);
+        gmm4j.GaussianMixture withBoth = new GaussianMixture().setNoise(true).setPrior(true).toCoreSettings();
+        assertTrue(withBoth.noise());
+        assertEquals(gmm4j.ConjugatePrior.mclustDefault(), withBoth.prior());
     }
 
     @Test

@@ -51,13 +51,27 @@ class PersistenceTest extends WithSpark {
     @Test
     void aSavedEstimatorKeepsItsParams(@TempDir Path dir) throws IOException {
         GaussianMixture estimator = new GaussianMixture().setK(5).setCovarianceType("Spherical").setWeightCol("w")
-                .setTol(1e-7).setSeed(3);
+                .setTol(1e-7).setSeed(3).setNoise(true).setPrior(true);
         String path = dir.resolve("estimator").toString();
         estimator.save(path);
         GaussianMixture loaded = GaussianMixture.load(path);
         assertEquals(estimator.uid(), loaded.uid());
         assertEquals(estimator.toCoreSettings().settings(), loaded.toCoreSettings().settings());
         assertEquals("w", loaded.getOrDefault(loaded.weightCol()));
+        assertTrue(loaded.toCoreSettings().noise());
+        assertEquals(gmm4j.ConjugatePrior.mclustDefault(), loaded.toCoreSettings().prior());
+    }
+
+    /** A model with a noise component: saved and loaded, the same predictions (the noise's as the core's NOISE). */
+    @Test
+    void aSavedModelWithNoisePredictsTheSame(@TempDir Path dir) throws IOException {
+        Dataset<Row> frame = LocalSpark.frame(spark, LocalSpark.clusters(400, 2, 2, 0, 12), 2);
+        GaussianMixtureModel model = new GaussianMixture().setK(2).setNoise(true).setMaxIter(10).fit(frame);
+        String path = dir.resolve("model").toString();
+        model.save(path);
+        GaussianMixtureModel loaded = GaussianMixtureModel.load(path);
+        assertTrue(loaded.toCoreModel().hasNoise());
+        assertEquals(predictions(model.transform(frame), "prediction"), predictions(loaded.transform(frame), "prediction"));
     }
 
     /** VectorAssembler then GaussianMixture, fitted, saved and loaded as a PipelineModel; and the unfitted Pipeline. */

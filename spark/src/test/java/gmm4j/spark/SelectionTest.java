@@ -65,6 +65,58 @@ class SelectionTest extends WithSpark {
         assertTrue(jobs.get() < iterations, jobs.get() + " jobs for " + iterations + " candidate iterations");
     }
 
+    /**
+     * A spike (30 rows at one far point): the candidates whose component collapses onto it are
+     * singular by the core's rule (ModelSelection.score on the core's fit of the same candidate) and
+     * have no score; the best is chosen among the others.
+     */
+    @Test
+    void aSingularCandidateHasNoScoreAsInTheCore() {
+        LocalSpark.Rows clusters = LocalSpark.clusters(400, 2, 2, 0, 6);
+        double[][] values = Arrays.copyOf(clusters.values(), 430);
+        double[] weights = Arrays.copyOf(clusters.weights(), 430);
+        for (int i = 400; i < 430; i++) {
+            values[i] = new double[]{40, -40};
+            weights[i] = 1;
+        }
+        LocalSpark.Rows rows = new LocalSpark.Rows(values, weights);
+        GaussianMixtureSelection selection = new GaussianMixtureSelection().setKRange(1, 4).setCovarianceTypes("full", "VVI")
+                .setSeed(3).setTol(1e-6);
+        GaussianMixtureModel chosen = selection.fit(LocalSpark.frame(spark, rows, 3));
+        List<ModelSelection.Score> scores = chosen.summary().candidates();
+        gmm4j.Dataset data = rows.core(false);
+        double[] dataCovariance = ModelSelection.dataCovariance(data);
+        List<gmm4j.GaussianMixture> candidates = selection.toCoreCandidates();
+        int singular = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            ModelSelection.Score core = ModelSelection.score(candidates.get(i).fit(data), Criterion.BIC,
+                    candidates.get(i).regularization(), dataCovariance);
+            assertEquals(core.scored(), scores.get(i).scored(), "candidate " + i + ": " + scores.get(i) + " / " + core);
+            if (!core.scored()) {
+                singular++;
+                assertTrue(scores.get(i).unscored().startsWith("singular: "), scores.get(i).unscored());
+                assertTrue(Double.isNaN(scores.get(i).value()));
+            }
+        }
+        assertTrue(singular > 0, "some candidate collapses onto the spike: " + scores);
+        ModelSelection.Score best = scores.get(ModelSelection.best(scores));
+        assertTrue(best.scored());
+        assertEquals(best.components(), chosen.getK());
+    }
+
+    /** Under the prior, the models mclust has none for are not fitted, with the core's reason. */
+    @Test
+    void underThePriorModelsWithoutOneAreNotFitted() {
+        LocalSpark.Rows rows = LocalSpark.clusters(300, 2, 2, 0, 9);
+        GaussianMixtureModel chosen = new GaussianMixtureSelection().setKRange(1, 2).setCovarianceTypes("VVV", "VEE")
+                .setPrior(true).setSeed(1).fit(LocalSpark.frame(spark, rows, 2));
+        List<ModelSelection.Score> scores = chosen.summary().candidates();
+        assertEquals(4, scores.size());
+        assertTrue(scores.get(0).scored() && scores.get(1).scored());
+        for (int i = 2; i < 4; i++) assertTrue(scores.get(i).unscored().contains("no conjugate prior"), scores.get(i).unscored());
+        assertTrue(chosen.toCoreModel().prior() != null);
+    }
+
     @Test
     void aCapOnRunsPerPassGivesTheSameSelection() {
         LocalSpark.Rows rows = LocalSpark.clusters(500, 2, 2, 0, 4);

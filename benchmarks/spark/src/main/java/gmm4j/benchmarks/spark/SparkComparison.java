@@ -25,8 +25,10 @@ import java.util.SplittableRandom;
 /**
  * gmm4j-spark against Spark ML's own {@code GaussianMixture} in one local[2] JVM, on data written to
  * Parquet first and read back (a {@code parallelize}d DataFrame ships its rows again with every
- * job): seconds per EM iteration (the difference of the medians of three 12- and three 2-iteration
- * fits, tolerance 0, taking turns, over 10, so that the fixed costs of a fit cancel; after a warm-up fit), and the log-likelihood and the
+ * job): seconds per EM iteration — the difference of the medians of three fits of at most 12 and
+ * three of 1 iteration, tolerance 0, the engines taking turns round by round, over the difference of
+ * the iterations each engine actually ran (Spark ML stops early when its log-likelihood stands
+ * still), so that the fixed costs of a fit cancel; after a warm-up fit — and the log-likelihood and the
  * adjusted Rand index against the true clusters of a fit to convergence with each engine's defaults
  * (at most 100 iterations; gmm4j: tolerance 1e-3 on the mean log-likelihood, Spark ML: 0.01 on the
  * total). Both fit full covariances from their own default start with seed 1. Prints a Markdown table.
@@ -36,8 +38,12 @@ import java.util.SplittableRandom;
  * </pre>
  */
 public final class SparkComparison {
-    /** Timed 2- and 12-iteration fits per engine and problem, taking turns: the medians are compared. */
+    /** Rounds of timed short and long fits per problem, the engines taking turns: the medians are compared. */
     private static final int ROUNDS = 3;
+    /** The iterations of the short fit. */
+    private static final int SHORT = 1;
+    /** The most iterations of the long fit (with tolerance 0; Spark ML stops earlier when its log-likelihood stands still). */
+    private static final int LONG = 12;
 
     private SparkComparison() {
     }
@@ -61,8 +67,8 @@ public final class SparkComparison {
                     LocalDate.now(), spark.version(), System.getProperty("java.version"),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
-            System.out.println("| data n×d, K | engine | s/iteration | log-likelihood | iterations | ARI |");
-            System.out.println("|---|---|---:|---:|---:|---:|");
+            System.out.println("| data n×d, K | engine | s/iteration | per round | iterations timed | log-likelihood | iterations | ARI |");
+            System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
             List<double[]> ratios = new ArrayList<>();
             for (String problem : problems) {
                 String[] p = problem.split("x");
@@ -73,20 +79,35 @@ public final class SparkComparison {
                 write(spark, n, d, k, parquet);
                 Dataset<Row> data = spark.read().parquet(parquet).cache();
                 data.count();
-                double[] perIteration = new double[2];
                 String[] engines = {"gmm4j-spark", "spark-ml"};
-                for (int e = 0; e < 2; e++) {
-                    fitTimed(engines[e], data, k, 1);                       // warm-up
-                    long[] t2 = new long[ROUNDS];
-                    long[] t12 = new long[ROUNDS];
-                    for (int round = 0; round < ROUNDS; round++) {
-                        t2[round] = fitTimed(engines[e], data, k, 2);
-                        t12[round] = fitTimed(engines[e], data, k, 12);
+                for (String engine : engines) fitTimed(engine, data, k, 1);               // warm-up
+                // the engines take turns, round by round, so that both see the same load
+                long[][][] times = new long[2][2][ROUNDS];
+                int[][] iterations = new int[2][2];
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (int length = 0; length < 2; length++) {
+                        for (int e = 0; e < 2; e++) {
+                            long[] timed = fitTimed(engines[e], data, k, length == 0 ? SHORT : LONG);
+                            times[e][length][round] = timed[0];
+                            iterations[e][length] = (int) timed[1];
+                        }
                     }
-                    perIteration[e] = (median(t12) - median(t2)) / 10e9;
+                }
+                double[] perIteration = new double[2];
+                for (int e = 0; e < 2; e++) {
+                    // over the iterations the engine ran: Spark ML may stop before LONG even with tolerance 0
+                    int ran = iterations[e][1] - iterations[e][0];
+                    perIteration[e] = (median(times[e][1]) - median(times[e][0])) / (ran * 1e9);
+                    double low = Double.POSITIVE_INFINITY, high = Double.NEGATIVE_INFINITY;
+                    for (int round = 0; round < ROUNDS; round++) {
+                        double t = (times[e][1][round] - times[e][0][round]) / (ran * 1e9);
+                        low = Math.min(low, t);
+                        high = Math.max(high, t);
+                    }
                     double[] quality = quality(engines[e], data, k);
-                    System.out.printf(Locale.ROOT, "| %,d×%d, K=%d | %s | %.3g | %.8g | %d | %.4f |%n", n, d, k, engines[e],
-                            perIteration[e], quality[0], (int) quality[2], quality[1]);
+                    System.out.printf(Locale.ROOT, "| %,d×%d, K=%d | %s | %.3g | %.3g–%.3g | %d→%d | %.8g | %d | %.4f |%n", n, d, k,
+                            engines[e], perIteration[e], low, high, iterations[e][0], iterations[e][1], quality[0],
+                            (int) quality[2], quality[1]);
                 }
                 ratios.add(new double[]{n, d, k, perIteration[0] / perIteration[1]});
                 data.unpersist();
@@ -101,15 +122,22 @@ public final class SparkComparison {
         }
     }
 
-    /** Nanoseconds of one fit of {@code iterations} iterations (tolerance 0: all of them run). */
-    private static long fitTimed(String engine, Dataset<Row> data, int k, int iterations) {
+    /**
+     * Nanoseconds of one fit of at most {@code iterations} iterations with tolerance 0, and the
+     * iterations it ran: gmm4j runs them all; Spark ML stops when its log-likelihood does not change
+     * at all (on 200 000×16, K=16, after 3: its components have become identical).
+     */
+    private static long[] fitTimed(String engine, Dataset<Row> data, int k, int iterations) {
         long start = System.nanoTime();
+        int ran;
         if (engine.equals("gmm4j-spark")) {
-            new gmm4j.spark.GaussianMixture().setK(k).setMaxIter(iterations).setTol(0).setSeed(1).fit(data);
+            ran = new gmm4j.spark.GaussianMixture().setK(k).setMaxIter(iterations).setTol(0).setSeed(1).fit(data)
+                    .summary().iterations();
         } else {
-            new org.apache.spark.ml.clustering.GaussianMixture().setK(k).setMaxIter(iterations).setTol(0).setSeed(1).fit(data);
+            ran = new org.apache.spark.ml.clustering.GaussianMixture().setK(k).setMaxIter(iterations).setTol(0).setSeed(1)
+                    .fit(data).summary().numIter();
         }
-        return System.nanoTime() - start;
+        return new long[]{System.nanoTime() - start, ran};
     }
 
     /** The log-likelihood, ARI and iterations of a fit to convergence with the engine's own defaults. */
