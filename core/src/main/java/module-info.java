@@ -10,4 +10,8 @@ module gmm4j.core {
     // on the module path an optional module is not resolved unless someone else requires it, and
     // the engine would quietly take its slower path.
     requires jdk.management;
+
+    // The Vector API's kernels (VectorKernels), used when a JVM is started with
+    // --add-modules jdk.incubator.vector; without it the engine runs its scalar loops.
+    requires static jdk.incubator.vector;
 }

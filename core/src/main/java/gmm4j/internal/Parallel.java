@@ -45,10 +45,36 @@ public final class Parallel implements AutoCloseable {
      */
     final ThreadLocal<Object> workspace = new ThreadLocal<>();
 
+    /**
+     * The Vector API's kernels when this JVM has {@code jdk.incubator.vector} in its boot layer
+     * ({@code --add-modules jdk.incubator.vector}) and runs 256-bit vectors and fused multiply-adds
+     * in hardware; else null, and the passes run their scalar loops. Looked up by name, so that
+     * {@link VectorKernels} is loaded only when its module is there.
+     */
+    static final VectorKernels VECTOR = vectorKernels();
+
+    /** The kernels of the passes through this instance: {@link #VECTOR}, or null for the scalar loops. */
+    final VectorKernels vector;
+
     /** @param threads worker threads; 0 means one per available core, 1 runs in the caller's thread */
     public Parallel(int threads) {
+        this(threads, VECTOR);
+    }
+
+    /** With the given kernels (null: the scalar loops); the tests compare the two paths through it. */
+    Parallel(int threads, VectorKernels vector) {
         int count = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         this.pool = count <= 1 ? null : new ForkJoinPool(count, Parallel::worker, null, false);
+        this.vector = vector;
+    }
+
+    private static VectorKernels vectorKernels() {
+        if (!Exponentials.HARDWARE_FMA || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return null;
+        try {
+            return VectorKernels.supported() ? new VectorKernels() : null;
+        } catch (LinkageError e) {
+            return null; // the module is there but this module cannot read it: the scalar loops
+        }
     }
 
     private static ForkJoinWorkerThread worker(ForkJoinPool pool) {
