@@ -11,7 +11,9 @@ module gmm4j.core {
     // the engine would quietly take its slower path.
     requires jdk.management;
 
-    // The Vector API's kernels (VectorKernels), used when a JVM is started with
-    // --add-modules jdk.incubator.vector; without it the engine runs its scalar loops.
-    requires static jdk.incubator.vector;
+    // Not required, not even static, the Vector API (jdk.incubator.vector) of the engine's fast
+    // kernels: javac would warn every program compiled against this module about an incubating
+    // module. Only VectorApiKernels uses it, compiled on its own (src/vector/java, see the pom); at
+    // run time the engine reads the module when a JVM started with --add-modules
+    // jdk.incubator.vector has it (Parallel.VECTOR).
 }

@@ -69,11 +69,15 @@ public final class Parallel implements AutoCloseable {
     }
 
     private static VectorKernels vectorKernels() {
-        if (!Exponentials.HARDWARE_FMA || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return null;
+        java.util.Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
+        if (!Exponentials.HARDWARE_FMA || module.isEmpty()) return null;
+        // gmm4j.core does not require the module (module-info says why): on the module path it reads
+        // it from now on; the unnamed module of the class path reads every module already
+        Parallel.class.getModule().addReads(module.get());
         try {
-            return VectorKernels.supported() ? new VectorKernels() : null;
-        } catch (LinkageError e) {
-            return null; // the module is there but this module cannot read it: the scalar loops
+            return (VectorKernels) Class.forName("gmm4j.internal.VectorApiKernels").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | UnsupportedOperationException e) {
+            return null; // not in this jar, or vectors under 256 bits: the scalar loops
         }
     }
 
