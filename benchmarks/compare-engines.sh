@@ -48,8 +48,12 @@ cp "$(engine_jar "$work/base")" "$work/base-core.jar"
 
 # Only the engine differs: the same harness classes and peers' jars (gmm4j's own are left out).
 deps=$(tr ':' '\n' < "$work/deps.cp" | grep -v '/gmm4j-' | paste -sd: -)
+# The engine's Vector API kernels are on, as in the harness (VECTOR=0 in the environment: the scalar
+# loops); a base without them ignores the module. The fingerprint fits run without it: the scalar path.
+vector_api=(--add-modules jdk.incubator.vector)
+[ "${VECTOR:-1}" = 0 ] && vector_api=()
 measure() { # engine-jar problem type -> seconds per iteration
-  "$java_home/bin/java" -Xmx8g -cp "$1:$work/benchmarks.jar:$deps" gmm4j.benchmarks.Gmm4jPeer "$2" "$3" "${THREADS:-0}" \
+  "$java_home/bin/java" -Xmx8g "${vector_api[@]}" -cp "$1:$work/benchmarks.jar:$deps" gmm4j.benchmarks.Gmm4jPeer "$2" "$3" "${THREADS:-0}" \
     | awk '/^FORK /{print $2} /^FAILED/{print "NaN"}'
 }
 median() { sort -g | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }

@@ -10,4 +10,10 @@ module gmm4j.core {
     // on the module path an optional module is not resolved unless someone else requires it, and
     // the engine would quietly take its slower path.
     requires jdk.management;
+
+    // Not required, not even static, the Vector API (jdk.incubator.vector) of the engine's fast
+    // kernels: javac would warn every program compiled against this module about an incubating
+    // module. Only VectorApiKernels uses it, compiled on its own (src/vector/java, see the pom); at
+    // run time the engine reads the module when a JVM started with --add-modules
+    // jdk.incubator.vector has it (Parallel.VECTOR).
 }

@@ -31,6 +31,9 @@ final class Gmm4jPeer implements Peer {
     private static final double WARM_UP_SECONDS = 3;
     private static final int TIMED_FITS = 5;
 
+    /** The engine's fast path, its Vector API kernels: off unless the JVM has the incubator module (see the user guide). */
+    static final List<String> VECTOR_API = List.of("--add-modules", "jdk.incubator.vector");
+
     private final int threads;
 
     /** @param threads 0 for all cores */
@@ -79,7 +82,7 @@ final class Gmm4jPeer implements Peer {
         public void round() {
             if (failure != null) return;
             try {
-                List<String> lines = ChildJvm.run(List.of(), Gmm4jPeer.class, List.of(problem.spec(), type.name(),
+                List<String> lines = ChildJvm.run(VECTOR_API, Gmm4jPeer.class, List.of(problem.spec(), type.name(),
                         Integer.toString(threads)));
                 String result = lines.stream().filter(l -> l.startsWith("FORK ")).findFirst().orElse(null);
                 if (result == null) {

@@ -219,7 +219,8 @@ final class Report {
                 .append("phases lasting minutes: measured one library after another, such a phase fell on one side of a ratio only; ")
                 .append("in turns, each round of every library samples the same minutes. Each cell is the median over the rounds, ")
                 .append("and the notes below list each round's own value.\n\n");
-        s.append("- **gmm4j** (all cores): fits of 11 iterations with tolerance 0; the per-iteration listener reads the clock at the end of ")
+        s.append("- **gmm4j** (all cores, `--add-modules jdk.incubator.vector`: the Vector API's kernels, see the user guide's ")
+                .append("*Speed*): fits of 11 iterations with tolerance 0; the per-iteration listener reads the clock at the end of ")
                 .append("iteration 1 and of iteration 11, so exactly 10 iterations (fused E-step and statistics, M-step) are timed — ")
                 .append("not the data copy, the start, nor the final scoring pass. As in a JMH warm-up, untimed fits first, at least three ")
                 .append("and for at least three seconds per type (with fewer, fits 3 to 5 still ran 10 to 25% slower than later ones while ")

@@ -43,10 +43,9 @@ final class AxisMoments extends Moments {
     }
 
     @Override
-    void addScatterByColumns(int c, BlockScratch s, int count) {
-        double[][] diffs = s.diff, weighted = s.weightedDiff();
+    void addScatterByColumns(int c, double[][] weighted, double[][] diffs, BlockScratch s, int count) {
         double[] diagonal = scatter[c];
-        for (int j = 0; j < d; j++) diagonal[j] += Kernels.dot(weighted[j], diffs[j], count);
+        for (int j = 0; j < d; j++) diagonal[j] += s.dot(weighted[j], diffs[j], count);
     }
 
     /**
@@ -76,7 +75,7 @@ final class AxisMoments extends Moments {
                 m += w != 0 ? 1 : 0;
             }
             listed[c] = m;
-            this.count[c] += Kernels.dot(wr, null, m);
+            this.count[c] += s.dot(wr, null, m);
         }
         for (int j = 0; j < d; j++) {
             double[] column = s.xt[j];
@@ -122,6 +121,13 @@ final class AxisMoments extends Moments {
      * not the loads, bounds a loop with two.
      */
     private void addWholeColumn(int c, int j, double[] column, double[] weight, int count, double shiftJ, BlockScratch s) {
+        if (s.vector != null) {
+            double[] moments = s.firstLanes; // its first two values
+            s.vector.columnMoments(column, weight, count, shiftJ, moments);
+            sum[c][j] += moments[0];
+            scatter[c][j] += moments[1];
+            return;
+        }
         if (count == Kernels.TILE_ROWS) {
             double[] firstLanes = s.firstLanes, squareLanes = s.squareLanes;
             for (int l = 0; l < LANES; l++) {

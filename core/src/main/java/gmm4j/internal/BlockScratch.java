@@ -37,6 +37,8 @@ final class BlockScratch {
     final double[] reduced;
     /** Per row: its whole weight w·Σ_c r_c, for a scatter shared by all components. */
     final double[] rowWeight;
+    /** Per row: the square root of its weighted responsibility for one component (the Vector API's scatter). */
+    final double[] rootWeight;
     /** Per row: a lower bound of its best log-joint (the bounded full-covariance E-step). */
     final double[] bestLowerBound;
     /** Per row: a Mahalanobis distance of the rows picked for a component. */
@@ -64,6 +66,10 @@ final class BlockScratch {
     final int[] quad = new int[4];
     /** The four rows of {@link #quad} as differences from a shift, one array each. */
     final double[][] quadDiff;
+    /** The Vector API's kernels, or null for the scalar loops (see {@link Parallel#VECTOR}). */
+    VectorKernels vector;
+    /** Sixteen rows' differences for {@link VectorKernels#mahalanobis}: 16·d values. */
+    final double[] productWork;
     /** d × rows: a subset of the block's rows, transposed; made when the bounded E-step first needs it. */
     private double[][] subset;
     /** k × rows: per component, positions in the block of its rows with weight; made on first use. */
@@ -84,6 +90,7 @@ final class BlockScratch {
         this.rowScale = new double[rows];
         this.reduced = new double[rows];
         this.rowWeight = new double[rows];
+        this.rootWeight = new double[rows];
         this.bestLowerBound = new double[rows];
         this.distance = new double[rows];
         this.picked = new int[rows];
@@ -94,6 +101,7 @@ final class BlockScratch {
         this.rowDiff = new double[d];
         this.rowWork = new double[d];
         this.quadDiff = new double[4][d];
+        this.productWork = new double[GaussianFactor.PRODUCT_ROWS * d];
     }
 
     /**
@@ -107,7 +115,19 @@ final class BlockScratch {
             s = new BlockScratch(s == null || s.d != d ? k : Math.max(k, s.k), d, Kernels.TILE_ROWS);
             parallel.workspace.set(s);
         }
+        s.vector = parallel.vector;
         return s;
+    }
+
+    /** Σ a[b]·c[b] over b < n (Σ a[b] when c is null), by this thread's kernels. */
+    double dot(double[] a, double[] c, int n) {
+        return vector != null ? vector.dot(a, c, n) : Kernels.dot(a, c, n);
+    }
+
+    /** {@link Kernels#products4x4}, by this thread's kernels; the sixteen sums into {@link #tile}. */
+    void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n) {
+        if (vector != null) vector.products4x4(a, a0, aEnd, c, c0, cEnd, n, tile);
+        else Kernels.products4x4(a, a0, aEnd, c, c0, cEnd, n, tile);
     }
 
     /** The per-component positions (made on first use: only axis-aligned moments need them). */

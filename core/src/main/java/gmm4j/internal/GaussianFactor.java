@@ -19,11 +19,14 @@ final class GaussianFactor implements Serializable {
     final double[] inverseFactor;
     /** Σ log U_ii = −½ log|Σ|. */
     final double halfLogDetPrecision;
+    /** L⁻¹ in strips of four rows for the Vector API's triangular product ({@link #packStrips}). */
+    private final double[] strips;
 
     private GaussianFactor(int d, double[] covariance, double[] inverseFactor) {
         this.d = d;
         this.covariance = covariance;
         this.inverseFactor = inverseFactor;
+        this.strips = packStrips(inverseFactor, d);
         double s = 0;
         for (int i = 0; i < d; i++) s += Math.log(inverseFactor[i * d + i]);
         this.halfLogDetPrecision = s;
@@ -52,6 +55,12 @@ final class GaussianFactor implements Serializable {
      * four it is exactly the value the whole sum passes through, so a lower bound of it.
      */
     void mahalanobis(double[][] xt, int rows, double[] mean, int mOff, double[] out, BlockScratch scratch, int to) {
+        VectorKernels vector = scratch.vector;
+        int padded = paddedRows(rows);
+        if (vector != null && out.length >= padded && xt[0].length >= padded) {
+            vector.mahalanobis(strips, d, xt, rows, mean, mOff, out, scratch.productWork, to);
+            return;
+        }
         double[][] z = scratch.transformed;
         product(xt, mean, mOff, scratch.diff, rows, z, to);
         for (int b = 0; b < rows; b++) out[b] = 0;
@@ -162,6 +171,39 @@ final class GaussianFactor implements Serializable {
             out[i] = s;
         }
         return out;
+    }
+
+    /** Rows of the block per pass of the Vector API's triangular product: four vectors of four. */
+    static final int PRODUCT_ROWS = 16;
+
+    /**
+     * A lower triangular factor U (row-major, d × d) packed for {@link VectorKernels#mahalanobis}: strip s holds
+     * rows 4s to 4s + 3 over the columns j below min(d, 4s + 4), column by column, four values each
+     * ({@code U[4s+p][j]} at {@code 8s(s+1) + 4j + p}), 0 above the diagonal and past row d.
+     */
+    static double[] packStrips(double[] u, int d) {
+        int strips = (d + 3) / 4;
+        double[] packed = new double[stripOffset(strips - 1) + 4 * d];
+        for (int s = 0; s < strips; s++) {
+            int off = stripOffset(s), columns = Math.min(d, 4 * s + 4);
+            for (int j = 0; j < columns; j++) {
+                for (int p = 0; p < 4; p++) {
+                    int i = 4 * s + p;
+                    packed[off + 4 * j + p] = i < d && j <= i ? u[i * d + j] : 0;
+                }
+            }
+        }
+        return packed;
+    }
+
+    /** Where strip s starts in a packed factor: the strips before it have 4, 8, …, 4s columns of four values. */
+    static int stripOffset(int s) {
+        return 8 * s * (s + 1);
+    }
+
+    /** The rows {@link VectorKernels#mahalanobis} reads and writes for a block of {@code rows}: up to the next multiple of {@link #PRODUCT_ROWS}. */
+    static int paddedRows(int rows) {
+        return (rows + PRODUCT_ROWS - 1) / PRODUCT_ROWS * PRODUCT_ROWS;
     }
 
     private void difference(double[][] xt, int rows, double[] point, int off, double[][] diff, int from, int to) {

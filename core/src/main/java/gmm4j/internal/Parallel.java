@@ -45,10 +45,40 @@ public final class Parallel implements AutoCloseable {
      */
     final ThreadLocal<Object> workspace = new ThreadLocal<>();
 
+    /**
+     * The Vector API's kernels when this JVM has {@code jdk.incubator.vector} in its boot layer
+     * ({@code --add-modules jdk.incubator.vector}) and runs 256-bit vectors and fused multiply-adds
+     * in hardware; else null, and the passes run their scalar loops. Looked up by name, so that
+     * {@link VectorKernels} is loaded only when its module is there.
+     */
+    static final VectorKernels VECTOR = vectorKernels();
+
+    /** The kernels of the passes through this instance: {@link #VECTOR}, or null for the scalar loops. */
+    final VectorKernels vector;
+
     /** @param threads worker threads; 0 means one per available core, 1 runs in the caller's thread */
     public Parallel(int threads) {
+        this(threads, VECTOR);
+    }
+
+    /** With the given kernels (null: the scalar loops); the tests compare the two paths through it. */
+    Parallel(int threads, VectorKernels vector) {
         int count = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         this.pool = count <= 1 ? null : new ForkJoinPool(count, Parallel::worker, null, false);
+        this.vector = vector;
+    }
+
+    private static VectorKernels vectorKernels() {
+        java.util.Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
+        if (!Exponentials.HARDWARE_FMA || module.isEmpty()) return null;
+        // gmm4j.core does not require the module (module-info says why): on the module path it reads
+        // it from now on; the unnamed module of the class path reads every module already
+        Parallel.class.getModule().addReads(module.get());
+        try {
+            return (VectorKernels) Class.forName("gmm4j.internal.VectorApiKernels").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | UnsupportedOperationException e) {
+            return null; // not in this jar, or vectors under 256 bits: the scalar loops
+        }
     }
 
     private static ForkJoinWorkerThread worker(ForkJoinPool pool) {

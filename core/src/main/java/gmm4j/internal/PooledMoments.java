@@ -95,12 +95,12 @@ final class PooledMoments extends SquareMoments {
      */
     private void addBlockByColumns(BlockScratch s, int count, double[] rowWeight) {
         differences(s, count, 0, rowWeight);
-        addScatterByColumns(0, s, count);
-        for (int c = 0; c < k; c++) this.count[c] += Kernels.dot(s.byComponent[c], null, count);
+        addScatterByColumns(0, s.weightedDiff(), s.diff, s, count);
+        for (int c = 0; c < k; c++) this.count[c] += s.dot(s.byComponent[c], null, count);
         double[] tile = s.tile;
         for (int c0 = 0; c0 < k; c0 += 4) {
             for (int j0 = 0; j0 < d; j0 += 4) {
-                Kernels.products4x4(s.byComponent, c0, k, s.diff, j0, d, count, tile);
+                s.products4x4(s.byComponent, c0, k, s.diff, j0, d, count);
                 for (int p = 0; p < 4 && c0 + p < k; p++) {
                     double[] sumC = sum[c0 + p];
                     for (int q = 0; q < 4 && j0 + q < d; q++) sumC[j0 + q] += tile[4 * p + q];

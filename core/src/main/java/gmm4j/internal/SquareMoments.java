@@ -59,12 +59,11 @@ abstract sealed class SquareMoments extends Moments permits MatrixMoments, Poole
      * computes its upper entries too and drops them.
      */
     @Override
-    final void addScatterByColumns(int c, BlockScratch s, int count) {
-        double[][] diffs = s.diff, weighted = s.weightedDiff();
+    final void addScatterByColumns(int c, double[][] weighted, double[][] diffs, BlockScratch s, int count) {
         double[] tile = s.tile;
         for (int a0 = 0; a0 < d; a0 += 4) {
             for (int j0 = 0; j0 <= a0; j0 += 4) {
-                Kernels.products4x4(weighted, a0, d, diffs, j0, d, count, tile);
+                s.products4x4(weighted, a0, d, diffs, j0, d, count);
                 for (int p = 0; p < 4; p++) addToScatter(c, a0 + p, j0, tile, 4 * p);
             }
         }

@@ -40,9 +40,16 @@ class BoundedLogJointTest {
             for (int c = 0; c < K; c++) System.arraycopy(means[c], 0, flatMeans, c * D, D);
             double[] logWeights = new double[K];
             for (int c = 0; c < K; c++) logWeights[c] = Math.log((c + 1.0) / (K * (K + 1) / 2.0));
-            covariance.logJoint(xt, rows, flatMeans, logWeights, bounded, new BlockScratch(K, D, rows));
-            covariance.logJointOfEvery(xt, rows, flatMeans, logWeights, plain, new BlockScratch(K, D, rows));
+            covariance.logJoint(xt, rows, flatMeans, logWeights, bounded, scratch());
+            covariance.logJointOfEvery(xt, rows, flatMeans, logWeights, plain, scratch());
         }
+    }
+
+    /** A block's scratch with the kernels a pass would use here: the vector path's when the test runs with its module. */
+    private static BlockScratch scratch() {
+        BlockScratch s = new BlockScratch(K, D, Kernels.TILE_ROWS);
+        s.vector = Parallel.VECTOR;
+        return s;
     }
 
     @Test

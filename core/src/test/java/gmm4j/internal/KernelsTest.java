@@ -6,9 +6,21 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The register-tiled dot products against one dot product per pair. */
 class KernelsTest {
+    @Test
+    void withoutTheIncubatorModuleThePassesRunTheScalarLoops() {
+        // surefire's default execution starts the JVM without --add-modules jdk.incubator.vector
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty(), "this test runs without the module");
+        assertNull(Parallel.VECTOR);
+        try (Parallel parallel = new Parallel(2)) {
+            assertNull(parallel.vector);
+        }
+    }
+
     @Test
     void fourByFourTilesAreSixteenDotProductsWithTheEdgesRepeated() {
         Random random = new Random(3);

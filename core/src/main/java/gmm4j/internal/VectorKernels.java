@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package gmm4j.internal;
+
+/**
+ * The block kernels the JIT does not vectorise, for a second implementation on the Vector API
+ * ({@code VectorApiKernels}, in its own source root, loaded by name when the JVM has
+ * {@code jdk.incubator.vector}: {@link Parallel#VECTOR}): sums over a block's rows (floating-point
+ * reductions, which C2 keeps in order and does not vectorise), the scatter's four-by-four tiles of
+ * dot products, a column's weighted moments, and the triangular product of a block against a
+ * covariance factor with its squares summed, blocked for registers. Without it the engine runs its
+ * scalar loops ({@link Kernels}, {@link GaussianFactor}, the moments' own).
+ *
+ * <p>Every result has one order of operations, whatever the thread or the JIT tier: lanes are summed
+ * in a fixed order (not by {@code reduceLanes}, whose order for floating point is unspecified), and
+ * each lane of the triangular product computes its row alone. The results differ from the scalar
+ * loops' by rounding alone.
+ */
+abstract class VectorKernels {
+    /** Σ a[b]·c[b] over b < n (Σ a[b] when c is null). */
+    abstract double dot(double[] a, double[] c, int n);
+
+    /**
+     * A column's weighted first moment and scatter around {@code shift} over b < n: with
+     * v = column[b] − shift and u = weight[b]·v, {@code out[0] = Σ u}, {@code out[1] = Σ u·v}.
+     */
+    abstract void columnMoments(double[] column, double[] weight, int n, double shift, double[] out);
+
+    /** {@link Kernels#products4x4}'s sixteen dot products, the same arguments and meaning. */
+    abstract void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out);
+
+    /**
+     * {@code out[b] = Σ_{i<to} z_i[b]²} with z = U·(x_b − μ), μ at {@code mean[mOff..mOff+d)}, for the
+     * rows of a transposed block, U packed by {@link GaussianFactor#packStrips}; {@code work} holds
+     * {@link GaussianFactor#PRODUCT_ROWS}·d values. Writes and reads up to the next multiple of
+     * {@link GaussianFactor#PRODUCT_ROWS} rows: {@code out} and the block's arrays must be that long
+     * (the values past {@code rows} mean nothing). {@code to} a multiple of four (or d): the sum is
+     * then exactly the one the whole distance passes through, so a lower bound of it.
+     */
+    abstract void mahalanobis(double[] packed, int d, double[][] xt, int rows, double[] mean, int mOff, double[] out,
+                              double[] work, int to);
+}

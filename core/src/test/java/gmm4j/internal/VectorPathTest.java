@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: Apache-2.0
+package gmm4j.internal;
+
+import gmm4j.CovarianceType;
+import gmm4j.FitSettings;
+import gmm4j.Initialization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Vector API's kernels against the scalar loops, in one JVM: whole fits of every covariance
+ * type agree to 1e-12 relative, with weights and missing values, and the vector path's fits are the
+ * same to the bit for any number of threads. Run by surefire's second execution, with
+ * {@code --add-modules jdk.incubator.vector}: without the module this test fails, it does not skip.
+ */
+class VectorPathTest {
+    private static final double RELATIVE = 1e-12;
+
+    @Test
+    void theVectorKernelsAreOnWithTheIncubatorModule() {
+        assertNotNull(Parallel.VECTOR, "run with --add-modules jdk.incubator.vector: the vector path must be chosen");
+        try (Parallel parallel = new Parallel(1)) {
+            assertNotNull(parallel.vector, "a Parallel made without kernels takes the vector path");
+        }
+    }
+
+    static List<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        // d = 3, every model: moments by columns; 16 and 37, the kernels' own shapes (the constrained
+        // models' iterative M-steps are slow there and use the same passes): tiles, and strips with
+        // a ragged end and the bounded E-step
+        for (CovarianceType type : CovarianceType.values()) cases.add(Arguments.of(type, 3));
+        for (int d : new int[]{16, 37}) {
+            for (CovarianceType type : CovarianceType.scikitLearnTypes()) cases.add(Arguments.of(type, d));
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}, d = {1}")
+    @MethodSource("cases")
+    void scalarAndVectorFitsAgree(CovarianceType type, int d) {
+        Table t = table(d, 7);
+        FitRequest request = request(type);
+        Restarts.Result scalar, vector;
+        try (Parallel parallel = new Parallel(1, null)) {
+            scalar = Restarts.run(t, request, parallel);
+        }
+        try (Parallel parallel = new Parallel(1, Parallel.VECTOR)) {
+            vector = Restarts.run(t, request, parallel);
+        }
+        assertEquals(scalar.iterations(), vector.iterations());
+        assertClose(scalar.score().logLikelihood(), vector.score().logLikelihood(), "log-likelihood");
+        Mixture a = scalar.mixture(), b = vector.mixture();
+        for (int c = 0; c < a.k; c++) {
+            assertClose(a.weight(c), b.weight(c), "weight " + c);
+            double[] ma = a.mean(c), mb = b.mean(c);
+            for (int j = 0; j < d; j++) assertClose(ma[j], mb[j], "mean " + c + ", " + j);
+            double[] ca = a.covariance.matrix(c), cb = b.covariance.matrix(c);
+            for (int i = 0; i < d * d; i++) assertClose(ca[i], cb[i], "covariance " + c + ", " + i);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, d = {1}")
+    @MethodSource("cases")
+    void theVectorPathIsBitIdenticalForAnyThreadCount(CovarianceType type, int d) {
+        Table t = table(d, 8);
+        FitRequest request = request(type);
+        Restarts.Result one;
+        try (Parallel parallel = new Parallel(1, Parallel.VECTOR)) {
+            one = Restarts.run(t, request, parallel);
+        }
+        for (int threads : new int[]{2, 5}) {
+            try (Parallel parallel = new Parallel(threads, Parallel.VECTOR)) {
+                Restarts.Result many = Restarts.run(t, request, parallel);
+                assertEquals(one.score().logLikelihood(), many.score().logLikelihood(), 0.0, threads + " threads");
+                for (int c = 0; c < one.mixture().k; c++) {
+                    assertArrayEquals(one.mixture().mean(c), many.mixture().mean(c), 0.0, threads + " threads");
+                    assertArrayEquals(one.mixture().covariance.matrix(c), many.mixture().covariance.matrix(c), 0.0,
+                            threads + " threads");
+                }
+            }
+        }
+    }
+
+    /** The triangular product: the vector distances against the scalar ones, and the partial sum a lower bound of the whole. */
+    @Test
+    void vectorDistancesMatchTheScalarOnes() {
+        Random random = new Random(3);
+        for (int d : new int[]{1, 5, 16, 37, 64}) {
+            int rows = 203; // not a multiple of the sixteen rows per pass
+            double[] a = new double[d * d];
+            for (int i = 0; i < a.length; i++) a[i] = random.nextGaussian();
+            double[] cov = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double s = i == j ? 0.5 : 0;
+                    for (int m = 0; m < d; m++) s += a[i * d + m] * a[j * d + m] / d;
+                    cov[i * d + j] = s;
+                }
+            }
+            GaussianFactor factor = GaussianFactor.of(cov, d, 1e-12, RepairLog.IGNORE, 0);
+            BlockScratch scalar = new BlockScratch(1, d, Kernels.TILE_ROWS), vector = new BlockScratch(1, d, Kernels.TILE_ROWS);
+            vector.vector = Parallel.VECTOR;
+            double[] mean = new double[d + 2];
+            for (int j = 0; j < mean.length; j++) mean[j] = random.nextGaussian();
+            for (int j = 0; j < d; j++) {
+                for (int b = 0; b < rows; b++) scalar.xt[j][b] = vector.xt[j][b] = 3 * random.nextGaussian();
+            }
+            double[] expected = new double[Kernels.TILE_ROWS], actual = new double[Kernels.TILE_ROWS], bound = new double[Kernels.TILE_ROWS];
+            factor.mahalanobis(scalar.xt, rows, mean, 2, expected, scalar);
+            factor.mahalanobis(vector.xt, rows, mean, 2, actual, vector);
+            int to = Math.min(d, 8);
+            factor.mahalanobis(vector.xt, rows, mean, 2, bound, vector, to);
+            for (int b = 0; b < rows; b++) {
+                assertEquals(expected[b], actual[b], 1e-12 * expected[b], "d = " + d + ", row " + b);
+                assertTrue(bound[b] <= actual[b], "d = " + d + ", row " + b + ": the partial sum bounds the whole");
+            }
+        }
+    }
+
+    /** The tiles and sums over rows against the scalar loops, for lengths with and without a ragged end. */
+    @Test
+    void vectorTilesAndSumsMatchTheScalarOnes() {
+        Random random = new Random(5);
+        VectorKernels vector = Parallel.VECTOR;
+        for (int n : new int[]{0, 1, 7, 16, 203, 256}) {
+            double[][] a = new double[6][n], c = new double[5][n];
+            for (double[] row : a) for (int b = 0; b < n; b++) row[b] = random.nextGaussian();
+            for (double[] row : c) for (int b = 0; b < n; b++) row[b] = random.nextGaussian();
+            double[] expected = new double[16], actual = new double[16];
+            Kernels.products4x4(a, 3, 6, c, 2, 5, n, expected);
+            vector.products4x4(a, 3, 6, c, 2, 5, n, actual);
+            for (int t = 0; t < 16; t++) assertEquals(expected[t], actual[t], 1e-13 * n, "n = " + n + ", sum " + t);
+            assertEquals(Kernels.dot(a[0], c[0], n), vector.dot(a[0], c[0], n), 1e-13 * n, "n = " + n);
+            assertEquals(Kernels.dot(a[0], null, n), vector.dot(a[0], null, n), 1e-13 * n, "n = " + n);
+            double[] moments = new double[2];
+            vector.columnMoments(a[1], c[1], n, 0.5, moments);
+            double first = 0, square = 0;
+            for (int b = 0; b < n; b++) {
+                first += c[1][b] * (a[1][b] - 0.5);
+                square += c[1][b] * (a[1][b] - 0.5) * (a[1][b] - 0.5);
+            }
+            assertEquals(first, moments[0], 1e-13 * n, "n = " + n);
+            assertEquals(square, moments[1], 1e-13 * n, "n = " + n);
+        }
+    }
+
+    private static void assertClose(double expected, double actual, String what) {
+        assertEquals(expected, actual, RELATIVE * Math.max(1, Math.abs(expected)), what);
+    }
+
+    private static FitRequest request(CovarianceType type) {
+        return new FitRequest(new FitSettings(3, type, Initialization.KMEANS, null, 1, 12, 0, 1e-6, 5, 0, null), null, null);
+    }
+
+    /**
+     * 1 003 rows (not a multiple of a block or a pass) from three overlapping clusters, with weights
+     * from 0.25 to 2 and about one row in eight missing a value or two.
+     */
+    private static Table table(int d, long seed) {
+        Random random = new Random(seed);
+        int n = 1003;
+        double[] x = new double[n * d];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double shift = i % 3 == 0 ? 1.5 : i % 3 == 1 ? -1 : 0;
+            for (int j = 0; j < d; j++) x[i * d + j] = 10 + shift * (1 + j % 3) + random.nextGaussian() * (1 + 0.1 * j);
+            w[i] = 0.25 + 1.75 * random.nextDouble();
+            if (d > 1 && random.nextInt(8) == 0) {
+                x[i * d + random.nextInt(d)] = Double.NaN;
+                if (d > 3 && random.nextBoolean()) x[i * d + random.nextInt(d)] = Double.NaN;
+            }
+        }
+        return new Table(n, d, x, w, 0, new int[0], new int[0]);
+    }
+}

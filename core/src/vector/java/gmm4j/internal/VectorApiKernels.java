@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: Apache-2.0
+package gmm4j.internal;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link VectorKernels} written with the Vector API ({@code jdk.incubator.vector}). Its own source
+ * root ({@code src/vector/java}), compiled with the incubator module by a compiler execution of its
+ * own, so that nothing else of the engine — nor its javadoc — needs the module; loaded by name only
+ * when the module is in the boot layer ({@link Parallel#VECTOR}).
+ *
+ * <p>Every result has one order of operations, whatever the thread or the JIT tier: lanes are summed
+ * in a fixed order by {@link #lanes} (not {@code reduceLanes}, whose order for floating point is
+ * unspecified), and each lane of the triangular product computes its row alone. Vectors of 256
+ * bits, four doubles: sixteen accumulators and their operands fit AVX-512's 32 registers, and the
+ * peak the kernels are measured against is AVX2's.
+ */
+final class VectorApiKernels extends VectorKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    private static final int L = 4;
+    /** Rows of the block per pass of the triangular product: four vectors. */
+    private static final int ROWS = GaussianFactor.PRODUCT_ROWS;
+
+    /** Loaded by name ({@link Parallel#VECTOR}), and only where this JVM runs 256-bit vectors in hardware (else the API's Java fallback would be far slower than the scalar loops). */
+    VectorApiKernels() {
+        if (DoubleVector.SPECIES_PREFERRED.vectorBitSize() < 256) throw new UnsupportedOperationException("vectors under 256 bits");
+    }
+
+    /** Σ a[b] over b < n. */
+    private static double sum(double[] a, int n) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int b = 0;
+        for (int end = n & -(4 * L); b < end; b += 4 * L) {
+            s0 = s0.add(DoubleVector.fromArray(S, a, b));
+            s1 = s1.add(DoubleVector.fromArray(S, a, b + L));
+            s2 = s2.add(DoubleVector.fromArray(S, a, b + 2 * L));
+            s3 = s3.add(DoubleVector.fromArray(S, a, b + 3 * L));
+        }
+        double tail = 0;
+        for (; b < n; b++) tail += a[b];
+        return lanes(s0.add(s1).add(s2.add(s3))) + tail;
+    }
+
+    /** Sixteen partial sums in four vectors. */
+    @Override
+    double dot(double[] a, double[] c, int n) {
+        if (c == null) return sum(a, n);
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int b = 0;
+        for (int end = n & -(4 * L); b < end; b += 4 * L) {
+            s0 = DoubleVector.fromArray(S, a, b).fma(DoubleVector.fromArray(S, c, b), s0);
+            s1 = DoubleVector.fromArray(S, a, b + L).fma(DoubleVector.fromArray(S, c, b + L), s1);
+            s2 = DoubleVector.fromArray(S, a, b + 2 * L).fma(DoubleVector.fromArray(S, c, b + 2 * L), s2);
+            s3 = DoubleVector.fromArray(S, a, b + 3 * L).fma(DoubleVector.fromArray(S, c, b + 3 * L), s3);
+        }
+        double tail = 0;
+        for (; b < n; b++) tail = Math.fma(a[b], c[b], tail);
+        return lanes(s0.add(s1).add(s2.add(s3))) + tail;
+    }
+
+    /** Four vectors of partial sums. */
+    @Override
+    void columnMoments(double[] column, double[] weight, int n, double shift, double[] out) {
+        DoubleVector f0 = DoubleVector.zero(S), f1 = f0, q0 = f0, q1 = f0;
+        int b = 0;
+        for (int end = n & -(2 * L); b < end; b += 2 * L) {
+            DoubleVector v0 = DoubleVector.fromArray(S, column, b).sub(shift);
+            DoubleVector v1 = DoubleVector.fromArray(S, column, b + L).sub(shift);
+            DoubleVector u0 = DoubleVector.fromArray(S, weight, b).mul(v0);
+            DoubleVector u1 = DoubleVector.fromArray(S, weight, b + L).mul(v1);
+            f0 = f0.add(u0);
+            f1 = f1.add(u1);
+            q0 = u0.fma(v0, q0);
+            q1 = u1.fma(v1, q1);
+        }
+        double first = 0, square = 0;
+        for (; b < n; b++) {
+            double v = column[b] - shift, u = weight[b] * v;
+            first += u;
+            square = Math.fma(u, v, square);
+        }
+        out[0] = lanes(f0.add(f1)) + first;
+        out[1] = lanes(q0.add(q1)) + square;
+    }
+
+    /** Sixteen vector sums over the rows, eight loads for sixteen fused multiply-adds. */
+    @Override
+    void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out) {
+        double[] x0 = a[a0], x1 = a[Math.min(a0 + 1, aEnd - 1)], x2 = a[Math.min(a0 + 2, aEnd - 1)], x3 = a[Math.min(a0 + 3, aEnd - 1)];
+        double[] y0 = c[c0], y1 = c[Math.min(c0 + 1, cEnd - 1)], y2 = c[Math.min(c0 + 2, cEnd - 1)], y3 = c[Math.min(c0 + 3, cEnd - 1)];
+        DoubleVector s00 = DoubleVector.zero(S), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        DoubleVector s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;
+        int b = 0;
+        for (int end = n & -L; b < end; b += L) {
+            DoubleVector u0 = DoubleVector.fromArray(S, x0, b), u1 = DoubleVector.fromArray(S, x1, b);
+            DoubleVector u2 = DoubleVector.fromArray(S, x2, b), u3 = DoubleVector.fromArray(S, x3, b);
+            DoubleVector v0 = DoubleVector.fromArray(S, y0, b), v1 = DoubleVector.fromArray(S, y1, b);
+            DoubleVector v2 = DoubleVector.fromArray(S, y2, b), v3 = DoubleVector.fromArray(S, y3, b);
+            s00 = u0.fma(v0, s00);
+            s01 = u0.fma(v1, s01);
+            s02 = u0.fma(v2, s02);
+            s03 = u0.fma(v3, s03);
+            s10 = u1.fma(v0, s10);
+            s11 = u1.fma(v1, s11);
+            s12 = u1.fma(v2, s12);
+            s13 = u1.fma(v3, s13);
+            s20 = u2.fma(v0, s20);
+            s21 = u2.fma(v1, s21);
+            s22 = u2.fma(v2, s22);
+            s23 = u2.fma(v3, s23);
+            s30 = u3.fma(v0, s30);
+            s31 = u3.fma(v1, s31);
+            s32 = u3.fma(v2, s32);
+            s33 = u3.fma(v3, s33);
+        }
+        out[0] = lanes(s00);
+        out[1] = lanes(s01);
+        out[2] = lanes(s02);
+        out[3] = lanes(s03);
+        out[4] = lanes(s10);
+        out[5] = lanes(s11);
+        out[6] = lanes(s12);
+        out[7] = lanes(s13);
+        out[8] = lanes(s20);
+        out[9] = lanes(s21);
+        out[10] = lanes(s22);
+        out[11] = lanes(s23);
+        out[12] = lanes(s30);
+        out[13] = lanes(s31);
+        out[14] = lanes(s32);
+        out[15] = lanes(s33);
+        for (; b < n; b++) {
+            double[] u = {x0[b], x1[b], x2[b], x3[b]}, v = {y0[b], y1[b], y2[b], y3[b]};
+            for (int p = 0; p < 4; p++) {
+                for (int q = 0; q < 4; q++) out[4 * p + q] = Math.fma(u[p], v[q], out[4 * p + q]);
+            }
+        }
+    }
+
+    /**
+     * Sixteen rows of the block at a time, their differences made once into {@code work}
+     * (subtracting in the product instead measured slower over a fit at d = 16), then per strip of
+     * four rows of U a four-by-sixteen tile of z in sixteen registers over the strip's columns (four
+     * broadcasts and four loads for sixteen fused multiply-adds), squared into the distances as it
+     * ends.
+     */
+    @Override
+    void mahalanobis(double[] packed, int d, double[][] xt, int rows, double[] mean, int mOff, double[] out,
+                     double[] work, int to) {
+        int strips = (to + 3) / 4;
+        int used = Math.min(d, 4 * strips);
+        for (int b0 = 0; b0 < rows; b0 += ROWS) {
+            for (int j = 0; j < used; j++) {
+                double m = mean[mOff + j];
+                double[] x = xt[j];
+                for (int l = 0; l < ROWS; l += L) DoubleVector.fromArray(S, x, b0 + l).sub(m).intoArray(work, ROWS * j + l);
+            }
+            DoubleVector q0 = DoubleVector.zero(S), q1 = q0, q2 = q0, q3 = q0;
+            for (int s = 0; s < strips; s++) {
+                int off = GaussianFactor.stripOffset(s), columns = Math.min(d, 4 * s + 4);
+                DoubleVector z00 = DoubleVector.zero(S), z01 = z00, z02 = z00, z03 = z00, z10 = z00, z11 = z00, z12 = z00, z13 = z00;
+                DoubleVector z20 = z00, z21 = z00, z22 = z00, z23 = z00, z30 = z00, z31 = z00, z32 = z00, z33 = z00;
+                for (int j = 0; j < columns; j++) {
+                    int w = ROWS * j;
+                    DoubleVector e0 = DoubleVector.fromArray(S, work, w), e1 = DoubleVector.fromArray(S, work, w + L);
+                    DoubleVector e2 = DoubleVector.fromArray(S, work, w + 2 * L), e3 = DoubleVector.fromArray(S, work, w + 3 * L);
+                    int at = off + 4 * j;
+                    DoubleVector u = DoubleVector.broadcast(S, packed[at]);
+                    z00 = e0.fma(u, z00);
+                    z01 = e1.fma(u, z01);
+                    z02 = e2.fma(u, z02);
+                    z03 = e3.fma(u, z03);
+                    u = DoubleVector.broadcast(S, packed[at + 1]);
+                    z10 = e0.fma(u, z10);
+                    z11 = e1.fma(u, z11);
+                    z12 = e2.fma(u, z12);
+                    z13 = e3.fma(u, z13);
+                    u = DoubleVector.broadcast(S, packed[at + 2]);
+                    z20 = e0.fma(u, z20);
+                    z21 = e1.fma(u, z21);
+                    z22 = e2.fma(u, z22);
+                    z23 = e3.fma(u, z23);
+                    u = DoubleVector.broadcast(S, packed[at + 3]);
+                    z30 = e0.fma(u, z30);
+                    z31 = e1.fma(u, z31);
+                    z32 = e2.fma(u, z32);
+                    z33 = e3.fma(u, z33);
+                }
+                // (z0² + z1²) + (z2² + z3²): the strip's squares without a chain through the running sum
+                q0 = q0.add(z10.fma(z10, z00.mul(z00)).add(z30.fma(z30, z20.mul(z20))));
+                q1 = q1.add(z11.fma(z11, z01.mul(z01)).add(z31.fma(z31, z21.mul(z21))));
+                q2 = q2.add(z12.fma(z12, z02.mul(z02)).add(z32.fma(z32, z22.mul(z22))));
+                q3 = q3.add(z13.fma(z13, z03.mul(z03)).add(z33.fma(z33, z23.mul(z23))));
+            }
+            q0.intoArray(out, b0);
+            q1.intoArray(out, b0 + L);
+            q2.intoArray(out, b0 + 2 * L);
+            q3.intoArray(out, b0 + 3 * L);
+        }
+    }
+
+    /** The vector's lanes summed in one fixed order. */
+    private static double lanes(DoubleVector v) {
+        return (v.lane(0) + v.lane(1)) + (v.lane(2) + v.lane(3));
+    }
+}
