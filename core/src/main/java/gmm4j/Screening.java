@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j;
 
+import gmm4j.internal.RowSubset;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Which candidates of a screened selection must be fitted on all the rows so that the choice is the
@@ -66,19 +66,9 @@ final class Screening {
      * The seeded uniform sample of {@code rows} of the data's rows, in their order.
      */
     static Dataset sample(Dataset data, int rows, long seed) {
-        int n = data.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < rows; i++) {
-            int j = i + random.nextInt(n - i);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        int[] chosen = Arrays.copyOf(order, rows);
-        Arrays.sort(chosen);
-        return data.select(chosen);
+        int[] all = new int[data.size()];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        return data.select(RowSubset.of(all, rows, seed));
     }
 
     /**

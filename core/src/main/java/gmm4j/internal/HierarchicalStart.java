@@ -2,7 +2,6 @@
 package gmm4j.internal;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * mclust's start ({@code Mclust}'s {@code hclass(hc(data), G)}): the rows' model-based hierarchical
@@ -57,17 +56,7 @@ final class HierarchicalStart {
         for (int i = 0; i < t.n; i++) if (takesPart(t, i)) count++;
         int[] usable = new int[count];
         for (int i = 0, a = 0; i < t.n; i++) if (takesPart(t, i)) usable[a++] = i;
-        if (count <= most) return usable;
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int a = 0; a < most; a++) {
-            int pick = a + random.nextInt(count - a);
-            int row = usable[pick];
-            usable[pick] = usable[a];
-            usable[a] = row;
-        }
-        int[] subset = Arrays.copyOf(usable, most);
-        Arrays.sort(subset);
-        return subset;
+        return RowSubset.of(usable, most, seed);
     }
 
     private static boolean takesPart(Table t, int i) {
