@@ -60,8 +60,8 @@ final class BlockScratch {
     /** A whole block's column folded into lanes: its first moment's terms and its squares' ({@link AxisMoments}). */
     final double[] firstLanes = new double[AxisMoments.LANES];
     final double[] squareLanes = new double[AxisMoments.LANES];
-    /** Sixteen sums of a four-by-four tile of dot products ({@link Kernels#products4x4}). */
-    final double[] tile = new double[16];
+    /** Sixteen sums of a four-by-four tile of dot products ({@link Kernels#products4x4}), and four first moments ({@link VectorKernels#symmetricTile}). */
+    final double[] tile = new double[20];
     /** Positions in the block of four rows, for a rank-four update. */
     final int[] quad = new int[4];
     /** The four rows of {@link #quad} as differences from a shift, one array each. */

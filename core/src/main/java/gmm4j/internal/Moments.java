@@ -161,14 +161,22 @@ abstract sealed class Moments implements Serializable permits AxisMoments, Squar
             double[] root = s.rootWeight;
             for (int b = 0; b < count; b++) root[b] = Math.sqrt(wr[b]);
             rootWeightedDifferences(s, count, c * d, root);
-            for (int j = 0; j < d; j++) sum[c][j] += s.dot(root, s.diff[j], count);
-            addScatterByColumns(c, s.diff, s.diff, s, count);
+            addRootWeighted(c, s, count, root);
             return;
         }
         differences(s, count, c * d, wr);
         double[][] weighted = s.weightedDiff();
         for (int j = 0; j < d; j++) sum[c][j] += s.dot(weighted[j], null, count);
         addScatterByColumns(c, weighted, s.diff, s, count);
+    }
+
+    /**
+     * Adds component c's first moment and scatter from the block's root-weighted differences
+     * √w·(x − shift), in {@code s.diff}, and the roots √w (the Vector API's path).
+     */
+    void addRootWeighted(int c, BlockScratch s, int count, double[] root) {
+        for (int j = 0; j < d; j++) sum[c][j] += s.dot(root, s.diff[j], count);
+        addScatterByColumns(c, s.diff, s.diff, s, count);
     }
 
     /**

@@ -29,6 +29,15 @@ abstract class VectorKernels {
     abstract void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out);
 
     /**
+     * A diagonal tile of a scatter and its rows' first moments, over b < n: {@code out[4p + q] =
+     * Σ_b a[a0 + p][b]·a[a0 + q][b]} for q ≤ p < 4 (the entries above the diagonal are left as they
+     * are) and {@code out[16 + p] = Σ_b root[b]·a[a0 + p][b]}; an index of a from {@code aEnd} on reads
+     * the one before instead (the caller drops those sums). With a the root-weighted differences
+     * √w·(x − shift) and root = √w, these are the scatter's and the first moment's terms.
+     */
+    abstract void symmetricTile(double[][] a, int a0, int aEnd, double[] root, int n, double[] out);
+
+    /**
      * {@code out[b] = Σ_{i<to} z_i[b]²} with z = U·(x_b − μ), μ at {@code mean[mOff..mOff+d)}, for the
      * rows of a transposed block, U packed by {@link GaussianFactor#packStrips}; {@code work} holds
      * {@link GaussianFactor#PRODUCT_ROWS}·d values. Writes and reads up to the next multiple of

@@ -138,6 +138,55 @@ final class VectorApiKernels extends VectorKernels {
         }
     }
 
+    /** Ten products and four first moments in fourteen vector sums, five loads for fourteen fused multiply-adds. */
+    @Override
+    void symmetricTile(double[][] a, int a0, int aEnd, double[] root, int n, double[] out) {
+        double[] x0 = a[a0], x1 = a[Math.min(a0 + 1, aEnd - 1)], x2 = a[Math.min(a0 + 2, aEnd - 1)], x3 = a[Math.min(a0 + 3, aEnd - 1)];
+        DoubleVector s00 = DoubleVector.zero(S), s10 = s00, s11 = s00, s20 = s00, s21 = s00, s22 = s00;
+        DoubleVector s30 = s00, s31 = s00, s32 = s00, s33 = s00, f0 = s00, f1 = s00, f2 = s00, f3 = s00;
+        int b = 0;
+        for (int end = n & -L; b < end; b += L) {
+            DoubleVector u0 = DoubleVector.fromArray(S, x0, b), u1 = DoubleVector.fromArray(S, x1, b);
+            DoubleVector u2 = DoubleVector.fromArray(S, x2, b), u3 = DoubleVector.fromArray(S, x3, b);
+            DoubleVector r = DoubleVector.fromArray(S, root, b);
+            s00 = u0.fma(u0, s00);
+            s10 = u1.fma(u0, s10);
+            s11 = u1.fma(u1, s11);
+            s20 = u2.fma(u0, s20);
+            s21 = u2.fma(u1, s21);
+            s22 = u2.fma(u2, s22);
+            s30 = u3.fma(u0, s30);
+            s31 = u3.fma(u1, s31);
+            s32 = u3.fma(u2, s32);
+            s33 = u3.fma(u3, s33);
+            f0 = r.fma(u0, f0);
+            f1 = r.fma(u1, f1);
+            f2 = r.fma(u2, f2);
+            f3 = r.fma(u3, f3);
+        }
+        out[0] = lanes(s00);
+        out[4] = lanes(s10);
+        out[5] = lanes(s11);
+        out[8] = lanes(s20);
+        out[9] = lanes(s21);
+        out[10] = lanes(s22);
+        out[12] = lanes(s30);
+        out[13] = lanes(s31);
+        out[14] = lanes(s32);
+        out[15] = lanes(s33);
+        out[16] = lanes(f0);
+        out[17] = lanes(f1);
+        out[18] = lanes(f2);
+        out[19] = lanes(f3);
+        for (; b < n; b++) {
+            double[] u = {x0[b], x1[b], x2[b], x3[b]};
+            for (int p = 0; p < 4; p++) {
+                for (int q = 0; q <= p; q++) out[4 * p + q] = Math.fma(u[p], u[q], out[4 * p + q]);
+                out[16 + p] = Math.fma(root[b], u[p], out[16 + p]);
+            }
+        }
+    }
+
     /**
      * Sixteen rows of the block at a time, their differences made once into {@code work}
      * (subtracting in the product instead measured slower over a fit at d = 16), then per strip of
