@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The issue's model-selection target: gmm4j's {@link ModelSelection} over K = 1..10 × the four
- * covariance types (BIC, default fit settings: k-means start, tolerance 1e-3, at most 100 iterations)
+ * covariance types (BIC, default settings: the start {@link ModelSelection#DEFAULT_INIT}, tolerance 1e-3, at most 100 iterations)
  * must take less time than scikit-learn's single fit of the true model with its defaults and
  * {@code n_init=1}. The data have K = 5 clusters, so the true model is inside the grid.
  */

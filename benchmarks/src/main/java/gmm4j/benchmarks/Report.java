@@ -171,12 +171,13 @@ final class Report {
             return;
         }
         s.append(String.format(Locale.ROOT, "`ModelSelection` over K = 1..%d × the four covariance types by BIC on %s data "
-                        + "(%d true clusters; default settings: k-means start, tolerance 1e-3, at most 100 iterations, all cores; "
+                        + "(%d true clusters; default settings: the start `ModelSelection.DEFAULT_INIT` = %s, tolerance 1e-3, at most 100 iterations, all cores; "
                         + "candidates fitted on a random screening sample of max(%,d, 5 × the largest candidate's parameters, n/10) rows, "
                         + "all scored on the whole data in one pass, those in doubt fitted on the whole data: see Screening below), in a fresh JVM "
                         + "after three warm-up selections (two on other data a quarter the size, one on these), the median of three: "
                         + "**%.2f s**, best K = %d, %s.%n%n", ModelSelectionTiming.MAX_K, selection.problem().label(),
-                ModelSelectionTiming.TRUE_K, selection.screeningRows(), selection.gmm4jSeconds(), selection.bestK(), selection.bestType()));
+                ModelSelectionTiming.TRUE_K, gmm4j.ModelSelection.DEFAULT_INIT, selection.screeningRows(), selection.gmm4jSeconds(),
+                selection.bestK(), selection.bestType()));
         if (Double.isNaN(selection.sklearnSeconds())) {
             s.append("scikit-learn is not installed: no comparison.\n");
         } else {

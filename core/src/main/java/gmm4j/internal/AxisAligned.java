@@ -4,7 +4,7 @@ package gmm4j.internal;
 import gmm4j.CovarianceType;
 
 /**
- * What the axis-aligned covariance models (diagonal, spherical) share: their log-density kernels,
+ * What the axis-aligned covariance models (diagonal, spherical) share: their log-density kernel,
  * the repair of their variances, and their matrices.
  */
 final class AxisAligned {
@@ -68,25 +68,26 @@ final class AxisAligned {
     }
 
     /**
-     * The log-densities of diagonal Gaussians for a transposed block, plus {@code logWeights[c]}
-     * unless that is null: the precision root of component c on axis j is
-     * {@code precisionRoot[c*d + j]}. Four axes per pass over the rows (one load and
+     * The log-densities of axis-aligned Gaussians (diagonal or spherical) for a transposed block,
+     * plus {@code logWeights[c]} unless that is null: the precision root of component c on axis j is
+     * {@code precisionRoot[c*cStride + j*jStride]}. Four axes per pass over the rows (one load and
      * store of the sums for four squares), the last group padded with axes of precision 0; the
      * roots scaled by √½ so that the sums are the log-density itself (no pass to zero nor to finish).
      */
-    static void diagonalLogJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out,
-                                 int k, int d, double[] precisionRoot, double[] halfLogDetPrecision) {
+    static void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out,
+                                    int k, int d, double[] precisionRoot, int cStride, int jStride,
+                                    double[] halfLogDetPrecision) {
         for (int c = 0; c < k; c++) {
             double[] o = out[c];
             double constant = -0.5 * d * Covariance.LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
             for (int j = 0; j < d; j += 4) {
                 double m0 = axis(means, c * d + j, j, d), m1 = axis(means, c * d + j + 1, j + 1, d);
                 double m2 = axis(means, c * d + j + 2, j + 2, d), m3 = axis(means, c * d + j + 3, j + 3, d);
-                int pAt = c * d + j;
+                int pAt = c * cStride + j * jStride;
                 double p0 = HALF_ROOT * axis(precisionRoot, pAt, j, d);
-                double p1 = HALF_ROOT * axis(precisionRoot, pAt + 1, j + 1, d);
-                double p2 = HALF_ROOT * axis(precisionRoot, pAt + 2, j + 2, d);
-                double p3 = HALF_ROOT * axis(precisionRoot, pAt + 3, j + 3, d);
+                double p1 = HALF_ROOT * axis(precisionRoot, pAt + jStride, j + 1, d);
+                double p2 = HALF_ROOT * axis(precisionRoot, pAt + 2 * jStride, j + 2, d);
+                double p3 = HALF_ROOT * axis(precisionRoot, pAt + 3 * jStride, j + 3, d);
                 double[] x0 = xt[j], x1 = xt[Math.min(j + 1, d - 1)], x2 = xt[Math.min(j + 2, d - 1)], x3 = xt[Math.min(j + 3, d - 1)];
                 if (j == 0) {
                     for (int b = 0; b < rows; b++) {
@@ -102,39 +103,6 @@ final class AxisAligned {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * {@link #diagonalLogJoint} for spherical Gaussians, of precision {@code precisionRoot[c]²}: the squared
-     * differences are summed as they are and scaled once per row, a multiplication per row instead
-     * of one per value (a third of the E-step's arithmetic).
-     */
-    static void sphericalLogJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out,
-                                  int k, int d, double[] precisionRoot, double[] halfLogDetPrecision) {
-        for (int c = 0; c < k; c++) {
-            double[] o = out[c];
-            java.util.Arrays.fill(o, 0, rows, 0);
-            int j = 0;
-            for (; j + 3 < d; j += 4) {
-                double m0 = means[c * d + j], m1 = means[c * d + j + 1], m2 = means[c * d + j + 2], m3 = means[c * d + j + 3];
-                double[] x0 = xt[j], x1 = xt[j + 1], x2 = xt[j + 2], x3 = xt[j + 3];
-                for (int b = 0; b < rows; b++) {
-                    double z0 = x0[b] - m0, z1 = x1[b] - m1, z2 = x2[b] - m2, z3 = x3[b] - m3;
-                    o[b] += (z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3);
-                }
-            }
-            for (; j < d; j++) {
-                double m0 = means[c * d + j];
-                double[] x0 = xt[j];
-                for (int b = 0; b < rows; b++) {
-                    double z0 = x0[b] - m0;
-                    o[b] += z0 * z0;
-                }
-            }
-            double constant = -0.5 * d * Covariance.LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
-            double half = -0.5 * precisionRoot[c] * precisionRoot[c];
-            for (int b = 0; b < rows; b++) o[b] = constant + half * o[b];
         }
     }
 
