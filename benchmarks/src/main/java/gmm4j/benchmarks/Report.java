@@ -119,7 +119,7 @@ final class Report {
             s.append(' ').append(counted ? String.format(Locale.ROOT, "%.1f%%", 100 * full.nonCut()) : "—").append(" |");
             String performed = counted ? gflops(p.performedFullIterationFlops(full.nonCut()), full) : "—";
             boolean missed = counted && p.d() >= 16 && full.nonCut() > DENSE_SHARE
-                    && p.performedFullIterationFlops(full.nonCut()) / full.secondsPerIteration() * 1e-9 < PEAK_GFLOPS / 2;
+                    && rate(p.performedFullIterationFlops(full.nonCut()), full) < PEAK_GFLOPS / 2;
             s.append(' ').append(missed ? "**" + performed + "**" : performed).append(" |\n");
         }
         return s.toString();
@@ -127,8 +127,13 @@ final class Report {
 
     /** "41.0 (31% of peak)": {@code flops} per iteration at the measured speed. */
     private static String gflops(double flops, Measurement m) {
-        double rate = flops / m.secondsPerIteration() * 1e-9;
+        double rate = rate(flops, m);
         return String.format(Locale.ROOT, "%.1f (%.0f%% of peak)", rate, 100 * rate / PEAK_GFLOPS);
+    }
+
+    /** GFLOP/s: {@code flops} per iteration at the measured speed. */
+    private static double rate(double flops, Measurement m) {
+        return flops / m.secondsPerIteration() * 1e-9;
     }
 
     /** Each round's own ratio, its two times taken minutes apart at most: shows how steady the ratios of the medians are. */
