@@ -30,12 +30,12 @@ final class ModelSelectionTiming {
     private static final int TIMED = 3;
 
     /**
-     * gmm4j's time is measured in a fresh JVM, like its per-iteration times (see {@link Gmm4jPeer}):
+     * gmm4j's time is measured in a fresh JVM with the Vector API, like its per-iteration times (see {@link Gmm4jPeer}):
      * the JIT warmed up by three selections, then the median of {@value #TIMED} timed ones.
      */
     static Result run(int n, ExternalPeer sklearn) throws Exception {
         Problem problem = problem(n);
-        String line = ChildJvm.run(List.of(), ModelSelectionTiming.class, List.of(Integer.toString(n))).stream()
+        String line = ChildJvm.run(Gmm4jPeer.VECTOR_API, ModelSelectionTiming.class, List.of(Integer.toString(n))).stream()
                 .filter(l -> l.startsWith("SELECTION ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the model-selection timing JVM reported nothing"));
         String[] f = line.split(" ");

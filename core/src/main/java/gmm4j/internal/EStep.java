@@ -139,7 +139,7 @@ final class EStep {
 
         /** Collects the complete rows with weight into {@code s.blockRows} and, transposed, {@code s.xt}; returns their number. */
         int gatherCompleteRows(int from, int to) {
-            return Kernels.gatherCompleteRows(t, from, to, s.blockRows, s.xt);
+            return Kernels.gatherCompleteRows(t, from, to, s);
         }
 
         /** The block of complete rows that {@link #gatherCompleteRows} left in the scratch. */

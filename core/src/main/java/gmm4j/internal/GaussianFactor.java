@@ -173,8 +173,11 @@ final class GaussianFactor implements Serializable {
         return out;
     }
 
-    /** Rows of the block per pass of the Vector API's triangular product: four vectors of four. */
-    static final int PRODUCT_ROWS = 16;
+    /**
+     * The rows the Vector API's triangular product pads a block to: a multiple of its pass, four
+     * vectors (sixteen rows with 256-bit vectors, thirty-two with 512-bit).
+     */
+    static final int PRODUCT_ROWS = 32;
 
     /**
      * A lower triangular factor U (row-major, d × d) packed for {@link VectorKernels#mahalanobis}: strip s holds

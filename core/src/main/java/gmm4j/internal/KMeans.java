@@ -225,7 +225,7 @@ final class KMeans {
             for (int i = tile; i < end; i++) {
                 if (usable(i) && t.pattern(i) != Table.COMPLETE) nearest[i - from] = nearest(i, centers, k);
             }
-            int count = Kernels.gatherCompleteRows(t, tile, end, rows, block.xt);
+            int count = Kernels.gatherCompleteRows(t, tile, end, block);
             for (int c = 0; c < k; c++) {
                 double[] distance = block.byComponent[c];
                 for (int b = 0; b < count; b++) distance[b] = 0;

@@ -70,21 +70,28 @@ final class Kernels {
     }
 
     /**
-     * Collects the complete rows with weight of {@code [from, to)} into {@code rows} and, transposed,
-     * into {@code xt} ({@code xt[j][b]} is coordinate j of the b-th); returns their number.
+     * Collects the complete rows with weight of {@code [from, to)} into {@code s.blockRows} and,
+     * transposed, into {@code s.xt} ({@code xt[j][b]} is coordinate j of the b-th), by the vector
+     * kernels where the scratch has them; returns their number.
      */
-    static int gatherCompleteRows(Table t, int from, int to, int[] rows, double[][] xt) {
-        int d = t.d;
+    static int gatherCompleteRows(Table t, int from, int to, BlockScratch s) {
+        int[] rows = s.blockRows;
         int count = 0;
         for (int i = from; i < to; i++) {
             if (t.pattern(i) == Table.COMPLETE && t.weight(i) > 0) rows[count++] = i;
         }
+        if (s.vector != null) s.vector.transpose(t.x, t.d, rows, count, s.rowOffsets, s.xt);
+        else transpose(t.x, t.d, rows, count, s.xt);
+        return count;
+    }
+
+    /** {@code xt[j][b] = x[rows[b]·d + j]}: the listed rows of row-major data, transposed. */
+    static void transpose(double[] x, int d, int[] rows, int count, double[][] xt) {
         // up to 32 columns, eight rows at a time, read along their columns: a cache line of each of
         // the d arrays xt[j] is filled by one pass (measured 1.5 to 3 times faster than a pass per
         // eight columns); beyond, row by row (a row is four or more cache lines of its own; measured
         // 10 to 25% faster than eight rows at a time at d = 40 to 64, twice as slow at d = 16)
         int b = 0;
-        double[] x = t.x;
         int tiled = d <= 32 ? count : 0;
         for (; b + 7 < tiled; b += 8) {
             int o0 = rows[b] * d, o1 = rows[b + 1] * d, o2 = rows[b + 2] * d, o3 = rows[b + 3] * d;
@@ -105,7 +112,6 @@ final class Kernels {
             int off = rows[b] * d;
             for (int j = 0; j < d; j++) xt[j][b] = x[off + j];
         }
-        return count;
     }
 
     /** Each row's largest value over the k columns, two columns per pass after the first (Math.max's NaN and −0 rules make the order irrelevant). */

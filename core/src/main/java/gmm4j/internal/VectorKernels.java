@@ -25,6 +25,12 @@ abstract class VectorKernels {
      */
     abstract void columnMoments(double[] column, double[] weight, int n, double shift, double[] out);
 
+    /**
+     * {@link Kernels#transpose}: {@code xt[j][b] = x[rows[b]·d + j]}, a vector of rows per column
+     * gathered at once; {@code offsets} takes {@code rows[b]·d}.
+     */
+    abstract void transpose(double[] x, int d, int[] rows, int count, int[] offsets, double[][] xt);
+
     /** {@link Kernels#products4x4}'s sixteen dot products, the same arguments and meaning. */
     abstract void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out);
 

@@ -98,7 +98,7 @@ class VectorPathTest {
     void vectorDistancesMatchTheScalarOnes() {
         Random random = new Random(3);
         for (int d : new int[]{1, 5, 16, 37, 64}) {
-            int rows = 203; // not a multiple of the sixteen rows per pass
+            int rows = 203; // not a multiple of the rows per pass (16 or 32)
             double[] a = new double[d * d];
             for (int i = 0; i < a.length; i++) a[i] = random.nextGaussian();
             double[] cov = new double[d * d];
@@ -160,6 +160,28 @@ class VectorPathTest {
             }
             assertEquals(first, moments[0], 1e-13 * n, "n = " + n);
             assertEquals(square, moments[1], 1e-13 * n, "n = " + n);
+        }
+    }
+
+    /** The gathered transposition copies exactly what the scalar one does, listed rows in any order, for any width and ragged end. */
+    @Test
+    void vectorTranspositionCopiesTheListedRows() {
+        Random random = new Random(11);
+        for (int d : new int[]{1, 2, 3, 8, 16, 37, 64}) {
+            int n = 300;
+            double[] x = new double[n * d];
+            for (int i = 0; i < x.length; i++) x[i] = random.nextGaussian();
+            for (int count : new int[]{0, 1, 7, 203, Kernels.TILE_ROWS}) {
+                int[] rows = new int[Kernels.TILE_ROWS];
+                for (int b = 0; b < count; b++) rows[b] = random.nextInt(n);
+                double[][] expected = new double[d][Kernels.TILE_ROWS], actual = new double[d][Kernels.TILE_ROWS];
+                Kernels.transpose(x, d, rows, count, expected);
+                Parallel.VECTOR.transpose(x, d, rows, count, new int[Kernels.TILE_ROWS], actual);
+                for (int j = 0; j < d; j++) {
+                    for (int b = 0; b < count; b++) assertEquals(x[rows[b] * d + j], expected[j][b], "scalar: d = " + d + ", row " + b);
+                    assertArrayEquals(expected[j], actual[j], "vector: d = " + d + ", count " + count + ", column " + j);
+                }
+            }
         }
     }
 

@@ -12,19 +12,27 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every result has one order of operations, whatever the thread or the JIT tier: lanes are summed
  * in a fixed order by {@link #lanes} (not {@code reduceLanes}, whose order for floating point is
- * unspecified), and each lane of the triangular product computes its row alone. Vectors of 256
- * bits, four doubles: sixteen accumulators and their operands fit AVX-512's 32 registers, and the
- * peak the kernels are measured against is AVX2's.
+ * unspecified), and each lane of the triangular product computes its row alone.
+ *
+ * <p>The vectors are the widest the JVM runs in hardware, 512 bits (AVX-512) or 256 (AVX2): an
+ * AVX-512 core has two 512-bit FMA units, twice AVX2's flops per cycle (measured 20% faster over a
+ * full fit at 200 000×16, K = 16, on one core). Sixteen accumulators and their operands fit
+ * AVX-512's 32 registers. A sum over lanes has one order for each width, so results on an AVX2
+ * machine and an AVX-512 one differ by rounding (as the scalar path's do); on one machine they do
+ * not change with the threads.
  */
 final class VectorApiKernels extends VectorKernels {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
-    private static final int L = 4;
+    private static final VectorSpecies<Double> S =
+            DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512 ? DoubleVector.SPECIES_512 : DoubleVector.SPECIES_256;
+    /** Doubles per vector: 8 or 4. */
+    private static final int L = S.length();
     /** Rows of the block per pass of the triangular product: four vectors. */
-    private static final int ROWS = GaussianFactor.PRODUCT_ROWS;
+    private static final int ROWS = 4 * L;
 
     /** Loaded by name ({@link Parallel#VECTOR}), and only where this JVM runs 256-bit vectors in hardware (else the API's Java fallback would be far slower than the scalar loops). */
     VectorApiKernels() {
         if (DoubleVector.SPECIES_PREFERRED.vectorBitSize() < 256) throw new UnsupportedOperationException("vectors under 256 bits");
+        if (GaussianFactor.PRODUCT_ROWS % ROWS != 0) throw new IllegalStateException("the product's padding is not a multiple of " + ROWS + " rows");
     }
 
     /** Σ a[b] over b < n. */
@@ -82,6 +90,24 @@ final class VectorApiKernels extends VectorKernels {
         }
         out[0] = lanes(f0.add(f1)) + first;
         out[1] = lanes(q0.add(q1)) + square;
+    }
+
+    /**
+     * Each column of a vector of rows in one gather and one store: the scalar transposition stores
+     * each value alone, with a load of its column's array, and took a quarter of a diagonal fit at
+     * d = 64.
+     */
+    @Override
+    void transpose(double[] x, int d, int[] rows, int count, int[] offsets, double[][] xt) {
+        for (int b = 0; b < count; b++) offsets[b] = rows[b] * d;
+        int b = 0;
+        for (int end = count & -L; b < end; b += L) {
+            for (int j = 0; j < d; j++) DoubleVector.fromArray(S, x, j, offsets, b).intoArray(xt[j], b);
+        }
+        for (; b < count; b++) {
+            int off = offsets[b];
+            for (int j = 0; j < d; j++) xt[j][b] = x[off + j];
+        }
     }
 
     /** Sixteen vector sums over the rows, eight loads for sixteen fused multiply-adds. */
@@ -188,9 +214,9 @@ final class VectorApiKernels extends VectorKernels {
     }
 
     /**
-     * Sixteen rows of the block at a time, their differences made once into {@code work}
+     * Four vectors of rows of the block at a time, their differences made once into {@code work}
      * (subtracting in the product instead measured slower over a fit at d = 16), then per strip of
-     * four rows of U a four-by-sixteen tile of z in sixteen registers over the strip's columns (four
+     * four rows of U a four-by-four-vector tile of z in sixteen registers over the strip's columns (four
      * broadcasts and four loads for sixteen fused multiply-adds), squared into the distances as it
      * ends.
      */
@@ -249,8 +275,14 @@ final class VectorApiKernels extends VectorKernels {
         }
     }
 
-    /** The vector's lanes summed in one fixed order. */
+    /**
+     * The vector's lanes summed in one fixed order for its width: a 512-bit vector's halves added
+     * first (two instructions, where extracting its eight lanes one by one made the sums of a tile
+     * cost a quarter of the tile at d = 64), then the four lanes pairwise.
+     */
     private static double lanes(DoubleVector v) {
-        return (v.lane(0) + v.lane(1)) + (v.lane(2) + v.lane(3));
+        DoubleVector four = L == 4 ? v
+                : ((DoubleVector) v.reinterpretShape(DoubleVector.SPECIES_256, 0)).add(v.reinterpretShape(DoubleVector.SPECIES_256, 1));
+        return (four.lane(0) + four.lane(1)) + (four.lane(2) + four.lane(3));
     }
 }
