@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * unspecified), and each lane of the triangular product computes its row alone.
  *
  * <p>The vectors are the widest the JVM runs in hardware, 512 bits (AVX-512) or 256 (AVX2): an
- * AVX-512 core has two 512-bit FMA units, twice AVX2's flops per cycle (measured 20% faster over a
- * full fit at 200 000×16, K = 16, on one core). Sixteen accumulators and their operands fit
+ * AVX-512 core has two 512-bit FMA units, twice AVX2's flops per cycle (measured 10 to 20% faster over
+ * a full fit at 200 000×16, K = 16, overlapping, on one core). Sixteen accumulators and their operands fit
  * AVX-512's 32 registers. A sum over lanes has one order for each width, so results on an AVX2
  * machine and an AVX-512 one differ by rounding (as the scalar path's do); on one machine they do
  * not change with the threads.
