@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j.benchmarks;
 
+import gmm4j.ModelSelection;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -182,7 +184,7 @@ final class Report {
                         + "all scored on the whole data in one pass, those in doubt fitted on the whole data: see Screening below), in a fresh JVM "
                         + "after three warm-up selections (two on other data a quarter the size, one on these), the median of three: "
                         + "**%.2f s**, best K = %d, %s.%n%n", ModelSelectionTiming.MAX_K, selection.problem().label(),
-                ModelSelectionTiming.TRUE_K, gmm4j.ModelSelection.DEFAULT_INIT, selection.screeningRows(), selection.gmm4jSeconds(),
+                ModelSelectionTiming.TRUE_K, ModelSelection.DEFAULT_INIT, selection.screeningRows(), selection.gmm4jSeconds(),
                 selection.bestK(), selection.bestType()));
         if (Double.isNaN(selection.sklearnSeconds())) {
             s.append("scikit-learn is not installed: no comparison.\n");

@@ -133,6 +133,12 @@ final class BlockScratch {
         else Kernels.products4x4(a, a0, aEnd, c, c0, cEnd, n, tile);
     }
 
+    /** {@link Kernels#transpose} of the first {@code count} rows of {@link #blockRows} into {@link #xt}, by this thread's kernels. */
+    void transposeBlock(double[] x, int d, int count) {
+        if (vector != null) vector.transpose(x, d, blockRows, count, rowOffsets, xt);
+        else Kernels.transpose(x, d, blockRows, count, xt);
+    }
+
     /** The per-component positions (made on first use: only axis-aligned moments need them). */
     int[][] positions() {
         if (positions == null) positions = new int[positionCount.length][picked.length];

@@ -71,8 +71,8 @@ final class Kernels {
 
     /**
      * Collects the complete rows with weight of {@code [from, to)} into {@code s.blockRows} and,
-     * transposed, into {@code s.xt} ({@code xt[j][b]} is coordinate j of the b-th), by the vector
-     * kernels where the scratch has them; returns their number.
+     * transposed, into {@code s.xt} ({@code xt[j][b]} is coordinate j of the b-th), by the scratch's
+     * kernels; returns their number.
      */
     static int gatherCompleteRows(Table t, int from, int to, BlockScratch s) {
         int[] rows = s.blockRows;
@@ -80,8 +80,7 @@ final class Kernels {
         for (int i = from; i < to; i++) {
             if (t.pattern(i) == Table.COMPLETE && t.weight(i) > 0) rows[count++] = i;
         }
-        if (s.vector != null) s.vector.transpose(t.x, t.d, rows, count, s.rowOffsets, s.xt);
-        else transpose(t.x, t.d, rows, count, s.xt);
+        s.transposeBlock(t.x, t.d, count);
         return count;
     }
 
@@ -108,7 +107,12 @@ final class Kernels {
                 column[b + 7] = x[o7 + j];
             }
         }
-        for (; b < count; b++) {
+        transposeRowByRow(x, d, rows, b, count, xt);
+    }
+
+    /** {@link #transpose} of the listed rows from {@code from} to {@code to}, one row at a time. */
+    static void transposeRowByRow(double[] x, int d, int[] rows, int from, int to, double[][] xt) {
+        for (int b = from; b < to; b++) {
             int off = rows[b] * d;
             for (int j = 0; j < d; j++) xt[j][b] = x[off + j];
         }

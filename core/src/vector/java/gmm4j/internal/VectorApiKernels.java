@@ -104,10 +104,7 @@ final class VectorApiKernels extends VectorKernels {
         for (int end = count & -L; b < end; b += L) {
             for (int j = 0; j < d; j++) DoubleVector.fromArray(S, x, j, offsets, b).intoArray(xt[j], b);
         }
-        for (; b < count; b++) {
-            int off = offsets[b];
-            for (int j = 0; j < d; j++) xt[j][b] = x[off + j];
-        }
+        Kernels.transposeRowByRow(x, d, rows, b, count, xt);
     }
 
     /** Sixteen vector sums over the rows, eight loads for sixteen fused multiply-adds. */
