@@ -175,7 +175,7 @@ final class AxisMoments extends Moments {
     private void addWholeColumn(int c, int j, double[] column, double[] weight, int count, double shiftJ, BlockScratch s) {
         if (s.vector != null) {
             double[] moments = s.firstLanes; // its first two values
-            s.vector.columnMoments(column, weight, count, shiftJ, moments);
+            s.vector.columnMoments(column, weight, count, shiftJ, moments, s.lanes);
             sum[c][j] += moments[0];
             scatter[c][j] += moments[1];
             return;

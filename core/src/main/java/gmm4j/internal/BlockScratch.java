@@ -64,6 +64,8 @@ final class BlockScratch {
     final double[] squareLanes = new double[AxisMoments.LANES];
     /** Sixteen sums of a four-by-four tile of dot products ({@link Kernels#products4x4}), and four first moments ({@link VectorKernels#symmetricTile}). */
     final double[] tile = new double[20];
+    /** The Vector API's unsummed vectors ({@link VectorKernels#LANE_ROOM}). */
+    final double[] lanes = new double[VectorKernels.LANE_ROOM];
     /** Positions in the block of four rows, for a rank-four update. */
     final int[] quad = new int[4];
     /** The four rows of {@link #quad} as differences from a shift, one array each. */
@@ -124,12 +126,12 @@ final class BlockScratch {
 
     /** Σ a[b]·c[b] over b < n (Σ a[b] when c is null), by this thread's kernels. */
     double dot(double[] a, double[] c, int n) {
-        return vector != null ? vector.dot(a, c, n) : Kernels.dot(a, c, n);
+        return vector != null ? vector.dot(a, c, n, lanes) : Kernels.dot(a, c, n);
     }
 
     /** {@link Kernels#products4x4}, by this thread's kernels; the sixteen sums into {@link #tile}. */
     void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n) {
-        if (vector != null) vector.products4x4(a, a0, aEnd, c, c0, cEnd, n, tile);
+        if (vector != null) vector.products4x4(a, a0, aEnd, c, c0, cEnd, n, tile, lanes);
         else Kernels.products4x4(a, a0, aEnd, c, c0, cEnd, n, tile);
     }
 

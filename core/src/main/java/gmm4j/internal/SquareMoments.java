@@ -82,7 +82,7 @@ abstract sealed class SquareMoments extends Moments permits MatrixMoments, Poole
                 s.products4x4(s.diff, a0, d, s.diff, j0, d, count);
                 for (int p = 0; p < 4; p++) addToScatter(c, a0 + p, j0, tile, 4 * p);
             }
-            s.vector.symmetricTile(s.diff, a0, d, root, count, tile);
+            s.vector.symmetricTile(s.diff, a0, d, root, count, tile, s.lanes);
             for (int p = 0; p < 4 && a0 + p < d; p++) {
                 addToScatter(c, a0 + p, a0, tile, 4 * p);
                 first[a0 + p] += tile[16 + p];

@@ -14,16 +14,22 @@ package gmm4j.internal;
  * in a fixed order (not by {@code reduceLanes}, whose order for floating point is unspecified), and
  * each lane of the triangular product computes its row alone. The results differ from the scalar
  * loops' by rounding alone.
+ *
+ * <p>A kernel that sums over rows takes {@code lanes}, {@link #LANE_ROOM} values of the calling
+ * thread's: its vectors are stored there and their lanes summed from memory.
  */
 abstract class VectorKernels {
+    /** Room for sixteen vectors of up to eight lanes, unsummed: the {@code lanes} a kernel takes. */
+    static final int LANE_ROOM = 16 * 8;
+
     /** Σ a[b]·c[b] over b < n (Σ a[b] when c is null). */
-    abstract double dot(double[] a, double[] c, int n);
+    abstract double dot(double[] a, double[] c, int n, double[] lanes);
 
     /**
      * A column's weighted first moment and scatter around {@code shift} over b < n: with
      * v = column[b] − shift and u = weight[b]·v, {@code out[0] = Σ u}, {@code out[1] = Σ u·v}.
      */
-    abstract void columnMoments(double[] column, double[] weight, int n, double shift, double[] out);
+    abstract void columnMoments(double[] column, double[] weight, int n, double shift, double[] out, double[] lanes);
 
     /**
      * {@link Kernels#transpose}: {@code xt[j][b] = x[rows[b]·d + j]}, a vector of rows per column
@@ -32,7 +38,8 @@ abstract class VectorKernels {
     abstract void transpose(double[] x, int d, int[] rows, int count, int[] offsets, double[][] xt);
 
     /** {@link Kernels#products4x4}'s sixteen dot products, the same arguments and meaning. */
-    abstract void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out);
+    abstract void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out,
+                              double[] lanes);
 
     /**
      * A diagonal tile of a scatter and its rows' first moments, over b < n: {@code out[4p + q] =
@@ -41,7 +48,7 @@ abstract class VectorKernels {
      * the one before instead (the caller drops those sums). With a the root-weighted differences
      * √w·(x − shift) and root = √w, these are the scatter's and the first moment's terms.
      */
-    abstract void symmetricTile(double[][] a, int a0, int aEnd, double[] root, int n, double[] out);
+    abstract void symmetricTile(double[][] a, int a0, int aEnd, double[] root, int n, double[] out, double[] lanes);
 
     /**
      * {@code out[b] = Σ_{i<to} z_i[b]²} with z = U·(x_b − μ), μ at {@code mean[mOff..mOff+d)}, for the

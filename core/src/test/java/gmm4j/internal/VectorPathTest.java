@@ -138,21 +138,21 @@ class VectorPathTest {
             double[][] a = new double[6][n], c = new double[5][n];
             for (double[] row : a) for (int b = 0; b < n; b++) row[b] = random.nextGaussian();
             for (double[] row : c) for (int b = 0; b < n; b++) row[b] = random.nextGaussian();
-            double[] expected = new double[16], actual = new double[16];
+            double[] expected = new double[16], actual = new double[16], lanes = new double[VectorKernels.LANE_ROOM];
             Kernels.products4x4(a, 3, 6, c, 2, 5, n, expected);
-            vector.products4x4(a, 3, 6, c, 2, 5, n, actual);
+            vector.products4x4(a, 3, 6, c, 2, 5, n, actual, lanes);
             for (int t = 0; t < 16; t++) assertEquals(expected[t], actual[t], 1e-13 * n, "n = " + n + ", sum " + t);
             double[] symmetric = new double[20];
             Kernels.products4x4(a, 3, 6, a, 3, 6, n, expected);
-            vector.symmetricTile(a, 3, 6, c[0], n, symmetric);
+            vector.symmetricTile(a, 3, 6, c[0], n, symmetric, lanes);
             for (int p = 0; p < 4; p++) {
                 for (int q = 0; q <= p; q++) assertEquals(expected[4 * p + q], symmetric[4 * p + q], 1e-13 * n, "n = " + n + ", sum " + p + q);
                 assertEquals(Kernels.dot(c[0], a[Math.min(3 + p, 5)], n), symmetric[16 + p], 1e-13 * n, "n = " + n + ", moment " + p);
             }
-            assertEquals(Kernels.dot(a[0], c[0], n), vector.dot(a[0], c[0], n), 1e-13 * n, "n = " + n);
-            assertEquals(Kernels.dot(a[0], null, n), vector.dot(a[0], null, n), 1e-13 * n, "n = " + n);
+            assertEquals(Kernels.dot(a[0], c[0], n), vector.dot(a[0], c[0], n, lanes), 1e-13 * n, "n = " + n);
+            assertEquals(Kernels.dot(a[0], null, n), vector.dot(a[0], null, n, lanes), 1e-13 * n, "n = " + n);
             double[] moments = new double[2];
-            vector.columnMoments(a[1], c[1], n, 0.5, moments);
+            vector.columnMoments(a[1], c[1], n, 0.5, moments, lanes);
             double first = 0, square = 0;
             for (int b = 0; b < n; b++) {
                 first += c[1][b] * (a[1][b] - 0.5);

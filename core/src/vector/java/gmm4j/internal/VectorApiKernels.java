@@ -36,7 +36,7 @@ final class VectorApiKernels extends VectorKernels {
     }
 
     /** Σ a[b] over b < n. */
-    private static double sum(double[] a, int n) {
+    private static double sum(double[] a, int n, double[] lanes) {
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int b = 0;
         for (int end = n & -(4 * L); b < end; b += 4 * L) {
@@ -47,13 +47,13 @@ final class VectorApiKernels extends VectorKernels {
         }
         double tail = 0;
         for (; b < n; b++) tail += a[b];
-        return lanes(s0.add(s1).add(s2.add(s3))) + tail;
+        return lanes(s0.add(s1).add(s2.add(s3)), lanes) + tail;
     }
 
     /** Sixteen partial sums in four vectors. */
     @Override
-    double dot(double[] a, double[] c, int n) {
-        if (c == null) return sum(a, n);
+    double dot(double[] a, double[] c, int n, double[] lanes) {
+        if (c == null) return sum(a, n, lanes);
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int b = 0;
         for (int end = n & -(4 * L); b < end; b += 4 * L) {
@@ -64,12 +64,12 @@ final class VectorApiKernels extends VectorKernels {
         }
         double tail = 0;
         for (; b < n; b++) tail = Math.fma(a[b], c[b], tail);
-        return lanes(s0.add(s1).add(s2.add(s3))) + tail;
+        return lanes(s0.add(s1).add(s2.add(s3)), lanes) + tail;
     }
 
     /** Four vectors of partial sums. */
     @Override
-    void columnMoments(double[] column, double[] weight, int n, double shift, double[] out) {
+    void columnMoments(double[] column, double[] weight, int n, double shift, double[] out, double[] lanes) {
         DoubleVector f0 = DoubleVector.zero(S), f1 = f0, q0 = f0, q1 = f0;
         int b = 0;
         for (int end = n & -(2 * L); b < end; b += 2 * L) {
@@ -88,8 +88,8 @@ final class VectorApiKernels extends VectorKernels {
             first += u;
             square = Math.fma(u, v, square);
         }
-        out[0] = lanes(f0.add(f1)) + first;
-        out[1] = lanes(q0.add(q1)) + square;
+        out[0] = lanes(f0.add(f1), lanes) + first;
+        out[1] = lanes(q0.add(q1), lanes) + square;
     }
 
     /**
@@ -109,7 +109,7 @@ final class VectorApiKernels extends VectorKernels {
 
     /** Sixteen vector sums over the rows, eight loads for sixteen fused multiply-adds. */
     @Override
-    void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out) {
+    void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out, double[] lanes) {
         double[] x0 = a[a0], x1 = a[Math.min(a0 + 1, aEnd - 1)], x2 = a[Math.min(a0 + 2, aEnd - 1)], x3 = a[Math.min(a0 + 3, aEnd - 1)];
         double[] y0 = c[c0], y1 = c[Math.min(c0 + 1, cEnd - 1)], y2 = c[Math.min(c0 + 2, cEnd - 1)], y3 = c[Math.min(c0 + 3, cEnd - 1)];
         DoubleVector s00 = DoubleVector.zero(S), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
@@ -137,22 +137,11 @@ final class VectorApiKernels extends VectorKernels {
             s32 = u3.fma(v2, s32);
             s33 = u3.fma(v3, s33);
         }
-        out[0] = lanes(s00);
-        out[1] = lanes(s01);
-        out[2] = lanes(s02);
-        out[3] = lanes(s03);
-        out[4] = lanes(s10);
-        out[5] = lanes(s11);
-        out[6] = lanes(s12);
-        out[7] = lanes(s13);
-        out[8] = lanes(s20);
-        out[9] = lanes(s21);
-        out[10] = lanes(s22);
-        out[11] = lanes(s23);
-        out[12] = lanes(s30);
-        out[13] = lanes(s31);
-        out[14] = lanes(s32);
-        out[15] = lanes(s33);
+        store(lanes, 0, s00, s01, s02, s03);
+        store(lanes, 4, s10, s11, s12, s13);
+        store(lanes, 8, s20, s21, s22, s23);
+        store(lanes, 12, s30, s31, s32, s33);
+        for (int t = 0; t < 16; t++) out[t] = laneSum(lanes, t * L);
         for (; b < n; b++) {
             double[] u = {x0[b], x1[b], x2[b], x3[b]}, v = {y0[b], y1[b], y2[b], y3[b]};
             for (int p = 0; p < 4; p++) {
@@ -163,7 +152,7 @@ final class VectorApiKernels extends VectorKernels {
 
     /** Ten products and four first moments in fourteen vector sums, five loads for fourteen fused multiply-adds. */
     @Override
-    void symmetricTile(double[][] a, int a0, int aEnd, double[] root, int n, double[] out) {
+    void symmetricTile(double[][] a, int a0, int aEnd, double[] root, int n, double[] out, double[] lanes) {
         double[] x0 = a[a0], x1 = a[Math.min(a0 + 1, aEnd - 1)], x2 = a[Math.min(a0 + 2, aEnd - 1)], x3 = a[Math.min(a0 + 3, aEnd - 1)];
         DoubleVector s00 = DoubleVector.zero(S), s10 = s00, s11 = s00, s20 = s00, s21 = s00, s22 = s00;
         DoubleVector s30 = s00, s31 = s00, s32 = s00, s33 = s00, f0 = s00, f1 = s00, f2 = s00, f3 = s00;
@@ -187,20 +176,12 @@ final class VectorApiKernels extends VectorKernels {
             f2 = r.fma(u2, f2);
             f3 = r.fma(u3, f3);
         }
-        out[0] = lanes(s00);
-        out[4] = lanes(s10);
-        out[5] = lanes(s11);
-        out[8] = lanes(s20);
-        out[9] = lanes(s21);
-        out[10] = lanes(s22);
-        out[12] = lanes(s30);
-        out[13] = lanes(s31);
-        out[14] = lanes(s32);
-        out[15] = lanes(s33);
-        out[16] = lanes(f0);
-        out[17] = lanes(f1);
-        out[18] = lanes(f2);
-        out[19] = lanes(f3);
+        store(lanes, 0, s00, s10, s11, s20);
+        store(lanes, 4, s21, s22, s30, s31);
+        store(lanes, 8, s32, s33, f0, f1);
+        f2.intoArray(lanes, 12 * L);
+        f3.intoArray(lanes, 13 * L);
+        for (int t = 0; t < SYMMETRIC_SUMS.length; t++) out[SYMMETRIC_SUMS[t]] = laneSum(lanes, t * L);
         for (; b < n; b++) {
             double[] u = {x0[b], x1[b], x2[b], x3[b]};
             for (int p = 0; p < 4; p++) {
@@ -272,14 +253,32 @@ final class VectorApiKernels extends VectorKernels {
         }
     }
 
+    /** Where {@link #symmetricTile}'s sums, in the order it stores them, go in its {@code out}: the tile's lower triangle, then the four first moments. */
+    private static final int[] SYMMETRIC_SUMS = {0, 4, 5, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19};
+
+    /** Four vectors into {@code lanes} from vector slot {@code slot} on, unsummed. */
+    private static void store(double[] lanes, int slot, DoubleVector v0, DoubleVector v1, DoubleVector v2, DoubleVector v3) {
+        v0.intoArray(lanes, slot * L);
+        v1.intoArray(lanes, (slot + 1) * L);
+        v2.intoArray(lanes, (slot + 2) * L);
+        v3.intoArray(lanes, (slot + 3) * L);
+    }
+
+    /** The vector's lanes summed ({@link #laneSum}), through {@code lanes}. */
+    private static double lanes(DoubleVector v, double[] lanes) {
+        v.intoArray(lanes, 0);
+        return laneSum(lanes, 0);
+    }
+
     /**
-     * The vector's lanes summed in one fixed order for its width: a 512-bit vector's halves added
-     * first (two instructions, where extracting its eight lanes one by one made the sums of a tile
-     * cost a quarter of the tile at d = 64), then the four lanes pairwise.
+     * The L lanes stored at {@code lanes[at..at+L)} summed in one fixed order for their width: lane l
+     * with lane l + 4 first (a 512-bit vector's halves), then the four pairwise. Summed from memory:
+     * extracting the lanes from the registers (a 512-bit vector's halves, then lane by lane) took
+     * three quarters of a tile's time over 64 rows and a third over 256.
      */
-    private static double lanes(DoubleVector v) {
-        DoubleVector four = L == 4 ? v
-                : ((DoubleVector) v.reinterpretShape(DoubleVector.SPECIES_256, 0)).add(v.reinterpretShape(DoubleVector.SPECIES_256, 1));
-        return (four.lane(0) + four.lane(1)) + (four.lane(2) + four.lane(3));
+    private static double laneSum(double[] lanes, int at) {
+        if (L == 4) return (lanes[at] + lanes[at + 1]) + (lanes[at + 2] + lanes[at + 3]);
+        return ((lanes[at] + lanes[at + 4]) + (lanes[at + 1] + lanes[at + 5]))
+                + ((lanes[at + 2] + lanes[at + 6]) + (lanes[at + 3] + lanes[at + 7]));
     }
 }
