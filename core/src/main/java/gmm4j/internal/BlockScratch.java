@@ -129,6 +129,11 @@ final class BlockScratch {
         return vector != null ? vector.dot(a, c, n, lanes) : Kernels.dot(a, c, n);
     }
 
+    /** {@link Kernels#nonZero}, by this thread's kernels. */
+    int nonZero(double[] a, int n) {
+        return vector != null ? vector.nonZero(a, n) : Kernels.nonZero(a, n);
+    }
+
     /** {@link Kernels#products4x4}, by this thread's kernels; the sixteen sums into {@link #tile}. */
     void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n) {
         if (vector != null) vector.products4x4(a, a0, aEnd, c, c0, cEnd, n, tile, lanes);

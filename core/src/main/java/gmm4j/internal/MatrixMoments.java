@@ -52,7 +52,7 @@ final class MatrixMoments extends SquareMoments {
         int[] quad = s.quad;
         for (int c = 0; c < k; c++) {
             double[] wr = s.byComponent[c];
-            if ((d < TILED_D || s.vector != null) && 2 * Kernels.nonZero(wr, count) >= count) {
+            if ((d < TILED_D || s.vector != null) && 2 * s.nonZero(wr, count) >= count) {
                 addComponentByColumns(s, count, c);
                 continue;
             }

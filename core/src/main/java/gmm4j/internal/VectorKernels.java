@@ -22,6 +22,9 @@ abstract class VectorKernels {
     /** Room for sixteen vectors of up to eight lanes, unsummed: the {@code lanes} a kernel takes. */
     static final int LANE_ROOM = 16 * 8;
 
+    /** {@link Kernels#nonZero}: how many of a[0..n) are not 0. */
+    abstract int nonZero(double[] a, int n);
+
     /** Σ a[b]·c[b] over b < n (Σ a[b] when c is null). */
     abstract double dot(double[] a, double[] c, int n, double[] lanes);
 

@@ -151,6 +151,10 @@ class VectorPathTest {
             }
             assertEquals(Kernels.dot(a[0], c[0], n), vector.dot(a[0], c[0], n, lanes), 1e-13 * n, "n = " + n);
             assertEquals(Kernels.dot(a[0], null, n), vector.dot(a[0], null, n, lanes), 1e-13 * n, "n = " + n);
+            double[] sparse = a[2].clone();
+            for (int b = 0; b < n; b += 3) sparse[b] = b % 2 == 0 ? 0.0 : -0.0;
+            assertEquals(n - (n + 2) / 3, vector.nonZero(sparse, n), "n = " + n + ": the non-zero values");
+            assertEquals(Kernels.nonZero(sparse, n), vector.nonZero(sparse, n), "n = " + n);
             double[] moments = new double[2];
             vector.columnMoments(a[1], c[1], n, 0.5, moments, lanes);
             double first = 0, square = 0;

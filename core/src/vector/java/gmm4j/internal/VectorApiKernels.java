@@ -2,6 +2,7 @@
 package gmm4j.internal;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -48,6 +49,15 @@ final class VectorApiKernels extends VectorKernels {
         double tail = 0;
         for (; b < n; b++) tail += a[b];
         return lanes(s0.add(s1).add(s2.add(s3)), lanes) + tail;
+    }
+
+    /** A vector's comparison with 0 counted at once. */
+    @Override
+    int nonZero(double[] a, int n) {
+        int m = 0, b = 0;
+        for (int end = n & -L; b < end; b += L) m += DoubleVector.fromArray(S, a, b).compare(VectorOperators.NE, 0).trueCount();
+        for (; b < n; b++) m += a[b] != 0 ? 1 : 0;
+        return m;
     }
 
     /** Sixteen partial sums in four vectors. */
