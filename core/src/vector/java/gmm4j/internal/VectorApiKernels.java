@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * when the module is in the boot layer ({@link Parallel#VECTOR}).
  *
  * <p>Every result has one order of operations, whatever the thread or the JIT tier: lanes are summed
- * in a fixed order by {@link #lanes} (not {@code reduceLanes}, whose order for floating point is
+ * in a fixed order by {@link #laneSum} (not {@code reduceLanes}, whose order for floating point is
  * unspecified), and each lane of the triangular product computes its row alone.
  *
  * <p>The vectors are the widest the JVM runs in hardware, 512 bits (AVX-512) or 256 (AVX2): an
