@@ -6,6 +6,10 @@
 #
 # THREADS=1 in the environment measures on one thread (default 0: all cores) — steadier where
 # something else keeps a core busy.
+# PAIRED=1 in the environment: each round, each problem and type, ONE JVM holds both engines, which
+# take turns fit by fit (gmm4j.benchmarks.PairedEngines, PAIRS=12 pairs after both warm up); the
+# ratio is the median of the pairs' ratios, steady to about ±1% where fresh JVMs swing by ±20%: the
+# mode for showing that a change keeps the speed within a few percent.
 # Builds the engine (core) at BASE_REF in a temporary git worktree and as it is in this checkout,
 # first checks that both fit the same models to the bit (gmm4j.benchmarks.EngineFingerprint: 128
 # small fits of every kind; a difference is reported, not fatal), then, in each round, measures every covariance type on the harness's three problems with the
@@ -56,6 +60,11 @@ measure() { # engine-jar problem type -> seconds per iteration
   "$java_home/bin/java" -Xmx8g "${vector_api[@]}" -cp "$1:$work/benchmarks.jar:$deps" gmm4j.benchmarks.Gmm4jPeer "$2" "$3" "${THREADS:-0}" \
     | awk '/^FORK /{print $2} /^FAILED/{print "NaN"}'
 }
+paired() { # problem type -> "ratio q1 q3 base-seconds new-seconds" from one JVM holding both engines
+  "$java_home/bin/java" -Xmx12g "${vector_api[@]}" -cp "$work/benchmarks.jar:$deps" gmm4j.benchmarks.PairedEngines \
+    "$work/base-core.jar" "$work/new-core.jar" "$1" "$2" "${THREADS:-0}" "${PAIRS:-12}" \
+    | awk '/^PAIRED /{print $2, $3, $4, $5, $6; found=1} END{if (!found) print "NaN NaN NaN NaN NaN"}'
+}
 median() { sort -g | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
 for engine in base new; do
@@ -66,6 +75,31 @@ if cmp -s "$work/base.fingerprint" "$work/new.fingerprint"; then
 else
   echo "The engines fit different models (base <, new >):"
   diff "$work/base.fingerprint" "$work/new.fingerprint" || true
+fi
+
+results="$work/results.tsv"
+if [ "${PAIRED:-0}" = 1 ]; then
+  for round in $(seq 1 "$rounds"); do
+    for problem in "${problems[@]}"; do
+      for type in "${types[@]}"; do
+        read -r ratio q1 q3 base new <<< "$(paired "$problem" "$type")"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$problem" "$type" "$ratio" "$q1" "$q3" "$base" "$new" | tee -a "$results"
+      done
+    done
+  done
+  echo
+  echo "new/base, each round the median of ${PAIRS:-12} paired fits in one JVM (quartiles of the pairs in brackets);"
+  echo "median over $rounds rounds; threads ${THREADS:-0} (0 = all cores); base = $base_ref, new = this checkout:"
+  printf '%-26s %-10s %12s %12s %8s   %s\n' problem type base-s new-s new/base rounds
+  for problem in "${problems[@]}"; do
+    for type in "${types[@]}"; do
+      rows=$(awk -F'\t' -v p="$problem" -v t="$type" '$2==p && $3==t' "$results")
+      printf '%-26s %-10s %12.5f %12.5f %8.3f   %s\n' "$problem" "$type" \
+        "$(cut -f7 <<< "$rows" | median)" "$(cut -f8 <<< "$rows" | median)" "$(cut -f4 <<< "$rows" | median)" \
+        "$(awk -F'\t' '{printf "%s[%s–%s] ", $4, $5, $6}' <<< "$rows")"
+    done
+  done
+  exit 0
 fi
 
 results="$work/results.tsv"

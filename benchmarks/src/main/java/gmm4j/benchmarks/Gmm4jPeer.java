@@ -113,25 +113,13 @@ final class Gmm4jPeer implements Peer {
     private Measurement measure(Dataset dataset, StartingPoint start, CovarianceType type, Problem problem) {
         String variant = typeName(type);
         try {
-            int iterations = IterationTiming.FIRST + IterationTiming.TIMED;
-            long warmUpStart = System.nanoTime();
-            int warmUps = 0;
-            while (warmUps < WARM_UP_FITS || System.nanoTime() - warmUpStart < WARM_UP_SECONDS * 1e9) {
-                fit(dataset, start, type, iterations, (restart, iteration, ll) -> true);
-                warmUps++;
-            }
+            int warmUps = warmUp(dataset, start, type, threads);
             double[] seconds = new double[TIMED_FITS];
             GaussianMixtureModel model = null;
             for (int f = 0; f < TIMED_FITS; f++) {
-                long[] endOfIteration = new long[iterations + 1];
-                model = fit(dataset, start, type, iterations, (restart, iteration, ll) -> {
-                    endOfIteration[iteration] = System.nanoTime();
-                    return true;
-                });
-                if (model.iterations() != iterations) {
-                    return Measurement.failed(problem, NAME, variant, variant, "ran " + model.iterations() + " iterations");
-                }
-                seconds[f] = (endOfIteration[iterations] - endOfIteration[IterationTiming.FIRST]) * 1e-9 / IterationTiming.TIMED;
+                TimedFit timed = timedFit(dataset, start, type, threads);
+                seconds[f] = timed.secondsPerIteration();
+                model = timed.model();
             }
             double nonCut = nonCutShare(model, dataset);
             String note = "iterations 2–11 inside one fit, median of " + TIMED_FITS + " fits after " + warmUps + " warm-up fits"
@@ -141,6 +129,33 @@ final class Gmm4jPeer implements Peer {
         } catch (RuntimeException e) {
             return Measurement.failed(problem, NAME, variant, variant, "failed: " + e);
         }
+    }
+
+    /** Untimed fits until the JIT has settled; returns how many ran. */
+    static int warmUp(Dataset dataset, StartingPoint start, CovarianceType type, int threads) {
+        long warmUpStart = System.nanoTime();
+        int warmUps = 0;
+        while (warmUps < WARM_UP_FITS || System.nanoTime() - warmUpStart < WARM_UP_SECONDS * 1e9) {
+            fit(dataset, start, type, threads, IterationTiming.FIRST + IterationTiming.TIMED, (restart, iteration, ll) -> true);
+            warmUps++;
+        }
+        return warmUps;
+    }
+
+    /** One fit's seconds per iteration over iterations 2–11, and the model it fitted. */
+    record TimedFit(double secondsPerIteration, GaussianMixtureModel model) {
+    }
+
+    /** Times one fit; throws if the fit stopped before its last iteration (then there is no 10-iteration span). */
+    static TimedFit timedFit(Dataset dataset, StartingPoint start, CovarianceType type, int threads) {
+        int iterations = IterationTiming.FIRST + IterationTiming.TIMED;
+        long[] endOfIteration = new long[iterations + 1];
+        GaussianMixtureModel model = fit(dataset, start, type, threads, iterations, (restart, iteration, ll) -> {
+            endOfIteration[iteration] = System.nanoTime();
+            return true;
+        });
+        if (model.iterations() != iterations) throw new IllegalStateException("ran " + model.iterations() + " iterations");
+        return new TimedFit((endOfIteration[iterations] - endOfIteration[IterationTiming.FIRST]) * 1e-9 / IterationTiming.TIMED, model);
     }
 
     /**
@@ -158,8 +173,8 @@ final class Gmm4jPeer implements Peer {
         return (double) nonZero / pairs;
     }
 
-    private GaussianMixtureModel fit(Dataset dataset, StartingPoint start, CovarianceType type, int iterations,
-                                     gmm4j.FitListener listener) {
+    private static GaussianMixtureModel fit(Dataset dataset, StartingPoint start, CovarianceType type, int threads, int iterations,
+                                            gmm4j.FitListener listener) {
         return GaussianMixture.builder()
                 .covariance(type)
                 .start(start.toStartingParameters())

@@ -46,7 +46,9 @@ final class Report {
         s.append("The JMH benchmarks of one EM iteration: `mvn -Pbenchmarks,jmh -pl benchmarks -am package -DskipTests` ")
                 .append("(see `EmIterationBenchmark`). Two commits of the engine, interleaved: `benchmarks/compare-engines.sh BASE_REF [ROUNDS]`; ")
                 .append("`PROBLEMS=\"200000x16x16:overlapping 100000x64x8:overlapping\"` narrows it to the overlapping problems, ")
-                .append("`TYPES=\"FULL DIAGONAL\"` to some types.\n\n");
+                .append("`TYPES=\"FULL DIAGONAL\"` to some types; `PAIRED=1` times both engines in one JVM, fit by fit in turn, ")
+                .append("and reports the median ratio of the pairs: steady to about 1% where a fresh JVM's time swings by 20%, ")
+                .append("the measure for a change that must keep the speed within a few percent.\n\n");
         s.append("## This run\n\n");
         s.append("- Date: ").append(LocalDate.now()).append(options.quick() ? "; **quick mode** (small sizes, not the issue's)" : "").append('\n');
         s.append("- Machine: ").append(machine()).append('\n');

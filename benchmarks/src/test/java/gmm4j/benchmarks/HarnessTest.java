@@ -173,4 +173,13 @@ class HarnessTest {
         assertEquals(1.5, bytes.getDouble());
         assertEquals(-2.0, bytes.getDouble());
     }
+
+    @Test
+    void pairedQuantilesAreNearestRanksOfASortedCopy() {
+        List<Double> ratios = new ArrayList<>(List.of(1.3, 0.9, 1.0, 1.1, 0.7));
+        assertEquals(1.0, PairedEngines.quantile(ratios, 0.5));
+        assertEquals(0.9, PairedEngines.quantile(ratios, 0.25));
+        assertEquals(1.1, PairedEngines.quantile(ratios, 0.75));
+        assertEquals(List.of(1.3, 0.9, 1.0, 1.1, 0.7), ratios);
+    }
 }
