@@ -73,35 +73,42 @@ final class AxisAligned {
      * {@code precisionRoot[c*cStride + j*jStride]}. Four axes per pass over the rows (one load and
      * store of the sums for four squares), the last group padded with axes of precision 0; the
      * roots scaled by √½ so that the sums are the log-density itself (no pass to zero nor to finish).
+     * Each four columns for every component in turn: they stay in the L1 cache, where the whole block
+     * may not (d = 64: 128 kB). With {@code vector}, its kernel; else the scalar loop, the same bits.
      */
     static void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out,
-                                    int k, int d, double[] precisionRoot, int cStride, int jStride,
-                                    double[] halfLogDetPrecision) {
-        for (int c = 0; c < k; c++) {
-            double[] o = out[c];
-            double constant = -0.5 * d * Covariance.LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
-            for (int j = 0; j < d; j += 4) {
-                double m0 = axis(means, c * d + j, j, d), m1 = axis(means, c * d + j + 1, j + 1, d);
-                double m2 = axis(means, c * d + j + 2, j + 2, d), m3 = axis(means, c * d + j + 3, j + 3, d);
-                int pAt = c * cStride + j * jStride;
-                double p0 = HALF_ROOT * axis(precisionRoot, pAt, j, d);
-                double p1 = HALF_ROOT * axis(precisionRoot, pAt + jStride, j + 1, d);
-                double p2 = HALF_ROOT * axis(precisionRoot, pAt + 2 * jStride, j + 2, d);
-                double p3 = HALF_ROOT * axis(precisionRoot, pAt + 3 * jStride, j + 3, d);
-                double[] x0 = xt[j], x1 = xt[Math.min(j + 1, d - 1)], x2 = xt[Math.min(j + 2, d - 1)], x3 = xt[Math.min(j + 3, d - 1)];
-                if (j == 0) {
-                    for (int b = 0; b < rows; b++) {
-                        double z0 = (x0[b] - m0) * p0, z1 = (x1[b] - m1) * p1;
-                        double z2 = (x2[b] - m2) * p2, z3 = (x3[b] - m3) * p3;
-                        o[b] = constant - ((z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3));
-                    }
-                } else {
-                    for (int b = 0; b < rows; b++) {
-                        double z0 = (x0[b] - m0) * p0, z1 = (x1[b] - m1) * p1;
-                        double z2 = (x2[b] - m2) * p2, z3 = (x3[b] - m3) * p3;
-                        o[b] -= (z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3);
-                    }
+                         int k, int d, double[] precisionRoot, int cStride, int jStride,
+                         double[] halfLogDetPrecision, VectorKernels vector) {
+        double[] scaled = new double[8]; // a group's four means, then its four scaled roots
+        for (int j = 0; j < d; j += 4) {
+            double[] x0 = xt[j], x1 = xt[Math.min(j + 1, d - 1)], x2 = xt[Math.min(j + 2, d - 1)], x3 = xt[Math.min(j + 3, d - 1)];
+            for (int c = 0; c < k; c++) {
+                for (int q = 0; q < 4; q++) {
+                    scaled[q] = axis(means, c * d + j + q, j + q, d);
+                    scaled[4 + q] = HALF_ROOT * axis(precisionRoot, c * cStride + (j + q) * jStride, j + q, d);
                 }
+                boolean first = j == 0;
+                double constant = -0.5 * d * Covariance.LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
+                if (vector != null) vector.subtractFourSquares(out[c], x0, x1, x2, x3, scaled, rows, first, constant);
+                else subtractFourSquares(out[c], x0, x1, x2, x3, scaled, 0, rows, first, constant);
+            }
+        }
+    }
+
+    /** {@link VectorKernels#subtractFourSquares} over the rows {@code from ≤ b < rows}: the scalar loop. */
+    static void subtractFourSquares(double[] o, double[] x0, double[] x1, double[] x2, double[] x3, double[] scaled, int from,
+                                    int rows, boolean first, double constant) {
+        double m0 = scaled[0], m1 = scaled[1], m2 = scaled[2], m3 = scaled[3];
+        double r0 = scaled[4], r1 = scaled[5], r2 = scaled[6], r3 = scaled[7];
+        if (first) {
+            for (int b = from; b < rows; b++) {
+                double z0 = (x0[b] - m0) * r0, z1 = (x1[b] - m1) * r1, z2 = (x2[b] - m2) * r2, z3 = (x3[b] - m3) * r3;
+                o[b] = constant - ((z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3));
+            }
+        } else {
+            for (int b = from; b < rows; b++) {
+                double z0 = (x0[b] - m0) * r0, z1 = (x1[b] - m1) * r1, z2 = (x2[b] - m2) * r2, z3 = (x3[b] - m3) * r3;
+                o[b] -= (z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3);
             }
         }
     }

@@ -66,12 +66,12 @@ final class SphericalCovariance extends Covariance {
 
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
-        AxisAligned.logJoint(xt, rows, means, null, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
+        AxisAligned.logJoint(xt, rows, means, null, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision, scratch.vector);
     }
 
     @Override
     void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out, BlockScratch scratch) {
-        AxisAligned.logJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision);
+        AxisAligned.logJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision, scratch.vector);
     }
 
     @Override

@@ -35,6 +35,16 @@ abstract class VectorKernels {
     abstract void columnMoments(double[] column, double[] weight, int n, double shift, double[] out, double[] lanes);
 
     /**
+     * Four axes of axis-aligned Gaussians' log-densities, over b < rows: {@code o[b] = base −
+     * ((z0² + z1²) + (z2² + z3²))} with z_q = (x_q[b] − m_q)·r_q, the means m and scaled precision
+     * roots r in {@code scaled} (m0..m3, r0..r3), base {@code constant} in the {@code first} pass and
+     * o[b] after; the same operations in the same order as {@link AxisAligned#subtractFourSquares},
+     * so the same bits.
+     */
+    abstract void subtractFourSquares(double[] o, double[] x0, double[] x1, double[] x2, double[] x3, double[] scaled, int rows,
+                                      boolean first, double constant);
+
+    /**
      * {@link Kernels#transpose}: {@code xt[j][b] = x[rows[b]·d + j]}, a vector of rows per column
      * gathered at once; {@code offsets} takes {@code rows[b]·d}.
      */

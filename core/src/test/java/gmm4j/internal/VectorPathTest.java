@@ -164,6 +164,18 @@ class VectorPathTest {
             }
             assertEquals(first, moments[0], 1e-13 * n, "n = " + n);
             assertEquals(square, moments[1], 1e-13 * n, "n = " + n);
+            double[] scaled = {0.3, -0.2, 0.1, 0.7, 1.5, 0.25, 2.0, 0};
+            for (boolean firstPass : new boolean[]{true, false}) {
+                double[] expectedSums = c[2].clone(), actualSums = c[2].clone();
+                AxisAligned.subtractFourSquares(expectedSums, a[0], a[1], a[2], a[3], scaled, 0, n, firstPass, -4.5);
+                vector.subtractFourSquares(actualSums, a[0], a[1], a[2], a[3], scaled, n, firstPass, -4.5);
+                assertArrayEquals(expectedSums, actualSums, "n = " + n + ", first pass " + firstPass + ": the same bits");
+                if (n > 0) {
+                    double z0 = (a[0][0] - 0.3) * 1.5, z1 = (a[1][0] + 0.2) * 0.25, z2 = (a[2][0] - 0.1) * 2.0;
+                    double squares = z0 * z0 + z1 * z1 + z2 * z2;
+                    assertEquals((firstPass ? -4.5 : c[2][0]) - squares, actualSums[0], 1e-12, "n = " + n + ", row 0");
+                }
+            }
         }
     }
 
