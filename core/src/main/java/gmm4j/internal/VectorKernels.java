@@ -35,6 +35,13 @@ abstract class VectorKernels {
     abstract void columnMoments(double[] column, double[] weight, int n, double shift, double[] out, double[] lanes);
 
     /**
+     * {@link #columnMoments} of the four columns {@code xt[j..j+3]} with one weight, shifts
+     * {@code shift[at..at+3]}: their first moments into {@code out[0..3]}, their scatters into
+     * {@code out[4..7]} (one pass: the weights loaded once for four columns, a quarter of the calls).
+     */
+    abstract void columnMoments4(double[][] xt, int j, double[] weight, int n, double[] shift, int at, double[] out, double[] lanes);
+
+    /**
      * Four axes of axis-aligned Gaussians' log-densities, over b < rows: {@code o[b] = base −
      * ((z0² + z1²) + (z2² + z3²))} with z_q = (x_q[b] − m_q)·r_q, the means m and scaled precision
      * roots r in {@code scaled} (m0..m3, r0..r3), base {@code constant} in the {@code first} pass and

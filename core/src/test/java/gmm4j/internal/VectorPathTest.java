@@ -164,6 +164,13 @@ class VectorPathTest {
             }
             assertEquals(first, moments[0], 1e-13 * n, "n = " + n);
             assertEquals(square, moments[1], 1e-13 * n, "n = " + n);
+            double[] shifts = {9, 0.5, -0.25, 0.125, 2, 7}, four = new double[8];
+            vector.columnMoments4(a, 2, c[3], n, shifts, 1, four, lanes);
+            for (int q = 0; q < 4; q++) {
+                vector.columnMoments(a[2 + q], c[3], n, shifts[1 + q], moments, lanes);
+                assertEquals(moments[0], four[q], 1e-13 * n, "n = " + n + ", column " + q + ": first moment");
+                assertEquals(moments[1], four[4 + q], 1e-13 * n, "n = " + n + ", column " + q + ": scatter");
+            }
             double[] scaled = {0.3, -0.2, 0.1, 0.7, 1.5, 0.25, 2.0, 0};
             for (boolean firstPass : new boolean[]{true, false}) {
                 double[] expectedSums = c[2].clone(), actualSums = c[2].clone();
