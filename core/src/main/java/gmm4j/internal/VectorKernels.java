@@ -6,8 +6,9 @@ package gmm4j.internal;
  * ({@code VectorApiKernels}, in its own source root, loaded by name when the JVM has
  * {@code jdk.incubator.vector}: {@link Parallel#VECTOR}): sums over a block's rows (floating-point
  * reductions, which C2 keeps in order and does not vectorise), the scatter's four-by-four tiles of
- * dot products, a column's weighted moments, and the triangular product of a block against a
- * covariance factor with its squares summed, blocked for registers. Without it the engine runs its
+ * dot products, columns' weighted moments, the triangular product of a block against a covariance
+ * factor with its squares summed, blocked for registers, and the axis-aligned log-densities' squares
+ * (which C2 vectorises, but into code that took twice as long). Without it the engine runs its
  * scalar loops ({@link Kernels}, {@link GaussianFactor}, the moments' own).
  *
  * <p>Every result has one order of operations, whatever the thread or the JIT tier: lanes are summed
