@@ -87,8 +87,9 @@ final class AxisAligned {
                     scaled[q] = axis(means, c * d + j + q, j + q, d);
                     scaled[4 + q] = HALF_ROOT * axis(precisionRoot, c * cStride + (j + q) * jStride, j + q, d);
                 }
-                boolean first = j == 0;
-                double constant = -0.5 * d * Covariance.LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
+                boolean first = j == 0; // the constant starts the sums; later passes subtract from them
+                double constant = !first ? 0
+                        : -0.5 * d * Covariance.LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
                 if (vector != null) vector.subtractFourSquares(out[c], x0, x1, x2, x3, scaled, rows, first, constant);
                 else subtractFourSquares(out[c], x0, x1, x2, x3, scaled, 0, rows, first, constant);
             }

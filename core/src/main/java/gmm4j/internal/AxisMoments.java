@@ -88,10 +88,8 @@ final class AxisMoments extends Moments {
         for (; j + 3 < d; j += 4) {
             for (int c = 0; c < k; c++) {
                 int m = listed[c];
-                if (m == count && s.vector != null) {
+                if (m == count) {
                     addWholeColumns4(c, j, count, s);
-                } else if (m == count) {
-                    for (int q = j; q < j + 4; q++) addWholeColumn(c, q, s.xt[q], s.byComponent[c], count, shift[c * d + q], s);
                 } else if (m > 0) {
                     addListedColumns4(c, j, s.xt, positions[c], s.byComponent[c], m);
                 }
@@ -165,8 +163,15 @@ final class AxisMoments extends Moments {
         scatter[c][j] += square0 + square1;
     }
 
-    /** Columns j..j+3's first moments and scatters for component c with weight on every row, by the vector kernel. */
+    /**
+     * Columns j..j+3's first moments and scatters for component c with weight on every row: one pass
+     * of the vector kernel, or the scalar loops column by column.
+     */
     private void addWholeColumns4(int c, int j, int count, BlockScratch s) {
+        if (s.vector == null) {
+            for (int q = j; q < j + 4; q++) addWholeColumn(c, q, s.xt[q], s.byComponent[c], count, shift[c * d + q], s);
+            return;
+        }
         double[] out = s.tile;
         s.vector.columnMoments4(s.xt, j, s.byComponent[c], count, shift, c * d + j, out, s.lanes);
         for (int q = 0; q < 4; q++) {
