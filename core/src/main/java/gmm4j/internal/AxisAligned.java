@@ -75,23 +75,35 @@ final class AxisAligned {
      * roots scaled by √½ so that the sums are the log-density itself (no pass to zero nor to finish).
      * Each four columns for every component in turn: they stay in the L1 cache, where the whole block
      * may not (d = 64: 128 kB). With {@code vector}, its kernel; else the scalar loop, the same bits.
+     *
+     * <p>{@code halfPrecision}, one value per component, is for a spherical covariance (else null): a
+     * group of four whole axes then sums its squared differences unscaled and subtracts them times
+     * the half precision, with fused multiply-adds — nine operations for four axes, not sixteen.
      */
     static void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out,
                          int k, int d, double[] precisionRoot, int cStride, int jStride,
-                         double[] halfLogDetPrecision, VectorKernels vector) {
-        double[] scaled = new double[8]; // a group's four means, then its four scaled roots
+                         double[] halfLogDetPrecision, double[] halfPrecision, VectorKernels vector) {
+        double[] scaled = new double[8]; // a group's four means, then its four scaled roots (or one half precision)
+        boolean fused = halfPrecision != null && (vector != null || Exponentials.HARDWARE_FMA);
         for (int j = 0; j < d; j += 4) {
             double[] x0 = xt[j], x1 = xt[Math.min(j + 1, d - 1)], x2 = xt[Math.min(j + 2, d - 1)], x3 = xt[Math.min(j + 3, d - 1)];
+            boolean oneScale = fused && j + 4 <= d;
             for (int c = 0; c < k; c++) {
                 for (int q = 0; q < 4; q++) {
                     scaled[q] = axis(means, c * d + j + q, j + q, d);
-                    scaled[4 + q] = HALF_ROOT * axis(precisionRoot, c * cStride + (j + q) * jStride, j + q, d);
+                    scaled[4 + q] = oneScale ? halfPrecision[c] : HALF_ROOT * axis(precisionRoot, c * cStride + (j + q) * jStride, j + q, d);
                 }
                 boolean first = j == 0; // the constant starts the sums; later passes subtract from them
                 double constant = !first ? 0
                         : -0.5 * d * Covariance.LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
-                if (vector != null) vector.subtractFourSquares(out[c], x0, x1, x2, x3, scaled, rows, first, constant);
-                else subtractFourSquares(out[c], x0, x1, x2, x3, scaled, 0, rows, first, constant);
+                if (oneScale) {
+                    if (vector != null) vector.subtractScaledSquares(out[c], x0, x1, x2, x3, scaled, rows, first, constant);
+                    else subtractScaledSquares(out[c], x0, x1, x2, x3, scaled, 0, rows, first, constant);
+                } else if (vector != null) {
+                    vector.subtractFourSquares(out[c], x0, x1, x2, x3, scaled, rows, first, constant);
+                } else {
+                    subtractFourSquares(out[c], x0, x1, x2, x3, scaled, 0, rows, first, constant);
+                }
             }
         }
     }
@@ -111,6 +123,20 @@ final class AxisAligned {
                 double z0 = (x0[b] - m0) * r0, z1 = (x1[b] - m1) * r1, z2 = (x2[b] - m2) * r2, z3 = (x3[b] - m3) * r3;
                 o[b] -= (z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3);
             }
+        }
+    }
+
+    /**
+     * {@link VectorKernels#subtractScaledSquares} over the rows {@code from ≤ b < rows}: the scalar
+     * loop, with {@link Math#fma} (only where it is one instruction: {@link Exponentials#HARDWARE_FMA}).
+     */
+    static void subtractScaledSquares(double[] o, double[] x0, double[] x1, double[] x2, double[] x3, double[] scaled, int from,
+                                      int rows, boolean first, double constant) {
+        double m0 = scaled[0], m1 = scaled[1], m2 = scaled[2], m3 = scaled[3], minusHalf = -scaled[4];
+        for (int b = from; b < rows; b++) {
+            double z0 = x0[b] - m0, z1 = x1[b] - m1, z2 = x2[b] - m2, z3 = x3[b] - m3;
+            double squares = Math.fma(z3, z3, Math.fma(z2, z2, Math.fma(z1, z1, z0 * z0)));
+            o[b] = Math.fma(minusHalf, squares, first ? constant : o[b]);
         }
     }
 

@@ -96,6 +96,36 @@ final class Exponentials {
         }
     }
 
+    /** log₂ e, and ln 2 in two parts: k·{@link #LN2_HIGH} is exact for |k| < 2²⁰. */
+    static final double LOG2E = 1.4426950408889634;
+    static final double LN2_HIGH = 0x1.62e42fee00000p-1;
+    static final double LN2_LOW = 0x1.a39ef35793c76p-33;
+    /** 1.5·2⁵²: x + SHIFTER rounds x to an integer, held in the sum's low bits. */
+    static final double SHIFTER = 0x1.8p52;
+    /** Added to the bits of k + SHIFTER, then shifted left by 52: the bits of 2^k. */
+    static final long EXPONENT_BIAS = 1023 - Double.doubleToRawLongBits(SHIFTER);
+    /** 1/i! for i = 12 down to 1: the Taylor polynomial of degree 12 (its last coefficient, 1/0!, is 1). */
+    static final double[] TAYLOR = {F12, F11, F10, F9, F8, F7, F6, F5, F4, F3, F2, 1};
+
+    /**
+     * e^x for x ≤ 0 (or NaN, which stays NaN) as the Vector API kernel computes it
+     * ({@link VectorKernels#expOfDifference}), its operations one by one: x clamped to the cut (below
+     * which the result is 0), x = k·ln 2 + r with |r| ≤ ½ln 2, e^r by its Taylor polynomial of degree 12
+     * (truncation below 2e-16 relative) and 2^k from the bits. Uses {@link Math#fma}: only where that
+     * is one instruction, as it is wherever the Vector API kernels run.
+     */
+    static double expByPowersOfTwo(double x) {
+        double t = Math.max(x, CUT);
+        double shifted = Math.fma(t, LOG2E, SHIFTER);
+        double k = shifted - SHIFTER;
+        double r = Math.fma(k, -LN2_LOW, Math.fma(k, -LN2_HIGH, t));
+        double p = TAYLOR[0];
+        for (int i = 1; i < TAYLOR.length; i++) p = Math.fma(p, r, TAYLOR[i]);
+        p = Math.fma(p, r, 1);
+        double powerOfTwo = Double.longBitsToDouble((Double.doubleToRawLongBits(shifted) + EXPONENT_BIAS) << 52);
+        return t == CUT ? 0 : p * powerOfTwo;
+    }
+
     /** p^64, by six squarings. */
     private static double power64(double p) {
         p *= p;

@@ -73,7 +73,8 @@ final class Posteriors {
         double[] reduced = s.reduced;
         for (int c = 0; c < k; c++) {
             double[] o = block[c];
-            Exponentials.expOfDifference(o, max, count, reduced, total);
+            if (s.vector != null) s.vector.expOfDifference(o, max, count, total);
+            else Exponentials.expOfDifference(o, max, count, reduced, total);
         }
         double lowest = Kernels.lowest(max, count);
         if (lowest == Double.NEGATIVE_INFINITY) {

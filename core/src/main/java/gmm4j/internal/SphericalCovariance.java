@@ -66,12 +66,20 @@ final class SphericalCovariance extends Covariance {
 
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
-        AxisAligned.logJoint(xt, rows, means, null, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision, scratch.vector);
+        AxisAligned.logJoint(xt, rows, means, null, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision, halfPrecision(), scratch.vector);
     }
 
     @Override
     void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out, BlockScratch scratch) {
-        AxisAligned.logJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision, scratch.vector);
+        AxisAligned.logJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision, halfPrecision(),
+                scratch.vector);
+    }
+
+    /** ½ / variance per component (made per block, not kept: the serialised form stays as it was). */
+    private double[] halfPrecision() {
+        double[] half = new double[k];
+        for (int c = 0; c < k; c++) half[c] = 0.5 / variance[c];
+        return half;
     }
 
     @Override

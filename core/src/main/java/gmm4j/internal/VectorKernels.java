@@ -53,6 +53,23 @@ abstract class VectorKernels {
                                       boolean first, double constant);
 
     /**
+     * Four axes of spherical Gaussians' log-densities, over b < rows: {@code o[b] = base − h·s} with
+     * s = z0² + z1² + z2² + z3², z_q = x_q[b] − m_q, the means m and the half precision h in
+     * {@code scaled} (m0..m3, h), each sum and the last step fused multiply-adds; base as in
+     * {@link #subtractFourSquares}. The same operations in the same order as
+     * {@link AxisAligned#subtractScaledSquares}, so the same bits.
+     */
+    abstract void subtractScaledSquares(double[] o, double[] x0, double[] x1, double[] x2, double[] x3, double[] scaled, int rows,
+                                        boolean first, double constant);
+
+    /**
+     * {@code v[b] = e^{v[b] − minus[b]}} for b < n, every difference ≤ 0 (or −∞, or NaN), each added
+     * to {@code total[b]}: {@link Exponentials#expByPowersOfTwo} for each, the same bits (where
+     * {@link Exponentials#expOfDifference}, the JIT's loops, takes five passes and twice the operations).
+     */
+    abstract void expOfDifference(double[] v, double[] minus, int n, double[] total);
+
+    /**
      * {@link Kernels#transpose}: {@code xt[j][b] = x[rows[b]·d + j]}, a vector of rows per column
      * gathered at once; {@code offsets} takes {@code rows[b]·d}.
      */

@@ -182,7 +182,43 @@ class VectorPathTest {
                     double squares = z0 * z0 + z1 * z1 + z2 * z2;
                     assertEquals((firstPass ? -4.5 : c[2][0]) - squares, actualSums[0], 1e-12, "n = " + n + ", row 0");
                 }
+                double[] expectedScaled = c[2].clone(), actualScaled = c[2].clone();
+                AxisAligned.subtractScaledSquares(expectedScaled, a[0], a[1], a[2], a[3], scaled, 0, n, firstPass, -4.5);
+                vector.subtractScaledSquares(actualScaled, a[0], a[1], a[2], a[3], scaled, n, firstPass, -4.5);
+                assertArrayEquals(expectedScaled, actualScaled, "n = " + n + ", first pass " + firstPass + ": scaled once, the same bits");
+                if (n > 0) {
+                    double z0 = a[0][0] - 0.3, z1 = a[1][0] + 0.2, z2 = a[2][0] - 0.1, z3 = a[3][0] - 0.7;
+                    double squares = 1.5 * (z0 * z0 + z1 * z1 + z2 * z2 + z3 * z3);
+                    assertEquals((firstPass ? -4.5 : c[2][0]) - squares, actualScaled[0], 1e-12, "n = " + n + ", row 0, scaled once");
+                }
             }
+        }
+    }
+
+    /** The vector exponential is {@link Exponentials#expByPowersOfTwo} to the bit, lane by lane and in the ragged end, and adds each to the totals. */
+    @Test
+    void vectorExponentialIsTheScalarStepsBitForBit() {
+        Random random = new Random(19);
+        VectorKernels vector = Parallel.VECTOR;
+        for (int n : new int[]{0, 1, 7, 8, 203, Kernels.TILE_ROWS}) {
+            double[] v = new double[n], minus = new double[n], total = new double[n];
+            for (int b = 0; b < n; b++) {
+                minus[b] = 10 * random.nextGaussian();
+                v[b] = minus[b] - 60 * random.nextDouble();
+                total[b] = random.nextDouble();
+            }
+            double[] special = {0, Double.NEGATIVE_INFINITY, Double.NaN, Exponentials.CUT, -1e-300};
+            for (int i = 0; i < Math.min(n, special.length); i++) v[n - 1 - i] = minus[n - 1 - i] + special[i];
+            double[] expected = new double[n], expectedTotal = total.clone();
+            for (int b = 0; b < n; b++) {
+                expected[b] = Exponentials.expByPowersOfTwo(v[b] - minus[b]);
+                expectedTotal[b] += expected[b];
+            }
+            double[] minusBefore = minus.clone();
+            vector.expOfDifference(v, minus, n, total);
+            assertArrayEquals(expected, v, "n = " + n);
+            assertArrayEquals(expectedTotal, total, "n = " + n + ": totals");
+            assertArrayEquals(minusBefore, minus, "n = " + n + ": what is subtracted stays");
         }
     }
 

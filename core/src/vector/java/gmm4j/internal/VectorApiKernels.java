@@ -161,6 +161,50 @@ final class VectorApiKernels extends VectorKernels {
         AxisAligned.subtractFourSquares(o, x0, x1, x2, x3, scaled, b, rows, first, constant);
     }
 
+    /** Nine operations per vector of rows for four axes, where {@link #subtractFourSquares} takes sixteen. */
+    @Override
+    void subtractScaledSquares(double[] o, double[] x0, double[] x1, double[] x2, double[] x3, double[] scaled, int rows,
+                               boolean first, double constant) {
+        double m0 = scaled[0], m1 = scaled[1], m2 = scaled[2], m3 = scaled[3];
+        DoubleVector minusHalf = DoubleVector.broadcast(S, -scaled[4]), base = DoubleVector.broadcast(S, constant);
+        int b = 0;
+        for (int end = rows & -L; b < end; b += L) {
+            DoubleVector z0 = DoubleVector.fromArray(S, x0, b).sub(m0), z1 = DoubleVector.fromArray(S, x1, b).sub(m1);
+            DoubleVector z2 = DoubleVector.fromArray(S, x2, b).sub(m2), z3 = DoubleVector.fromArray(S, x3, b).sub(m3);
+            DoubleVector squares = z3.fma(z3, z2.fma(z2, z1.fma(z1, z0.mul(z0))));
+            squares.fma(minusHalf, first ? base : DoubleVector.fromArray(S, o, b)).intoArray(o, b);
+        }
+        AxisAligned.subtractScaledSquares(o, x0, x1, x2, x3, scaled, b, rows, first, constant);
+    }
+
+    /** One pass, each step of {@link Exponentials#expByPowersOfTwo} on a vector. */
+    @Override
+    void expOfDifference(double[] v, double[] minus, int n, double[] total) {
+        double[] taylor = Exponentials.TAYLOR;
+        DoubleVector minusLn2High = DoubleVector.broadcast(S, -Exponentials.LN2_HIGH);
+        DoubleVector minusLn2Low = DoubleVector.broadcast(S, -Exponentials.LN2_LOW);
+        int b = 0;
+        for (int end = n & -L; b < end; b += L) {
+            DoubleVector t = DoubleVector.fromArray(S, v, b).sub(DoubleVector.fromArray(S, minus, b)).max(Exponentials.CUT);
+            DoubleVector shifted = t.fma(Exponentials.LOG2E, Exponentials.SHIFTER);
+            DoubleVector k = shifted.sub(Exponentials.SHIFTER);
+            DoubleVector r = k.fma(minusLn2Low, k.fma(minusLn2High, t));
+            DoubleVector p = DoubleVector.broadcast(S, taylor[0]);
+            for (int i = 1; i < taylor.length; i++) p = p.fma(r, DoubleVector.broadcast(S, taylor[i]));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0));
+            DoubleVector powerOfTwo = shifted.reinterpretAsLongs().add(Exponentials.EXPONENT_BIAS)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector e = p.mul(powerOfTwo).blend(0, t.compare(VectorOperators.EQ, Exponentials.CUT));
+            e.intoArray(v, b);
+            e.add(DoubleVector.fromArray(S, total, b)).intoArray(total, b);
+        }
+        for (; b < n; b++) {
+            double e = Exponentials.expByPowersOfTwo(v[b] - minus[b]);
+            v[b] = e;
+            total[b] += e;
+        }
+    }
+
     /**
      * Each column of a vector of rows in one gather and one store: the scalar transposition stores
      * each value alone, with a load of its column's array, and took a quarter of a diagonal fit at
