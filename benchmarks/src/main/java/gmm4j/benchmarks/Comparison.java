@@ -4,12 +4,15 @@ package gmm4j.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The side-by-side comparison (issue 5): generates each problem's data once, runs every library on
  * it from the same fixed start, the libraries taking turns round by round ({@link #compare}), then
- * writes {@code docs/benchmarks.md} and {@code docs/images/benchmark.png}. Options:
+ * writes {@code docs/benchmarks.md} and {@code docs/images/benchmark.png}; before each problem it
+ * measures the machine's FMA peak ({@link FmaPeak}), which says how fast the machine was then. Options:
  * <pre>
  *   --quick            sizes about ten times smaller (a few minutes; for developing the harness)
  *   --skip-memory      no 10 000 000×16 memory check
@@ -31,8 +34,11 @@ public final class Comparison {
         Path work = Files.createTempDirectory("gmm4j-bench");
         List<Peer> peers = peers(work);
         List<Measurement> measurements = new ArrayList<>();
+        Map<Problem, FmaPeak.Result> peaks = new LinkedHashMap<>();
         for (Problem problem : options.quick ? Problem.quick() : Problem.full()) {
             System.out.println("== " + problem.label());
+            System.out.println("  the machine's FMA peak");
+            peaks.put(problem, FmaPeak.measure());
             for (Measurement m : compare(ClusterData.generate(problem, SEED), peers, options.rounds)) {
                 System.out.printf("    %-10s %-9s %12.5f s/iter  %s%n", m.library(), m.variant(),
                         m.secondsPerIteration(), m.note());
@@ -53,7 +59,7 @@ public final class Comparison {
             System.out.println("== memory");
             memory.addAll(memoryChecks(options.quick));
         }
-        Report report = new Report(options, peers, measurements, selection, memory, String.join(" ", args));
+        Report report = new Report(options, peers, measurements, peaks, selection, memory, String.join(" ", args));
         Files.createDirectories(options.docs.resolve("images"));
         Files.writeString(options.docs.resolve("benchmarks.md"), report.markdown());
         BarChart.write(measurements, options.docs.resolve("images/benchmark.png"));

@@ -23,15 +23,18 @@ final class Report {
     private final Comparison.Options options;
     private final List<Peer> peers;
     private final List<Measurement> measurements;
+    /** The FMA peak measured just before each problem's rounds. */
+    private final Map<Problem, FmaPeak.Result> peaks;
     private final ModelSelectionTiming.Result selection;
     private final List<MemoryCheckRunner.Result> memory;
     private final String arguments;
 
-    Report(Comparison.Options options, List<Peer> peers, List<Measurement> measurements, ModelSelectionTiming.Result selection,
-           List<MemoryCheckRunner.Result> memory, String arguments) {
+    Report(Comparison.Options options, List<Peer> peers, List<Measurement> measurements, Map<Problem, FmaPeak.Result> peaks,
+           ModelSelectionTiming.Result selection, List<MemoryCheckRunner.Result> memory, String arguments) {
         this.options = options;
         this.peers = peers;
         this.measurements = measurements;
+        this.peaks = peaks;
         this.selection = selection;
         this.memory = memory;
         this.arguments = arguments;
@@ -107,9 +110,14 @@ final class Report {
                 .append("nothing whole in the E-step (below d = 32 every distance is computed). ")
                 .append(String.format(Locale.ROOT, "Both against issue 18's peak of about %.0f GFLOP/s, two cores' 256-bit FMAs "
                         + "(AVX2); the target is half of it, performed, from d = 16 where every pair is above the cut (in bold when "
-                        + "missed). On a CPU with AVX-512 the kernels run 512-bit vectors, whose peak is about twice that.%n%n", PEAK_GFLOPS));
-        s.append("| data n×d, K | full | tied | diag | spherical | Weka / gmm4j diag | gmm4j full GFLOP/s nominal | pairs above cut | performed GFLOP/s |\n");
-        s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                        + "missed). On a CPU with AVX-512 the kernels run 512-bit vectors, whose peak is about twice that. "
+                        + "*Measured peak*: both cores' FMAs timed just before the problem's rounds (`FmaPeak`: chains of vector "
+                        + "FMAs in registers), at 256 and 512 bits, and the performed speed as a share of each; this shared machine's "
+                        + "speed swings by a factor of two within minutes, and the measured peak shows where in that swing the problem ran.%n%n",
+                PEAK_GFLOPS));
+        s.append("| data n×d, K | full | tied | diag | spherical | Weka / gmm4j diag | gmm4j full GFLOP/s nominal | pairs above cut "
+                + "| performed GFLOP/s | measured peak GFLOP/s, 256 / 512 bits | performed, of the measured peaks |\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Problem p : problems()) {
             s.append(rowAgainstScikitLearn(p, (type, gmm4j, sklearn) -> {
                 String ratio = ratio(gmm4j, sklearn);
@@ -125,7 +133,13 @@ final class Report {
             String performed = counted ? gflops(p.performedFullIterationFlops(full.nonCut()), full) : "—";
             boolean missed = counted && p.d() >= 16 && full.nonCut() > DENSE_SHARE
                     && rate(p.performedFullIterationFlops(full.nonCut()), full) < PEAK_GFLOPS / 2;
-            s.append(' ').append(missed ? "**" + performed + "**" : performed).append(" |\n");
+            s.append(' ').append(missed ? "**" + performed + "**" : performed).append(" |");
+            FmaPeak.Result peak = peaks.get(p);
+            s.append(' ').append(peak == null ? "—" : String.format(Locale.ROOT, "%.0f / %s", peak.bits256(), orDash(peak.bits512()))).append(" |");
+            double rate = counted ? rate(p.performedFullIterationFlops(full.nonCut()), full) : Double.NaN;
+            s.append(' ').append(peak == null || !counted ? "—" : String.format(Locale.ROOT, "%.0f%% / %s",
+                    100 * rate / peak.bits256(), Double.isNaN(peak.bits512()) ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * rate / peak.bits512())))
+                    .append(" |\n");
         }
         return s.toString();
     }
@@ -134,6 +148,11 @@ final class Report {
     private static String gflops(double flops, Measurement m) {
         double rate = rate(flops, m);
         return String.format(Locale.ROOT, "%.1f (%.0f%% of peak)", rate, 100 * rate / PEAK_GFLOPS);
+    }
+
+    /** A number without decimals, or "—" for NaN. */
+    private static String orDash(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.0f", value);
     }
 
     /** GFLOP/s: {@code flops} per iteration at the measured speed. */
