@@ -6,6 +6,8 @@ package gmm4j.internal;
  * value and costs about as much as the rest of a diagonal E-step at d = 16). e^x = (e^{x/64})^64:
  * x/64 lies in [−50/64, 0], where the Taylor polynomial of degree 16 is exact to a rounding error,
  * and six squarings give the power. Relative error below 3e-14; below {@link #CUT} the result is 0.
+ * The Vector API's kernel reduces by powers of two instead, which needs integer operations on the
+ * bits that the JIT does not vectorise: {@link #expByPowersOfTwo} is its steps, one value at a time.
  */
 final class Exponentials {
     /** Below this, e^x (< 2e-22) cannot change a sum that holds 1: it is taken as 0. */
