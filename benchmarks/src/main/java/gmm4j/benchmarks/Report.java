@@ -130,16 +130,14 @@ final class Report {
             s.append(' ').append(measured ? gflops(p.fullIterationFlops(), full) : "—").append(" |");
             boolean counted = measured && Double.isFinite(full.nonCut());
             s.append(' ').append(counted ? String.format(Locale.ROOT, "%.1f%%", 100 * full.nonCut()) : "—").append(" |");
+            double performedRate = counted ? rate(p.performedFullIterationFlops(full.nonCut()), full) : Double.NaN;
             String performed = counted ? gflops(p.performedFullIterationFlops(full.nonCut()), full) : "—";
-            boolean missed = counted && p.d() >= 16 && full.nonCut() > DENSE_SHARE
-                    && rate(p.performedFullIterationFlops(full.nonCut()), full) < PEAK_GFLOPS / 2;
+            boolean missed = counted && p.d() >= 16 && full.nonCut() > DENSE_SHARE && performedRate < PEAK_GFLOPS / 2;
             s.append(' ').append(missed ? "**" + performed + "**" : performed).append(" |");
             FmaPeak.Result peak = peaks.get(p);
-            s.append(' ').append(peak == null ? "—" : String.format(Locale.ROOT, "%.0f / %s", peak.bits256(), orDash(peak.bits512()))).append(" |");
-            double rate = counted ? rate(p.performedFullIterationFlops(full.nonCut()), full) : Double.NaN;
-            s.append(' ').append(peak == null || !counted ? "—" : String.format(Locale.ROOT, "%.0f%% / %s",
-                    100 * rate / peak.bits256(), Double.isNaN(peak.bits512()) ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * rate / peak.bits512())))
-                    .append(" |\n");
+            s.append(' ').append(peak == null ? "—" : orDash(peak.bits256(), "") + " / " + orDash(peak.bits512(), "")).append(" |");
+            s.append(' ').append(peak == null ? "—"
+                    : orDash(100 * performedRate / peak.bits256(), "%") + " / " + orDash(100 * performedRate / peak.bits512(), "%")).append(" |\n");
         }
         return s.toString();
     }
@@ -150,9 +148,9 @@ final class Report {
         return String.format(Locale.ROOT, "%.1f (%.0f%% of peak)", rate, 100 * rate / PEAK_GFLOPS);
     }
 
-    /** A number without decimals, or "—" for NaN. */
-    private static String orDash(double value) {
-        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.0f", value);
+    /** A number without decimals followed by {@code unit}, or "—" for NaN (not measured, not counted). */
+    private static String orDash(double value, String unit) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.0f", value) + unit;
     }
 
     /** GFLOP/s: {@code flops} per iteration at the measured speed. */

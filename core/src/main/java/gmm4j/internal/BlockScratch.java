@@ -129,6 +129,15 @@ final class BlockScratch {
         return vector != null ? vector.dot(a, c, n, lanes) : Kernels.dot(a, c, n);
     }
 
+    /**
+     * {@code v[b] = e^{v[b] − minus[b]}}, each added to {@code total[b]}, for b < n, by this thread's
+     * kernels ({@link VectorKernels#expOfDifference}, else {@link Exponentials#expOfDifference} through {@link #reduced}).
+     */
+    void expOfDifference(double[] v, double[] minus, int n, double[] total) {
+        if (vector != null) vector.expOfDifference(v, minus, n, total);
+        else Exponentials.expOfDifference(v, minus, n, reduced, total);
+    }
+
     /** {@link Kernels#nonZero}, by this thread's kernels. */
     int nonZero(double[] a, int n) {
         return vector != null ? vector.nonZero(a, n) : Kernels.nonZero(a, n);

@@ -70,12 +70,7 @@ final class Posteriors {
         Kernels.rowMax(block, k, count, max);
         if (score.mapLabels != null) countLabels(block, k, count, max, score.mapLabels);
         for (int b = 0; b < count; b++) total[b] = 0;
-        double[] reduced = s.reduced;
-        for (int c = 0; c < k; c++) {
-            double[] o = block[c];
-            if (s.vector != null) s.vector.expOfDifference(o, max, count, total);
-            else Exponentials.expOfDifference(o, max, count, reduced, total);
-        }
+        for (int c = 0; c < k; c++) s.expOfDifference(block[c], max, count, total);
         double lowest = Kernels.lowest(max, count);
         if (lowest == Double.NEGATIVE_INFINITY) {
             for (int b = 0; b < count; b++) {
