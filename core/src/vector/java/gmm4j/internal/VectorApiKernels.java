@@ -30,6 +30,7 @@ final class VectorApiKernels extends VectorKernels {
     /** Rows of the block per pass of the triangular product: four vectors. */
     private static final int ROWS = 4 * L;
 
+
     /** Loaded by name ({@link Parallel#VECTOR}), and only where this JVM runs 256-bit vectors in hardware (else the API's Java fallback would be far slower than the scalar loops). */
     VectorApiKernels() {
         if (DoubleVector.SPECIES_PREFERRED.vectorBitSize() < 256) throw new UnsupportedOperationException("vectors under 256 bits");
@@ -180,7 +181,6 @@ final class VectorApiKernels extends VectorKernels {
     /** One pass, each step of {@link Exponentials#expByPowersOfTwo} on a vector. */
     @Override
     void expOfDifference(double[] v, double[] minus, int n, double[] total) {
-        double[] taylor = Exponentials.TAYLOR;
         DoubleVector minusLn2High = DoubleVector.broadcast(S, -Exponentials.LN2_HIGH);
         DoubleVector minusLn2Low = DoubleVector.broadcast(S, -Exponentials.LN2_LOW);
         int b = 0;
@@ -189,9 +189,11 @@ final class VectorApiKernels extends VectorKernels {
             DoubleVector shifted = t.fma(Exponentials.LOG2E, Exponentials.SHIFTER);
             DoubleVector k = shifted.sub(Exponentials.SHIFTER);
             DoubleVector r = k.fma(minusLn2Low, k.fma(minusLn2High, t));
-            DoubleVector p = DoubleVector.broadcast(S, taylor[0]);
-            for (int i = 1; i < taylor.length; i++) p = p.fma(r, DoubleVector.broadcast(S, taylor[i]));
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0));
+            DoubleVector r2 = r.mul(r), r4 = r2.mul(r2);
+            DoubleVector low = r2.fma(r.fma(Exponentials.F5, Exponentials.F4), r.fma(Exponentials.F3, Exponentials.F2));
+            DoubleVector middle = r2.fma(r.fma(Exponentials.F9, Exponentials.F8), r.fma(Exponentials.F7, Exponentials.F6));
+            DoubleVector high = r2.fma(DoubleVector.broadcast(S, Exponentials.F12), r.fma(Exponentials.F11, Exponentials.F10));
+            DoubleVector p = r2.fma(r4.mul(r4).fma(high, r4.fma(middle, low)), r).add(1);
             DoubleVector powerOfTwo = shifted.reinterpretAsLongs().add(Exponentials.EXPONENT_BIAS)
                     .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector e = p.mul(powerOfTwo).blend(0, t.compare(VectorOperators.EQ, Exponentials.CUT));
@@ -327,7 +329,8 @@ final class VectorApiKernels extends VectorKernels {
                 int off = GaussianFactor.stripOffset(s), columns = Math.min(d, 4 * s + 4);
                 DoubleVector z00 = DoubleVector.zero(S), z01 = z00, z02 = z00, z03 = z00, z10 = z00, z11 = z00, z12 = z00, z13 = z00;
                 DoubleVector z20 = z00, z21 = z00, z22 = z00, z23 = z00, z30 = z00, z31 = z00, z32 = z00, z33 = z00;
-                for (int j = 0; j < columns; j++) {
+                // the columns before the strip's diagonal block, and its first, reach all four rows of the strip
+                for (int j = 0; j <= 4 * s; j++) {
                     int w = ROWS * j;
                     DoubleVector e0 = DoubleVector.fromArray(S, work, w), e1 = DoubleVector.fromArray(S, work, w + L);
                     DoubleVector e2 = DoubleVector.fromArray(S, work, w + 2 * L), e3 = DoubleVector.fromArray(S, work, w + 3 * L);
@@ -347,6 +350,33 @@ final class VectorApiKernels extends VectorKernels {
                     z21 = e1.fma(u, z21);
                     z22 = e2.fma(u, z22);
                     z23 = e3.fma(u, z23);
+                    u = DoubleVector.broadcast(S, packed[at + 3]);
+                    z30 = e0.fma(u, z30);
+                    z31 = e1.fma(u, z31);
+                    z32 = e2.fma(u, z32);
+                    z33 = e3.fma(u, z33);
+                }
+                // the rest of the diagonal block is lower triangular: column 4s + t reaches rows t to 3
+                // of the strip alone (its zeros would cost a sixth of the product's multiply-adds at d = 16)
+                for (int t = 1; t < Math.min(4, columns - 4 * s); t++) {
+                    int w = ROWS * (4 * s + t), at = off + 4 * (4 * s + t);
+                    DoubleVector e0 = DoubleVector.fromArray(S, work, w), e1 = DoubleVector.fromArray(S, work, w + L);
+                    DoubleVector e2 = DoubleVector.fromArray(S, work, w + 2 * L), e3 = DoubleVector.fromArray(S, work, w + 3 * L);
+                    DoubleVector u;
+                    if (t == 1) {
+                        u = DoubleVector.broadcast(S, packed[at + 1]);
+                        z10 = e0.fma(u, z10);
+                        z11 = e1.fma(u, z11);
+                        z12 = e2.fma(u, z12);
+                        z13 = e3.fma(u, z13);
+                    }
+                    if (t <= 2) {
+                        u = DoubleVector.broadcast(S, packed[at + 2]);
+                        z20 = e0.fma(u, z20);
+                        z21 = e1.fma(u, z21);
+                        z22 = e2.fma(u, z22);
+                        z23 = e3.fma(u, z23);
+                    }
                     u = DoubleVector.broadcast(S, packed[at + 3]);
                     z30 = e0.fma(u, z30);
                     z31 = e1.fma(u, z31);
