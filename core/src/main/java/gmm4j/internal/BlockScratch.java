@@ -41,6 +41,13 @@ final class BlockScratch {
     final double[] rowWeight;
     /** Per row: the square root of its weighted responsibility for one component (the Vector API's scatter). */
     final double[] rootWeight;
+    /** Per row: √(w / total), what its half exponentials are multiplied by to give {@link #roots}. */
+    final double[] rowRootScale;
+    /**
+     * Whether {@link #roots} holds the square roots of {@link #byComponent} for the block in hand: set
+     * by {@link Posteriors#normaliseBlock} for the moments' {@link Moments#addBlock} that follows it.
+     */
+    boolean rootsMade;
     /** Per row: a lower bound of its best log-joint (the bounded full-covariance E-step). */
     final double[] bestLowerBound;
     /** Per row: a Mahalanobis distance of the rows picked for a component. */
@@ -80,6 +87,8 @@ final class BlockScratch {
     private int[][] positions;
     /** d × rows: the block's differences times the rows' weights; made on first use (moments by columns). */
     private double[][] weightedDiff;
+    /** k × rows: per component, the square roots of the weighted responsibilities; made on first use (see {@link #rootsMade}). */
+    private double[][] roots;
 
     BlockScratch(int k, int d, int rows) {
         this.k = k;
@@ -96,6 +105,7 @@ final class BlockScratch {
         this.reduced = new double[rows];
         this.rowWeight = new double[rows];
         this.rootWeight = new double[rows];
+        this.rowRootScale = new double[rows];
         this.bestLowerBound = new double[rows];
         this.distance = new double[rows];
         this.picked = new int[rows];
@@ -136,6 +146,12 @@ final class BlockScratch {
     void expOfDifference(double[] v, double[] minus, int n, double[] total) {
         if (vector != null) vector.expOfDifference(v, minus, n, total);
         else Exponentials.expOfDifference(v, minus, n, reduced, total);
+    }
+
+    /** The per-component square roots of the weighted responsibilities (made on first use: only full covariances on the Vector API's path take them). */
+    double[][] roots() {
+        if (roots == null) roots = new double[byComponent.length][picked.length];
+        return roots;
     }
 
     /** {@link Kernels#nonZero}, by this thread's kernels. */

@@ -148,13 +148,15 @@ final class EStep {
             if (t.c == 0) {
                 mixture.covariance.logJoint(s.xt, count, mixture.flatMeans(), mixture.logWeights, block, s);
                 mixture.addNoiseToBlock(block, count);
-                Posteriors.normaliseBlock(s, t, columns, count, score, fitting());
+                Posteriors.normaliseBlock(s, t, columns, count, score, fitting(),
+                        fitting() && s.vector != null && stats.moments.takesRootWeights());
                 if (!fitting()) return;
                 stats.moments.addBlock(s, t.x, count);
                 if (columns > k) stats.noiseMass += Kernels.dot(block[k], null, count);
                 return;
             }
             mixture.covariance.logGaussian(s.xt, count, mixture.flatMeans(), block, s);
+            s.rootsMade = false;
             double[] resp = s.responsibility;
             for (int b = 0; b < count; b++) {
                 int i = s.blockRows[b];

@@ -120,6 +120,20 @@ final class Exponentials {
      */
     static double expByPowersOfTwo(double x) {
         double t = Math.max(x, CUT);
+        return t == CUT ? 0 : powerOfTwoTimesTaylor(t);
+    }
+
+    /**
+     * e^{x/2} for x ≤ 0 above the cut, 0 at or below it (x's cut, where the whole exponential is 0):
+     * {@link VectorKernels#halfExpOfDifference}'s steps, those of {@link #expByPowersOfTwo} on x/2.
+     */
+    static double halfExpByPowersOfTwo(double x) {
+        double t = Math.max(x, CUT);
+        return t == CUT ? 0 : powerOfTwoTimesTaylor(0.5 * t);
+    }
+
+    /** e^t for t in [{@link #CUT}, 0] (or NaN), by the steps {@link #expByPowersOfTwo} names, the cut left to the caller. */
+    static double powerOfTwoTimesTaylor(double t) {
         double shifted = Math.fma(t, LOG2E, SHIFTER);
         double k = shifted - SHIFTER;
         double r = Math.fma(k, -LN2_LOW, Math.fma(k, -LN2_HIGH, t));
@@ -129,7 +143,7 @@ final class Exponentials {
         double high = Math.fma(r2, F12, Math.fma(r, F11, F10));
         double p = 1 + Math.fma(r2, Math.fma(r4 * r4, high, Math.fma(r4, middle, low)), r);
         double powerOfTwo = Double.longBitsToDouble((Double.doubleToRawLongBits(shifted) + EXPONENT_BIAS) << 52);
-        return t == CUT ? 0 : p * powerOfTwo;
+        return p * powerOfTwo;
     }
 
     /** p^64, by six squarings. */

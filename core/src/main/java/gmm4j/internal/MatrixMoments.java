@@ -17,6 +17,12 @@ final class MatrixMoments extends SquareMoments {
         return new MatrixMoments(k, d, shift);
     }
 
+    /** The dense components' scatter, at any d on the Vector API's path, is built from the roots. */
+    @Override
+    boolean takesRootWeights() {
+        return true;
+    }
+
     @Override
     double[] scatterRow(int c, int a) {
         return scatter[c * d + a];

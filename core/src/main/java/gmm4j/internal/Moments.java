@@ -58,6 +58,15 @@ abstract sealed class Moments implements Serializable permits AxisMoments, Squar
     abstract Moments empty();
 
     /**
+     * Whether {@link #addBlock} takes the square roots of the weighted responsibilities when the
+     * E-step makes them ({@link BlockScratch#rootsMade}): worth their making only where most
+     * components' scatter is built from them.
+     */
+    boolean takesRootWeights() {
+        return false;
+    }
+
+    /**
      * Adds the block of complete rows gathered in {@code s}: its rows transposed in {@code s.xt},
      * their indices in {@code s.blockRows}, each component's weighted responsibilities in
      * {@code s.byComponent}; {@code x} is the data, row-major.
@@ -158,8 +167,8 @@ abstract sealed class Moments implements Serializable permits AxisMoments, Squar
         if (s.vector != null) {
             // one array, √w·(x − shift), for both sides of the scatter: half the stores, and a block's
             // differences and data stay nearer the L1 cache (w ≥ 0)
-            double[] root = s.rootWeight;
-            for (int b = 0; b < count; b++) root[b] = Math.sqrt(wr[b]);
+            double[] root = s.rootsMade ? s.roots()[c] : s.rootWeight;
+            if (!s.rootsMade) for (int b = 0; b < count; b++) root[b] = Math.sqrt(wr[b]);
             rootWeightedDifferences(s, count, c * d, root);
             addRootWeighted(c, s, count, root);
             return;

@@ -70,6 +70,14 @@ abstract class VectorKernels {
     abstract void expOfDifference(double[] v, double[] minus, int n, double[] total);
 
     /**
+     * {@link #expOfDifference} through the half exponential: {@code half[b] = e^{(v[b] − minus[b])/2}}
+     * ({@link Exponentials#halfExpByPowersOfTwo}, the same bits), then {@code v[b] = half[b]²}, added to
+     * {@code total[b]}. The halves give the square roots of the weighted responsibilities that the
+     * full covariances' scatter takes for the cost of a product ({@link Posteriors#normaliseBlock}).
+     */
+    abstract void halfExpOfDifference(double[] v, double[] minus, int n, double[] total, double[] half);
+
+    /**
      * {@link Kernels#transpose}: {@code xt[j][b] = x[rows[b]·d + j]}, a vector of rows per column
      * gathered at once; {@code offsets} takes {@code rows[b]·d}.
      */

@@ -87,7 +87,7 @@ class BoundedLogJointTest {
             for (int c = 0; c < K; c++) s.byComponent[c] = (variant == 0 ? block.bounded : block.plain)[c].clone();
             for (int b = 0; b < rows; b++) s.blockRows[b] = b;
             Likelihood likelihood = new Likelihood();
-            Posteriors.normaliseBlock(s, t, K, rows, likelihood, true);
+            Posteriors.normaliseBlock(s, t, K, rows, likelihood, true, false);
             weighted[variant] = new double[K * rows];
             for (int c = 0; c < K; c++) System.arraycopy(s.byComponent[c], 0, weighted[variant], c * rows, rows);
             logLikelihood[variant] = likelihood.logLikelihood();

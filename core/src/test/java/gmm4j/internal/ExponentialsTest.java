@@ -61,6 +61,27 @@ class ExponentialsTest {
         assertTrue(Double.isNaN(Exponentials.expByPowersOfTwo(Double.NaN)));
     }
 
+    /** The half exponential e^{x/2}: as accurate, 1 exact at 0, and 0 at and below x's cut (where e^x is 0), not e^{x/2}'s. */
+    @Test
+    void halfExpByPowersOfTwoIsWithinThreeUlpsOfMathExpAndCutsWithTheWhole() {
+        Random random = new Random(29);
+        for (int i = 0; i < 200_000; i++) {
+            double x = i < 1000 ? -i / 20.0 : Exponentials.CUT * random.nextDouble();
+            double exact = Math.exp(x / 2), h = Exponentials.halfExpByPowersOfTwo(x);
+            if (x <= Exponentials.CUT) {
+                assertEquals(0.0, h, "e^(" + x + "/2): the whole is below the cut");
+                continue;
+            }
+            assertTrue(Math.abs(h - exact) <= 6e-16 * exact, "e^(" + x + "/2): " + h + " vs " + exact);
+        }
+        assertEquals(1.0, Exponentials.halfExpByPowersOfTwo(0.0));
+        assertEquals(0.0, Exponentials.halfExpByPowersOfTwo(Double.NEGATIVE_INFINITY));
+        assertEquals(0.0, Exponentials.halfExpByPowersOfTwo(Exponentials.CUT));
+        assertEquals(Math.exp(Exponentials.CUT / 4), Exponentials.halfExpByPowersOfTwo(Exponentials.CUT / 2),
+                1e-15 * Math.exp(Exponentials.CUT / 4));
+        assertTrue(Double.isNaN(Exponentials.halfExpByPowersOfTwo(Double.NaN)));
+    }
+
     @Test
     void keepsOneExactAndNanAndSendsMinusInfinityToZero() {
         double[] v = {0.0, Double.NEGATIVE_INFINITY, Double.NaN, -1e300};

@@ -215,11 +215,70 @@ class VectorPathTest {
                 expectedTotal[b] += expected[b];
             }
             double[] minusBefore = minus.clone();
+            double[] halfArguments = v.clone(), halfTotal = total.clone();
             vector.expOfDifference(v, minus, n, total);
             assertArrayEquals(expected, v, "n = " + n);
             assertArrayEquals(expectedTotal, total, "n = " + n + ": totals");
             assertArrayEquals(minusBefore, minus, "n = " + n + ": what is subtracted stays");
+
+            double[] half = new double[n], expectedHalf = new double[n], squared = new double[n], squaredTotal = halfTotal.clone();
+            for (int b = 0; b < n; b++) {
+                expectedHalf[b] = Exponentials.halfExpByPowersOfTwo(halfArguments[b] - minus[b]);
+                squared[b] = expectedHalf[b] * expectedHalf[b];
+                squaredTotal[b] += squared[b];
+            }
+            vector.halfExpOfDifference(halfArguments, minus, n, halfTotal, half);
+            assertArrayEquals(expectedHalf, half, "n = " + n + ": the half exponentials");
+            assertArrayEquals(squared, halfArguments, "n = " + n + ": their squares");
+            assertArrayEquals(squaredTotal, halfTotal, "n = " + n + ": the squares' totals");
         }
+    }
+
+    /**
+     * A block's posteriors made through the half exponentials, with the square roots of the weighted
+     * responsibilities, against those made directly: the same to a few ulps, and each root's square is
+     * its weighted responsibility; a row no component explains gets equal shares and roots to match.
+     */
+    @Test
+    void blockPosteriorsWithRootsMatchThoseWithout() {
+        Random random = new Random(23);
+        int k = 5, rows = 203;
+        double[] weight = new double[rows];
+        for (int b = 0; b < rows; b++) weight[b] = 0.1 + 3 * random.nextDouble();
+        Table t = new Table(rows, 1, new double[rows], weight, 0, new int[0], new int[0]);
+        double[][] logJoint = new double[k][rows];
+        for (double[] c : logJoint) for (int b = 0; b < rows; b++) c[b] = -80 * random.nextDouble();
+        for (int c = 0; c < k; c++) logJoint[c][7] = Double.NEGATIVE_INFINITY;
+        logJoint[2][9] = Double.NEGATIVE_INFINITY;
+        double[][][] weighted = new double[2][][];
+        double[] logLikelihood = new double[2];
+        BlockScratch s = null;
+        for (int variant = 0; variant < 2; variant++) {
+            s = new BlockScratch(k, 1, rows);
+            s.vector = Parallel.VECTOR;
+            for (int c = 0; c < k; c++) s.byComponent[c] = logJoint[c].clone();
+            for (int b = 0; b < rows; b++) s.blockRows[b] = b;
+            Likelihood likelihood = new Likelihood();
+            Posteriors.normaliseBlock(s, t, k, rows, likelihood, true, variant == 1);
+            assertEquals(variant == 1, s.rootsMade);
+            weighted[variant] = s.byComponent;
+            logLikelihood[variant] = likelihood.logLikelihood();
+        }
+        assertEquals(logLikelihood[0], logLikelihood[1], 1e-14 * Math.abs(logLikelihood[0]));
+        int cut = 0;
+        for (int c = 0; c < k; c++) {
+            for (int b = 0; b < rows; b++) {
+                double direct = weighted[0][c][b], root = s.roots()[c][b];
+                assertEquals(direct, weighted[1][c][b], 4e-15 * direct, "component " + c + ", row " + b);
+                assertEquals(weighted[1][c][b], root * root, 4e-15 * direct, "component " + c + ", row " + b + ": the root's square");
+                if (direct == 0) {
+                    assertEquals(0.0, root, "component " + c + ", row " + b + ": a cut pair's root");
+                    cut++;
+                }
+            }
+            assertEquals(weight[7] / k, weighted[1][c][7], 1e-15 * weight[7], "row 7: equal shares");
+        }
+        assertTrue(cut > k, "some pairs fall below the cut: " + cut);
     }
 
     /** The gathered transposition copies exactly what the scalar one does, listed rows in any order, for any width and ragged end. */

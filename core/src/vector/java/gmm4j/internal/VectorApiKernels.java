@@ -181,22 +181,10 @@ final class VectorApiKernels extends VectorKernels {
     /** One pass, each step of {@link Exponentials#expByPowersOfTwo} on a vector. */
     @Override
     void expOfDifference(double[] v, double[] minus, int n, double[] total) {
-        DoubleVector minusLn2High = DoubleVector.broadcast(S, -Exponentials.LN2_HIGH);
-        DoubleVector minusLn2Low = DoubleVector.broadcast(S, -Exponentials.LN2_LOW);
         int b = 0;
         for (int end = n & -L; b < end; b += L) {
             DoubleVector t = DoubleVector.fromArray(S, v, b).sub(DoubleVector.fromArray(S, minus, b)).max(Exponentials.CUT);
-            DoubleVector shifted = t.fma(Exponentials.LOG2E, Exponentials.SHIFTER);
-            DoubleVector k = shifted.sub(Exponentials.SHIFTER);
-            DoubleVector r = k.fma(minusLn2Low, k.fma(minusLn2High, t));
-            DoubleVector r2 = r.mul(r), r4 = r2.mul(r2);
-            DoubleVector low = r2.fma(r.fma(Exponentials.F5, Exponentials.F4), r.fma(Exponentials.F3, Exponentials.F2));
-            DoubleVector middle = r2.fma(r.fma(Exponentials.F9, Exponentials.F8), r.fma(Exponentials.F7, Exponentials.F6));
-            DoubleVector high = r2.fma(DoubleVector.broadcast(S, Exponentials.F12), r.fma(Exponentials.F11, Exponentials.F10));
-            DoubleVector p = r2.fma(r4.mul(r4).fma(high, r4.fma(middle, low)), r).add(1);
-            DoubleVector powerOfTwo = shifted.reinterpretAsLongs().add(Exponentials.EXPONENT_BIAS)
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector e = p.mul(powerOfTwo).blend(0, t.compare(VectorOperators.EQ, Exponentials.CUT));
+            DoubleVector e = powerOfTwoTimesTaylor(t).blend(0, t.compare(VectorOperators.EQ, Exponentials.CUT));
             e.intoArray(v, b);
             e.add(DoubleVector.fromArray(S, total, b)).intoArray(total, b);
         }
@@ -205,6 +193,41 @@ final class VectorApiKernels extends VectorKernels {
             v[b] = e;
             total[b] += e;
         }
+    }
+
+    /** One pass, each step of {@link Exponentials#halfExpByPowersOfTwo} on a vector, then its square. */
+    @Override
+    void halfExpOfDifference(double[] v, double[] minus, int n, double[] total, double[] half) {
+        int b = 0;
+        for (int end = n & -L; b < end; b += L) {
+            DoubleVector t = DoubleVector.fromArray(S, v, b).sub(DoubleVector.fromArray(S, minus, b)).max(Exponentials.CUT);
+            DoubleVector h = powerOfTwoTimesTaylor(t.mul(0.5)).blend(0, t.compare(VectorOperators.EQ, Exponentials.CUT));
+            DoubleVector e = h.mul(h);
+            h.intoArray(half, b);
+            e.intoArray(v, b);
+            e.add(DoubleVector.fromArray(S, total, b)).intoArray(total, b);
+        }
+        for (; b < n; b++) {
+            double h = Exponentials.halfExpByPowersOfTwo(v[b] - minus[b]), e = h * h;
+            half[b] = h;
+            v[b] = e;
+            total[b] += e;
+        }
+    }
+
+    /** e^t for t in [cut, 0] (or NaN): {@link Exponentials#powerOfTwoTimesTaylor}'s steps on a vector. */
+    private static DoubleVector powerOfTwoTimesTaylor(DoubleVector t) {
+        DoubleVector shifted = t.fma(Exponentials.LOG2E, Exponentials.SHIFTER);
+        DoubleVector k = shifted.sub(Exponentials.SHIFTER);
+        DoubleVector r = k.fma(DoubleVector.broadcast(S, -Exponentials.LN2_LOW), k.fma(DoubleVector.broadcast(S, -Exponentials.LN2_HIGH), t));
+        DoubleVector r2 = r.mul(r), r4 = r2.mul(r2);
+        DoubleVector low = r2.fma(r.fma(Exponentials.F5, Exponentials.F4), r.fma(Exponentials.F3, Exponentials.F2));
+        DoubleVector middle = r2.fma(r.fma(Exponentials.F9, Exponentials.F8), r.fma(Exponentials.F7, Exponentials.F6));
+        DoubleVector high = r2.fma(DoubleVector.broadcast(S, Exponentials.F12), r.fma(Exponentials.F11, Exponentials.F10));
+        DoubleVector p = r2.fma(r4.mul(r4).fma(high, r4.fma(middle, low)), r).add(1);
+        DoubleVector powerOfTwo = shifted.reinterpretAsLongs().add(Exponentials.EXPONENT_BIAS)
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return p.mul(powerOfTwo);
     }
 
     /**
