@@ -30,7 +30,6 @@ final class VectorApiKernels extends VectorKernels {
     /** Rows of the block per pass of the triangular product: four vectors. */
     private static final int ROWS = 4 * L;
 
-
     /** Loaded by name ({@link Parallel#VECTOR}), and only where this JVM runs 256-bit vectors in hardware (else the API's Java fallback would be far slower than the scalar loops). */
     VectorApiKernels() {
         if (DoubleVector.SPECIES_PREFERRED.vectorBitSize() < 256) throw new UnsupportedOperationException("vectors under 256 bits");
