@@ -338,21 +338,21 @@ public final class GaussianMixtureModel implements Serializable {
     /** The most probable component of every row; {@link #NOISE} for the noise. */
     public int[] predict(Dataset data) {
         int[] labels = new int[data.size()];
-        mixture.forEachRow(checked(data), (i, logDensity, posterior) -> labels[i] = label(posterior));
+        forEachRow(data, (i, logDensity, posterior) -> labels[i] = label(posterior));
         return labels;
     }
 
     /** P(component | row) for every row, the noise's last if there is a noise component. */
     public double[][] posterior(Dataset data) {
         double[][] out = new double[data.size()][];
-        mixture.forEachRow(checked(data), (i, logDensity, posterior) -> out[i] = posterior.clone());
+        forEachRow(data, (i, logDensity, posterior) -> out[i] = posterior.clone());
         return out;
     }
 
     /** The log density of every row (0 for a row with nothing observed). */
     public double[] logDensity(Dataset data) {
         double[] out = new double[data.size()];
-        mixture.forEachRow(checked(data), (i, logDensity, posterior) -> out[i] = logDensity);
+        forEachRow(data, (i, logDensity, posterior) -> out[i] = logDensity);
         return out;
     }
 
@@ -382,6 +382,13 @@ public final class GaussianMixtureModel implements Serializable {
     public double icl(Dataset data) {
         Likelihood s = score(data);
         return icl(s.logLikelihood(), parameterCount(), s.weight(), s.mapLogLoss());
+    }
+
+    /** Every row's log density and posterior to {@code visitor}, a block of rows at a time where it can (in no fixed order). */
+    private void forEachRow(Dataset data, Mixture.RowVisitor visitor) {
+        try (Parallel parallel = new Parallel(1)) {
+            mixture.forEachRowInBlocks(checked(data), parallel, visitor);
+        }
     }
 
     private Likelihood score(Dataset data) {

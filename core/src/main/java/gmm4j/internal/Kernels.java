@@ -75,10 +75,15 @@ final class Kernels {
      * kernels; returns their number.
      */
     static int gatherCompleteRows(Table t, int from, int to, BlockScratch s) {
+        return gatherCompleteRows(t, from, to, s, true);
+    }
+
+    /** {@link #gatherCompleteRows}, the rows of weight 0 too unless {@code weighted}. */
+    static int gatherCompleteRows(Table t, int from, int to, BlockScratch s, boolean weighted) {
         int[] rows = s.blockRows;
         int count = 0;
         for (int i = from; i < to; i++) {
-            if (t.pattern(i) == Table.COMPLETE && t.weight(i) > 0) rows[count++] = i;
+            if (t.pattern(i) == Table.COMPLETE && (!weighted || t.weight(i) > 0)) rows[count++] = i;
         }
         s.transposeBlock(t.x, t.d, count);
         return count;

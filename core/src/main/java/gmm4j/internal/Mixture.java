@@ -390,19 +390,51 @@ public final class Mixture implements Serializable {
         MarginalGaussian[][] marginals = marginals(t.observed);
         double[] posterior = new double[columns];
         BlockScratch scratch = new BlockScratch(columns, d, 1);
-        for (int i = 0; i < t.n; i++) {
-            double logDensity;
-            if (t.pattern(i) == Table.EMPTY) {
-                System.arraycopy(weights, 0, posterior, 0, k);
-                if (noise != null) posterior[k] = noiseWeight;
-                logDensity = 0;
-            } else {
-                logJoint(t.x, i * d, t.pattern(i) == Table.COMPLETE ? null : marginals[t.pattern(i)], t.codes, i * t.c,
-                        posterior, scratch);
-                logDensity = Posteriors.normalise(posterior, columns);
-            }
-            visitor.row(i, logDensity, posterior);
+        for (int i = 0; i < t.n; i++) visitRow(t, i, marginals, posterior, scratch, visitor);
+    }
+
+    /**
+     * {@link #forEachRow}'s values, every row visited once but not in order: without categorical
+     * columns, the complete rows (weight 0 included) a block at a time by the fit's kernels, the
+     * block's log-joints at once and its exponentials in vector loops (the same values to rounding;
+     * row by row, a prediction took twenty fit iterations at 200 000×16, K = 16); the others row by row.
+     */
+    public void forEachRowInBlocks(Table t, Parallel parallel, RowVisitor visitor) {
+        if (t.c > 0) {
+            forEachRow(t, visitor);
+            return;
         }
+        MarginalGaussian[][] marginals = marginals(t.observed);
+        double[] posterior = new double[columns];
+        BlockScratch s = BlockScratch.of(parallel, columns, d);
+        for (int tile = 0; tile < t.n; tile += Kernels.TILE_ROWS) {
+            int end = Math.min(t.n, tile + Kernels.TILE_ROWS);
+            int count = Kernels.gatherCompleteRows(t, tile, end, s, false);
+            if (count > 0) {
+                covariance.logJoint(s.xt, count, flatMeans(), logWeights, s.byComponent, s);
+                addNoiseToBlock(s.byComponent, count);
+                Posteriors.visitBlock(s, columns, count, posterior, visitor);
+            }
+            for (int i = tile; i < end; i++) {
+                if (t.pattern(i) != Table.COMPLETE) visitRow(t, i, marginals, posterior, s, visitor);
+            }
+        }
+    }
+
+    /** Row i's log density and posterior to {@code visitor}; a row with nothing observed has log density 0 and the weights as posterior. */
+    private void visitRow(Table t, int i, MarginalGaussian[][] marginals, double[] posterior, BlockScratch scratch,
+                          RowVisitor visitor) {
+        double logDensity;
+        if (t.pattern(i) == Table.EMPTY) {
+            System.arraycopy(weights, 0, posterior, 0, k);
+            if (noise != null) posterior[k] = noiseWeight;
+            logDensity = 0;
+        } else {
+            logJoint(t.x, i * d, t.pattern(i) == Table.COMPLETE ? null : marginals[t.pattern(i)], t.codes, i * t.c,
+                    posterior, scratch);
+            logDensity = Posteriors.normalise(posterior, columns);
+        }
+        visitor.row(i, logDensity, posterior);
     }
 
     /** Log-likelihood, MAP log-loss and total weight of {@code t} under this mixture. */

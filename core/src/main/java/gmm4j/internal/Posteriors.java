@@ -35,6 +35,30 @@ final class Posteriors {
     }
 
     /**
+     * Each row of a block, from its log-joints in {@code s.byComponent}, to {@code visitor}: its log
+     * density and its posterior (in {@code posterior}, reused), the values of {@link #normalise}.
+     */
+    static void visitBlock(BlockScratch s, int k, int count, double[] posterior, Mixture.RowVisitor visitor) {
+        double[][] block = s.byComponent;
+        double[] max = s.rowMax;
+        double[] total = s.rowTotal;
+        Kernels.rowMax(block, k, count, max);
+        for (int b = 0; b < count; b++) total[b] = 0;
+        for (int c = 0; c < k; c++) s.expOfDifference(block[c], max, count, total);
+        for (int b = 0; b < count; b++) {
+            double logDensity = max[b];
+            if (logDensity == Double.NEGATIVE_INFINITY) {
+                // no component can explain the row: as normalise, equal shares
+                for (int c = 0; c < k; c++) posterior[c] = 1.0 / k;
+            } else {
+                for (int c = 0; c < k; c++) posterior[c] = block[c][b] / total[b];
+                logDensity += Math.log(total[b]);
+            }
+            visitor.row(s.blockRows[b], logDensity, posterior);
+        }
+    }
+
+    /**
      * Counts each row's MAP label from its log-joints (the posterior's order): the first component
      * whose log-joint is the row's maximum.
      */
