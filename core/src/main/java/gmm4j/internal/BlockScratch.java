@@ -45,7 +45,8 @@ final class BlockScratch {
     final double[] rowRootScale;
     /**
      * Whether {@link #roots} holds the square roots of {@link #byComponent} for the block in hand: set
-     * by {@link Posteriors#normaliseBlock} for the moments' {@link Moments#addBlock} that follows it.
+     * by {@link Posteriors#normaliseBlock} for the moments' {@link Moments#addBlock} that follows it,
+     * cleared when a new block is gathered ({@link #transposeBlock}).
      */
     boolean rootsMade;
     /** Per row: a lower bound of its best log-joint (the bounded full-covariance E-step). */
@@ -167,6 +168,7 @@ final class BlockScratch {
 
     /** {@link Kernels#transpose} of the first {@code count} rows of {@link #blockRows} into {@link #xt}, by this thread's kernels. */
     void transposeBlock(double[] x, int d, int count) {
+        rootsMade = false;
         if (vector != null) vector.transpose(x, d, blockRows, count, rowOffsets, xt);
         else Kernels.transpose(x, d, blockRows, count, xt);
     }

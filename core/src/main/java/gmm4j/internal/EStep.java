@@ -156,7 +156,6 @@ final class EStep {
                 return;
             }
             mixture.covariance.logGaussian(s.xt, count, mixture.flatMeans(), block, s);
-            s.rootsMade = false;
             double[] resp = s.responsibility;
             for (int b = 0; b < count; b++) {
                 int i = s.blockRows[b];

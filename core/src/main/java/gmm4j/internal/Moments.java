@@ -167,8 +167,13 @@ abstract sealed class Moments implements Serializable permits AxisMoments, Squar
         if (s.vector != null) {
             // one array, √w·(x − shift), for both sides of the scatter: half the stores, and a block's
             // differences and data stay nearer the L1 cache (w ≥ 0)
-            double[] root = s.rootsMade ? s.roots()[c] : s.rootWeight;
-            if (!s.rootsMade) for (int b = 0; b < count; b++) root[b] = Math.sqrt(wr[b]);
+            double[] root;
+            if (s.rootsMade) {
+                root = s.roots()[c];
+            } else {
+                root = s.rootWeight;
+                for (int b = 0; b < count; b++) root[b] = Math.sqrt(wr[b]);
+            }
             rootWeightedDifferences(s, count, c * d, root);
             addRootWeighted(c, s, count, root);
             return;

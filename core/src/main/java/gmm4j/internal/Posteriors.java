@@ -43,8 +43,7 @@ final class Posteriors {
         double[] max = s.rowMax;
         double[] total = s.rowTotal;
         Kernels.rowMax(block, k, count, max);
-        for (int b = 0; b < count; b++) total[b] = 0;
-        for (int c = 0; c < k; c++) s.expOfDifference(block[c], max, count, total);
+        exponentiate(s, k, count, null);
         for (int b = 0; b < count; b++) {
             double logDensity = max[b];
             if (logDensity == Double.NEGATIVE_INFINITY) {
@@ -55,6 +54,20 @@ final class Posteriors {
                 logDensity += Math.log(total[b]);
             }
             visitor.row(s.blockRows[b], logDensity, posterior);
+        }
+    }
+
+    /**
+     * The block's log-joints in {@code s.byComponent} turned into e^{log-joint − row max} in place,
+     * their sums per row into {@code s.rowTotal}; with {@code roots}, each made as the square of its
+     * half exponential, kept there (the Vector API's path).
+     */
+    private static void exponentiate(BlockScratch s, int k, int count, double[][] roots) {
+        double[] total = s.rowTotal;
+        for (int b = 0; b < count; b++) total[b] = 0;
+        for (int c = 0; c < k; c++) {
+            if (roots != null) s.vector.halfExpOfDifference(s.byComponent[c], s.rowMax, count, total, roots[c]);
+            else s.expOfDifference(s.byComponent[c], s.rowMax, count, total);
         }
     }
 
@@ -97,12 +110,8 @@ final class Posteriors {
         int[] rows = s.blockRows;
         Kernels.rowMax(block, k, count, max);
         if (score.mapLabels != null) countLabels(block, k, count, max, score.mapLabels);
-        for (int b = 0; b < count; b++) total[b] = 0;
         double[][] root = roots ? s.roots() : null;
-        for (int c = 0; c < k; c++) {
-            if (roots) s.vector.halfExpOfDifference(block[c], max, count, total, root[c]);
-            else s.expOfDifference(block[c], max, count, total);
-        }
+        exponentiate(s, k, count, root);
         double lowest = Kernels.lowest(max, count);
         if (lowest == Double.NEGATIVE_INFINITY) {
             for (int b = 0; b < count; b++) {
