@@ -17,8 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The vectors are the widest the JVM runs in hardware, 512 bits (AVX-512) or 256 (AVX2): an
  * AVX-512 core has two 512-bit FMA units, twice AVX2's flops per cycle (measured 10 to 20% faster over
- * a full fit at 200 000×16, K = 16, overlapping, on one core). Sixteen accumulators and their operands fit
- * AVX-512's 32 registers. A sum over lanes has one order for each width, so results on an AVX2
+ * a full fit at 200 000×16, K = 16, overlapping, on one core). The register tiles are sized for
+ * AVX2's 16 vector registers, where C2 spills what does not fit to the stack (and reloads it at every
+ * step of the loop); the triangular product alone has a second tile for AVX-512's 32. A sum over
+ * lanes has one order for each width, so results on an AVX2
  * machine and an AVX-512 one differ by rounding (as the scalar path's do); on one machine they do
  * not change with the threads.
  */
@@ -244,42 +246,19 @@ final class VectorApiKernels extends VectorKernels {
         Kernels.transposeRowByRow(x, d, rows, b, count, xt);
     }
 
-    /** Sixteen vector sums over the rows, eight loads for sixteen fused multiply-adds. */
+    /**
+     * Sixteen vector sums over the rows, in two passes of two rows by four columns: eight accumulators,
+     * six loads for eight fused multiply-adds (sixteen accumulators and eight loads in one pass fit
+     * AVX-512's 32 registers, but spilled to the stack from AVX2's 16).
+     */
     @Override
     void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out, double[] lanes) {
         double[] x0 = a[a0], x1 = a[Math.min(a0 + 1, aEnd - 1)], x2 = a[Math.min(a0 + 2, aEnd - 1)], x3 = a[Math.min(a0 + 3, aEnd - 1)];
         double[] y0 = c[c0], y1 = c[Math.min(c0 + 1, cEnd - 1)], y2 = c[Math.min(c0 + 2, cEnd - 1)], y3 = c[Math.min(c0 + 3, cEnd - 1)];
-        DoubleVector s00 = DoubleVector.zero(S), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
-        DoubleVector s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;
-        int b = 0;
-        for (int end = n & -L; b < end; b += L) {
-            DoubleVector u0 = DoubleVector.fromArray(S, x0, b), u1 = DoubleVector.fromArray(S, x1, b);
-            DoubleVector u2 = DoubleVector.fromArray(S, x2, b), u3 = DoubleVector.fromArray(S, x3, b);
-            DoubleVector v0 = DoubleVector.fromArray(S, y0, b), v1 = DoubleVector.fromArray(S, y1, b);
-            DoubleVector v2 = DoubleVector.fromArray(S, y2, b), v3 = DoubleVector.fromArray(S, y3, b);
-            s00 = u0.fma(v0, s00);
-            s01 = u0.fma(v1, s01);
-            s02 = u0.fma(v2, s02);
-            s03 = u0.fma(v3, s03);
-            s10 = u1.fma(v0, s10);
-            s11 = u1.fma(v1, s11);
-            s12 = u1.fma(v2, s12);
-            s13 = u1.fma(v3, s13);
-            s20 = u2.fma(v0, s20);
-            s21 = u2.fma(v1, s21);
-            s22 = u2.fma(v2, s22);
-            s23 = u2.fma(v3, s23);
-            s30 = u3.fma(v0, s30);
-            s31 = u3.fma(v1, s31);
-            s32 = u3.fma(v2, s32);
-            s33 = u3.fma(v3, s33);
-        }
-        store(lanes, 0, s00, s01, s02, s03);
-        store(lanes, 4, s10, s11, s12, s13);
-        store(lanes, 8, s20, s21, s22, s23);
-        store(lanes, 12, s30, s31, s32, s33);
+        productsTwoByFour(x0, x1, y0, y1, y2, y3, n, lanes, 0);
+        productsTwoByFour(x2, x3, y0, y1, y2, y3, n, lanes, 8);
         for (int t = 0; t < 16; t++) out[t] = laneSum(lanes, t * L);
-        for (; b < n; b++) {
+        for (int b = n & -L; b < n; b++) {
             double[] u = {x0[b], x1[b], x2[b], x3[b]}, v = {y0[b], y1[b], y2[b], y3[b]};
             for (int p = 0; p < 4; p++) {
                 for (int q = 0; q < 4; q++) out[4 * p + q] = Math.fma(u[p], v[q], out[4 * p + q]);
@@ -287,39 +266,41 @@ final class VectorApiKernels extends VectorKernels {
         }
     }
 
-    /** Ten products and four first moments in fourteen vector sums, five loads for fourteen fused multiply-adds. */
+    /** Two rows of {@link #products4x4}'s vector sums, into {@code lanes} from vector slot {@code slot} on: six loads for eight fused multiply-adds. */
+    private static void productsTwoByFour(double[] x0, double[] x1, double[] y0, double[] y1, double[] y2, double[] y3, int n,
+                                          double[] lanes, int slot) {
+        DoubleVector s00 = DoubleVector.zero(S), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        for (int b = 0, end = n & -L; b < end; b += L) {
+            DoubleVector u0 = DoubleVector.fromArray(S, x0, b), u1 = DoubleVector.fromArray(S, x1, b);
+            DoubleVector v = DoubleVector.fromArray(S, y0, b);
+            s00 = u0.fma(v, s00);
+            s10 = u1.fma(v, s10);
+            v = DoubleVector.fromArray(S, y1, b);
+            s01 = u0.fma(v, s01);
+            s11 = u1.fma(v, s11);
+            v = DoubleVector.fromArray(S, y2, b);
+            s02 = u0.fma(v, s02);
+            s12 = u1.fma(v, s12);
+            v = DoubleVector.fromArray(S, y3, b);
+            s03 = u0.fma(v, s03);
+            s13 = u1.fma(v, s13);
+        }
+        store(lanes, slot, s00, s01, s02, s03);
+        store(lanes, slot + 4, s10, s11, s12, s13);
+    }
+
+    /**
+     * Ten products and four first moments in fourteen vector sums, in two passes: the first two rows'
+     * five sums, then the last two rows' nine (fourteen accumulators and five loads in one pass spilled
+     * from AVX2's 16 registers).
+     */
     @Override
     void symmetricTile(double[][] a, int a0, int aEnd, double[] root, int n, double[] out, double[] lanes) {
         double[] x0 = a[a0], x1 = a[Math.min(a0 + 1, aEnd - 1)], x2 = a[Math.min(a0 + 2, aEnd - 1)], x3 = a[Math.min(a0 + 3, aEnd - 1)];
-        DoubleVector s00 = DoubleVector.zero(S), s10 = s00, s11 = s00, s20 = s00, s21 = s00, s22 = s00;
-        DoubleVector s30 = s00, s31 = s00, s32 = s00, s33 = s00, f0 = s00, f1 = s00, f2 = s00, f3 = s00;
-        int b = 0;
-        for (int end = n & -L; b < end; b += L) {
-            DoubleVector u0 = DoubleVector.fromArray(S, x0, b), u1 = DoubleVector.fromArray(S, x1, b);
-            DoubleVector u2 = DoubleVector.fromArray(S, x2, b), u3 = DoubleVector.fromArray(S, x3, b);
-            DoubleVector r = DoubleVector.fromArray(S, root, b);
-            s00 = u0.fma(u0, s00);
-            s10 = u1.fma(u0, s10);
-            s11 = u1.fma(u1, s11);
-            s20 = u2.fma(u0, s20);
-            s21 = u2.fma(u1, s21);
-            s22 = u2.fma(u2, s22);
-            s30 = u3.fma(u0, s30);
-            s31 = u3.fma(u1, s31);
-            s32 = u3.fma(u2, s32);
-            s33 = u3.fma(u3, s33);
-            f0 = r.fma(u0, f0);
-            f1 = r.fma(u1, f1);
-            f2 = r.fma(u2, f2);
-            f3 = r.fma(u3, f3);
-        }
-        store(lanes, 0, s00, s10, s11, s20);
-        store(lanes, 4, s21, s22, s30, s31);
-        store(lanes, 8, s32, s33, f0, f1);
-        f2.intoArray(lanes, 12 * L);
-        f3.intoArray(lanes, 13 * L);
+        symmetricFirstRows(x0, x1, root, n, lanes);
+        symmetricLastRows(x0, x1, x2, x3, root, n, lanes);
         for (int t = 0; t < SYMMETRIC_SUMS.length; t++) out[SYMMETRIC_SUMS[t]] = laneSum(lanes, t * L);
-        for (; b < n; b++) {
+        for (int b = n & -L; b < n; b++) {
             double[] u = {x0[b], x1[b], x2[b], x3[b]};
             for (int p = 0; p < 4; p++) {
                 for (int q = 0; q <= p; q++) out[4 * p + q] = Math.fma(u[p], u[q], out[4 * p + q]);
@@ -328,95 +309,184 @@ final class VectorApiKernels extends VectorKernels {
         }
     }
 
+    /** The first two rows of {@link #symmetricTile}'s sums, s00, s10, s11 and f0, f1, into their slots of {@code lanes}. */
+    private static void symmetricFirstRows(double[] x0, double[] x1, double[] root, int n, double[] lanes) {
+        DoubleVector s00 = DoubleVector.zero(S), s10 = s00, s11 = s00, f0 = s00, f1 = s00;
+        for (int b = 0, end = n & -L; b < end; b += L) {
+            DoubleVector u0 = DoubleVector.fromArray(S, x0, b), u1 = DoubleVector.fromArray(S, x1, b);
+            DoubleVector r = DoubleVector.fromArray(S, root, b);
+            s00 = u0.fma(u0, s00);
+            s10 = u1.fma(u0, s10);
+            s11 = u1.fma(u1, s11);
+            f0 = r.fma(u0, f0);
+            f1 = r.fma(u1, f1);
+        }
+        s00.intoArray(lanes, 0);
+        s10.intoArray(lanes, L);
+        s11.intoArray(lanes, 2 * L);
+        f0.intoArray(lanes, 10 * L);
+        f1.intoArray(lanes, 11 * L);
+    }
+
+    /** The last two rows of {@link #symmetricTile}'s sums, s20 to s33 and f2, f3, into their slots of {@code lanes}. */
+    private static void symmetricLastRows(double[] x0, double[] x1, double[] x2, double[] x3, double[] root, int n, double[] lanes) {
+        DoubleVector s20 = DoubleVector.zero(S), s21 = s20, s22 = s20, s30 = s20, s31 = s20, s32 = s20, s33 = s20, f2 = s20, f3 = s20;
+        for (int b = 0, end = n & -L; b < end; b += L) {
+            DoubleVector u0 = DoubleVector.fromArray(S, x0, b), u1 = DoubleVector.fromArray(S, x1, b);
+            DoubleVector u2 = DoubleVector.fromArray(S, x2, b), u3 = DoubleVector.fromArray(S, x3, b);
+            DoubleVector r = DoubleVector.fromArray(S, root, b);
+            s20 = u2.fma(u0, s20);
+            s21 = u2.fma(u1, s21);
+            s22 = u2.fma(u2, s22);
+            s30 = u3.fma(u0, s30);
+            s31 = u3.fma(u1, s31);
+            s32 = u3.fma(u2, s32);
+            s33 = u3.fma(u3, s33);
+            f2 = r.fma(u2, f2);
+            f3 = r.fma(u3, f3);
+        }
+        store(lanes, 3, s20, s21, s22, s30);
+        s31.intoArray(lanes, 7 * L);
+        s32.intoArray(lanes, 8 * L);
+        s33.intoArray(lanes, 9 * L);
+        f2.intoArray(lanes, 12 * L);
+        f3.intoArray(lanes, 13 * L);
+    }
+
     /**
      * Four vectors of rows of the block at a time, their differences made once into {@code work}
-     * (subtracting in the product instead measured slower over a fit at d = 16), then per strip of
-     * four rows of U a four-by-four-vector tile of z in sixteen registers over the strip's columns (four
-     * broadcasts and four loads for sixteen fused multiply-adds), squared into the distances as it
-     * ends.
+     * (subtracting in the product instead measured slower over a fit at d = 16), then the product in
+     * register tiles shaped for the registers there are: {@link #distancesByStrips} with AVX-512's 32,
+     * {@link #distancesByRowPairs} with AVX2's 16 (where the strips' sixteen accumulators spilled to
+     * the stack: the pairs measured 1.4 times as fast alone, at d = 16 and 64, one core).
      */
     @Override
     void mahalanobis(double[] packed, int d, double[][] xt, int rows, double[] mean, int mOff, double[] out,
                      double[] work, int to) {
-        int strips = (to + 3) / 4;
-        int used = Math.min(d, 4 * strips);
+        int used = Math.min(d, (to + 3) & -4);
         for (int b0 = 0; b0 < rows; b0 += ROWS) {
             for (int j = 0; j < used; j++) {
                 double m = mean[mOff + j];
                 double[] x = xt[j];
                 for (int l = 0; l < ROWS; l += L) DoubleVector.fromArray(S, x, b0 + l).sub(m).intoArray(work, ROWS * j + l);
             }
-            DoubleVector q0 = DoubleVector.zero(S), q1 = q0, q2 = q0, q3 = q0;
-            for (int s = 0; s < strips; s++) {
-                int off = GaussianFactor.stripOffset(s), columns = Math.min(d, 4 * s + 4);
-                DoubleVector z00 = DoubleVector.zero(S), z01 = z00, z02 = z00, z03 = z00, z10 = z00, z11 = z00, z12 = z00, z13 = z00;
-                DoubleVector z20 = z00, z21 = z00, z22 = z00, z23 = z00, z30 = z00, z31 = z00, z32 = z00, z33 = z00;
-                // the columns before the strip's diagonal block, and its first, reach all four rows of the strip
-                for (int j = 0; j <= 4 * s; j++) {
-                    int w = ROWS * j;
-                    DoubleVector e0 = DoubleVector.fromArray(S, work, w), e1 = DoubleVector.fromArray(S, work, w + L);
-                    DoubleVector e2 = DoubleVector.fromArray(S, work, w + 2 * L), e3 = DoubleVector.fromArray(S, work, w + 3 * L);
-                    int at = off + 4 * j;
-                    DoubleVector u = DoubleVector.broadcast(S, packed[at]);
-                    z00 = e0.fma(u, z00);
-                    z01 = e1.fma(u, z01);
-                    z02 = e2.fma(u, z02);
-                    z03 = e3.fma(u, z03);
+            if (L == 4) distancesByRowPairs(packed, d, used, work, out, b0);
+            else distancesByStrips(packed, d, used, work, out, b0);
+        }
+    }
+
+    /**
+     * Rows b0 to b0 + ROWS of {@link #mahalanobis}'s sums, from their differences in {@code work}, the
+     * first {@code used} rows of U (a multiple of four, or d): two rows of U at a time, i and i + 1, over
+     * the columns j ≤ i + 1 (row i's last is the packed factor's zero above its diagonal), in eight
+     * accumulators, two broadcasts and four loads for eight fused multiply-adds.
+     */
+    private static void distancesByRowPairs(double[] packed, int d, int used, double[] work, double[] out, int b0) {
+        DoubleVector q0 = DoubleVector.zero(S), q1 = q0, q2 = q0, q3 = q0;
+        for (int i = 0; i < used; i += 2) {
+            int at = GaussianFactor.stripOffset(i >> 2) + (i & 3), columns = Math.min(i + 2, d);
+            DoubleVector z0 = DoubleVector.zero(S), z1 = z0, z2 = z0, z3 = z0, y0 = z0, y1 = z0, y2 = z0, y3 = z0;
+            for (int j = 0, w = 0; j < columns; j++, w += ROWS, at += 4) {
+                DoubleVector e0 = DoubleVector.fromArray(S, work, w), e1 = DoubleVector.fromArray(S, work, w + L);
+                DoubleVector e2 = DoubleVector.fromArray(S, work, w + 2 * L), e3 = DoubleVector.fromArray(S, work, w + 3 * L);
+                DoubleVector u = DoubleVector.broadcast(S, packed[at]), v = DoubleVector.broadcast(S, packed[at + 1]);
+                z0 = e0.fma(u, z0);
+                z1 = e1.fma(u, z1);
+                z2 = e2.fma(u, z2);
+                z3 = e3.fma(u, z3);
+                y0 = e0.fma(v, y0);
+                y1 = e1.fma(v, y1);
+                y2 = e2.fma(v, y2);
+                y3 = e3.fma(v, y3);
+            }
+            q0 = q0.add(y0.fma(y0, z0.mul(z0)));
+            q1 = q1.add(y1.fma(y1, z1.mul(z1)));
+            q2 = q2.add(y2.fma(y2, z2.mul(z2)));
+            q3 = q3.add(y3.fma(y3, z3.mul(z3)));
+        }
+        q0.intoArray(out, b0);
+        q1.intoArray(out, b0 + L);
+        q2.intoArray(out, b0 + 2 * L);
+        q3.intoArray(out, b0 + 3 * L);
+    }
+
+    /**
+     * {@link #distancesByRowPairs}' sums another way: per strip of four rows of U a four-by-four-vector
+     * tile of z in sixteen registers over the strip's columns (four broadcasts and four loads for
+     * sixteen fused multiply-adds), squared into the distances as it ends.
+     */
+    private static void distancesByStrips(double[] packed, int d, int used, double[] work, double[] out, int b0) {
+        int strips = (used + 3) / 4;
+        DoubleVector q0 = DoubleVector.zero(S), q1 = q0, q2 = q0, q3 = q0;
+        for (int s = 0; s < strips; s++) {
+            int off = GaussianFactor.stripOffset(s), columns = Math.min(d, 4 * s + 4);
+            DoubleVector z00 = DoubleVector.zero(S), z01 = z00, z02 = z00, z03 = z00, z10 = z00, z11 = z00, z12 = z00, z13 = z00;
+            DoubleVector z20 = z00, z21 = z00, z22 = z00, z23 = z00, z30 = z00, z31 = z00, z32 = z00, z33 = z00;
+            // the columns before the strip's diagonal block, and its first, reach all four rows of the strip
+            for (int j = 0; j <= 4 * s; j++) {
+                int w = ROWS * j;
+                DoubleVector e0 = DoubleVector.fromArray(S, work, w), e1 = DoubleVector.fromArray(S, work, w + L);
+                DoubleVector e2 = DoubleVector.fromArray(S, work, w + 2 * L), e3 = DoubleVector.fromArray(S, work, w + 3 * L);
+                int at = off + 4 * j;
+                DoubleVector u = DoubleVector.broadcast(S, packed[at]);
+                z00 = e0.fma(u, z00);
+                z01 = e1.fma(u, z01);
+                z02 = e2.fma(u, z02);
+                z03 = e3.fma(u, z03);
+                u = DoubleVector.broadcast(S, packed[at + 1]);
+                z10 = e0.fma(u, z10);
+                z11 = e1.fma(u, z11);
+                z12 = e2.fma(u, z12);
+                z13 = e3.fma(u, z13);
+                u = DoubleVector.broadcast(S, packed[at + 2]);
+                z20 = e0.fma(u, z20);
+                z21 = e1.fma(u, z21);
+                z22 = e2.fma(u, z22);
+                z23 = e3.fma(u, z23);
+                u = DoubleVector.broadcast(S, packed[at + 3]);
+                z30 = e0.fma(u, z30);
+                z31 = e1.fma(u, z31);
+                z32 = e2.fma(u, z32);
+                z33 = e3.fma(u, z33);
+            }
+            // the rest of the diagonal block is lower triangular: column 4s + t reaches rows t to 3
+            // of the strip alone (its zeros would cost a sixth of the product's multiply-adds at d = 16;
+            // one loop over all columns with these conditions measured a third slower than two)
+            for (int t = 1; t < Math.min(4, columns - 4 * s); t++) {
+                int w = ROWS * (4 * s + t), at = off + 4 * (4 * s + t);
+                DoubleVector e0 = DoubleVector.fromArray(S, work, w), e1 = DoubleVector.fromArray(S, work, w + L);
+                DoubleVector e2 = DoubleVector.fromArray(S, work, w + 2 * L), e3 = DoubleVector.fromArray(S, work, w + 3 * L);
+                DoubleVector u;
+                if (t == 1) {
                     u = DoubleVector.broadcast(S, packed[at + 1]);
                     z10 = e0.fma(u, z10);
                     z11 = e1.fma(u, z11);
                     z12 = e2.fma(u, z12);
                     z13 = e3.fma(u, z13);
+                }
+                if (t <= 2) {
                     u = DoubleVector.broadcast(S, packed[at + 2]);
                     z20 = e0.fma(u, z20);
                     z21 = e1.fma(u, z21);
                     z22 = e2.fma(u, z22);
                     z23 = e3.fma(u, z23);
-                    u = DoubleVector.broadcast(S, packed[at + 3]);
-                    z30 = e0.fma(u, z30);
-                    z31 = e1.fma(u, z31);
-                    z32 = e2.fma(u, z32);
-                    z33 = e3.fma(u, z33);
                 }
-                // the rest of the diagonal block is lower triangular: column 4s + t reaches rows t to 3
-                // of the strip alone (its zeros would cost a sixth of the product's multiply-adds at d = 16;
-                // one loop over all columns with these conditions measured a third slower than two)
-                for (int t = 1; t < Math.min(4, columns - 4 * s); t++) {
-                    int w = ROWS * (4 * s + t), at = off + 4 * (4 * s + t);
-                    DoubleVector e0 = DoubleVector.fromArray(S, work, w), e1 = DoubleVector.fromArray(S, work, w + L);
-                    DoubleVector e2 = DoubleVector.fromArray(S, work, w + 2 * L), e3 = DoubleVector.fromArray(S, work, w + 3 * L);
-                    DoubleVector u;
-                    if (t == 1) {
-                        u = DoubleVector.broadcast(S, packed[at + 1]);
-                        z10 = e0.fma(u, z10);
-                        z11 = e1.fma(u, z11);
-                        z12 = e2.fma(u, z12);
-                        z13 = e3.fma(u, z13);
-                    }
-                    if (t <= 2) {
-                        u = DoubleVector.broadcast(S, packed[at + 2]);
-                        z20 = e0.fma(u, z20);
-                        z21 = e1.fma(u, z21);
-                        z22 = e2.fma(u, z22);
-                        z23 = e3.fma(u, z23);
-                    }
-                    u = DoubleVector.broadcast(S, packed[at + 3]);
-                    z30 = e0.fma(u, z30);
-                    z31 = e1.fma(u, z31);
-                    z32 = e2.fma(u, z32);
-                    z33 = e3.fma(u, z33);
-                }
-                // (z0² + z1²) + (z2² + z3²): the strip's squares without a chain through the running sum
-                q0 = q0.add(z10.fma(z10, z00.mul(z00)).add(z30.fma(z30, z20.mul(z20))));
-                q1 = q1.add(z11.fma(z11, z01.mul(z01)).add(z31.fma(z31, z21.mul(z21))));
-                q2 = q2.add(z12.fma(z12, z02.mul(z02)).add(z32.fma(z32, z22.mul(z22))));
-                q3 = q3.add(z13.fma(z13, z03.mul(z03)).add(z33.fma(z33, z23.mul(z23))));
+                u = DoubleVector.broadcast(S, packed[at + 3]);
+                z30 = e0.fma(u, z30);
+                z31 = e1.fma(u, z31);
+                z32 = e2.fma(u, z32);
+                z33 = e3.fma(u, z33);
             }
-            q0.intoArray(out, b0);
-            q1.intoArray(out, b0 + L);
-            q2.intoArray(out, b0 + 2 * L);
-            q3.intoArray(out, b0 + 3 * L);
+            // (z0² + z1²) + (z2² + z3²): the strip's squares without a chain through the running sum
+            q0 = q0.add(z10.fma(z10, z00.mul(z00)).add(z30.fma(z30, z20.mul(z20))));
+            q1 = q1.add(z11.fma(z11, z01.mul(z01)).add(z31.fma(z31, z21.mul(z21))));
+            q2 = q2.add(z12.fma(z12, z02.mul(z02)).add(z32.fma(z32, z22.mul(z22))));
+            q3 = q3.add(z13.fma(z13, z03.mul(z03)).add(z33.fma(z33, z23.mul(z23))));
         }
+        q0.intoArray(out, b0);
+        q1.intoArray(out, b0 + L);
+        q2.intoArray(out, b0 + 2 * L);
+        q3.intoArray(out, b0 + 3 * L);
     }
 
     /** Where {@link #symmetricTile}'s sums, in the order it stores them, go in its {@code out}: the tile's lower triangle, then the four first moments. */
