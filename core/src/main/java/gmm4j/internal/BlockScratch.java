@@ -18,8 +18,6 @@ final class BlockScratch {
     final double[][] xt;
     /** The data's index of each row of the block. */
     final int[] blockRows;
-    /** Where each row of the block starts in the data, {@code blockRows[b]·d}: the vector transposition's gather indices. */
-    final int[] rowOffsets;
     /** d × rows: the block's differences from a point, made panel by panel by the triangular product. */
     final double[][] diff;
     /** d × rows: the block transformed by a covariance's inverse factor. */
@@ -96,7 +94,6 @@ final class BlockScratch {
         this.d = d;
         this.xt = new double[d][rows];
         this.blockRows = new int[rows];
-        this.rowOffsets = new int[rows];
         this.diff = new double[d][rows];
         this.transformed = new double[d][rows];
         this.byComponent = new double[k][rows];
@@ -169,7 +166,7 @@ final class BlockScratch {
     /** {@link Kernels#transpose} of the first {@code count} rows of {@link #blockRows} into {@link #xt}, by this thread's kernels. */
     void transposeBlock(double[] x, int d, int count) {
         rootsMade = false;
-        if (vector != null) vector.transpose(x, d, blockRows, count, rowOffsets, xt);
+        if (vector != null) vector.transpose(x, d, blockRows, count, xt);
         else Kernels.transpose(x, d, blockRows, count, xt);
     }
 

@@ -77,11 +77,8 @@ abstract class VectorKernels {
      */
     abstract void halfExpOfDifference(double[] v, double[] minus, int n, double[] total, double[] half);
 
-    /**
-     * {@link Kernels#transpose}: {@code xt[j][b] = x[rows[b]·d + j]}, a vector of rows per column
-     * gathered at once; {@code offsets} takes {@code rows[b]·d}.
-     */
-    abstract void transpose(double[] x, int d, int[] rows, int count, int[] offsets, double[][] xt);
+    /** {@link Kernels#transpose}: {@code xt[j][b] = x[rows[b]·d + j]}, in blocks of four rows by four columns. */
+    abstract void transpose(double[] x, int d, int[] rows, int count, double[][] xt);
 
     /** {@link Kernels#products4x4}'s sixteen dot products, the same arguments and meaning. */
     abstract void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out,

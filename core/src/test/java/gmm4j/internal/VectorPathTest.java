@@ -294,7 +294,7 @@ class VectorPathTest {
                 for (int b = 0; b < count; b++) rows[b] = random.nextInt(n);
                 double[][] expected = new double[d][Kernels.TILE_ROWS], actual = new double[d][Kernels.TILE_ROWS];
                 Kernels.transpose(x, d, rows, count, expected);
-                Parallel.VECTOR.transpose(x, d, rows, count, new int[Kernels.TILE_ROWS], actual);
+                Parallel.VECTOR.transpose(x, d, rows, count, actual);
                 for (int j = 0; j < d; j++) {
                     for (int b = 0; b < count; b++) assertEquals(x[rows[b] * d + j], expected[j][b], "scalar: d = " + d + ", row " + b);
                     assertArrayEquals(expected[j], actual[j], "vector: d = " + d + ", count " + count + ", column " + j);
