@@ -22,9 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * a full fit at 200 000×16, K = 16, overlapping, on one core). The register tiles are sized for
  * AVX2's 16 vector registers, where C2 spills what does not fit to the stack (and reloads it at every
  * step of the loop); the triangular product alone has a second tile for AVX-512's 32. A sum over
- * lanes has one order for each width, so results on an AVX2
- * machine and an AVX-512 one differ by rounding (as the scalar path's do); on one machine they do
- * not change with the threads.
+ * lanes has one order for each width, so results on an AVX2 machine and an AVX-512 one differ by
+ * rounding (as the scalar path's do); on one machine they do not change with the threads.
  */
 final class VectorApiKernels extends VectorKernels {
     private static final VectorSpecies<Double> S =
@@ -385,9 +384,9 @@ final class VectorApiKernels extends VectorKernels {
 
     /**
      * Four vectors of rows of the block at a time, their differences made once into {@code work}
-     * (subtracting in the product instead measured slower over fits: at d = 16 on an Intel Xeon, at
-     * d = 64 on an AMD Zen 3, where it was 5% faster at d = 16), then the product in
-     * register tiles shaped for the registers there are: {@link #distancesByStrips} with AVX-512's 32,
+     * (subtracting inside the product instead made fits slower at d = 16 on an Intel Xeon and at d = 64
+     * on an AMD Zen 3), then the product in register tiles shaped for the registers there are:
+     * {@link #distancesByStrips} with AVX-512's 32,
      * {@link #distancesByRowPairs} with AVX2's 16 (where the strips' sixteen accumulators spilled to
      * the stack: the pairs measured 1.4 times as fast alone, at d = 16 and 64, one core).
      */
