@@ -150,22 +150,19 @@ final class FullCovariance extends Covariance {
                          double[] o, BlockScratch scratch) {
         if (count == 0) return;
         double[][] block = xt; // all picked (picked[q] == q), or too many to gather
-        int computed = rows;
         if (16 * count < (rows - count) * d) {
-            computed = count;
             block = scratch.subset();
             for (int j = 0; j < d; j++) {
                 double[] from = xt[j], to = block[j];
                 for (int q = 0; q < count; q++) to[q] = from[picked[q]];
             }
         }
+        boolean gathered = block != xt;
         double[] distance = scratch.distance;
-        factors[c].mahalanobis(block, computed, means, c * d, distance, scratch);
+        factors[c].mahalanobis(block, gathered ? count : rows, means, c * d, distance, scratch);
         double constant = constant(c);
-        if (computed == count) {
-            for (int q = 0; q < count; q++) o[picked[q]] = (constant - 0.5 * distance[q]) + logWeight;
-        } else {
-            for (int q = 0; q < count; q++) o[picked[q]] = (constant - 0.5 * distance[picked[q]]) + logWeight;
+        for (int q = 0; q < count; q++) {
+            o[picked[q]] = (constant - 0.5 * distance[gathered ? q : picked[q]]) + logWeight;
         }
     }
 

@@ -397,9 +397,9 @@ final class VectorApiKernels extends VectorKernels {
      * Four vectors of rows of the block at a time, their differences made once into {@code work}
      * (subtracting inside the product instead made fits slower at d = 16 on an Intel Xeon and at d = 64
      * on an AMD Zen 3), then the product in register tiles shaped for the registers there are:
-     * {@link #distancesByStrips} with AVX-512's 32,
-     * {@link #distancesByRowPairs} with AVX2's 16 (where the strips' sixteen accumulators spilled to
-     * the stack: the pairs measured 1.4 times as fast alone, at d = 16 and 64, one core).
+     * {@link #distancesByStrips} with AVX-512's 32, {@link #distancesByRowPairs} with AVX2's 16 (where
+     * the strips' sixteen accumulators spilled to the stack: the pairs measured 1.4 times as fast alone,
+     * at d = 16 and 64, one core).
      */
     @Override
     void mahalanobis(double[] packed, int d, double[][] xt, int rows, double[] mean, int mOff, double[] out,
