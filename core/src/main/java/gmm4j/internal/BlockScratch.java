@@ -14,8 +14,13 @@ package gmm4j.internal;
 final class BlockScratch {
     final int k;
     final int d;
-    /** d × rows: the block transposed, {@code xt[j][b]} is coordinate j of the block's row b. */
-    final double[][] xt;
+    /**
+     * d × rows: the block in hand transposed, {@code xt[j][b]} is coordinate j of the block's row b;
+     * read only: it is either {@link #ownColumns} or a table's kept tile ({@link TransposedTiles}).
+     */
+    double[][] xt;
+    /** d × rows: this scratch's own arrays for a block. */
+    private final double[][] ownColumns;
     /** The data's index of each row of the block. */
     final int[] blockRows;
     /** d × rows: the block's differences from a point, made panel by panel by the triangular product. */
@@ -44,7 +49,7 @@ final class BlockScratch {
     /**
      * Whether {@link #roots} holds the square roots of {@link #byComponent} for the block in hand: set
      * by {@link Posteriors#normaliseBlock} for the moments' {@link Moments#addBlock} that follows it,
-     * cleared when a new block is gathered ({@link #transposeBlock}).
+     * cleared when a new block is taken in hand ({@link #readBlock}).
      */
     boolean rootsMade;
     /** Per row: a lower bound of its best log-joint (the bounded full-covariance E-step). */
@@ -92,7 +97,8 @@ final class BlockScratch {
     BlockScratch(int k, int d, int rows) {
         this.k = k;
         this.d = d;
-        this.xt = new double[d][rows];
+        this.ownColumns = new double[d][rows];
+        this.xt = ownColumns;
         this.blockRows = new int[rows];
         this.diff = new double[d][rows];
         this.transformed = new double[d][rows];
@@ -163,11 +169,26 @@ final class BlockScratch {
         else Kernels.products4x4(a, a0, aEnd, c, c0, cEnd, n, tile);
     }
 
-    /** {@link Kernels#transpose} of the first {@code count} rows of {@link #blockRows} into {@link #xt}, by this thread's kernels. */
-    void transposeBlock(double[] x, int d, int count) {
-        rootsMade = false;
+    /**
+     * {@link Kernels#transpose} of the first {@code count} rows of {@link #blockRows}, by this thread's
+     * kernels, into {@code target} (this scratch's own arrays when null), which becomes {@link #xt}.
+     */
+    void transposeBlock(double[] x, int d, int count, double[][] target) {
+        readBlock(target == null ? ownColumns : target);
         if (vector != null) vector.transpose(x, d, blockRows, count, xt);
         else Kernels.transpose(x, d, blockRows, count, xt);
+    }
+
+    /** Makes {@code columns} the block in hand, {@link #xt}. */
+    void readBlock(double[][] columns) {
+        xt = columns;
+        rootsMade = false;
+    }
+
+    /** Makes this scratch's own arrays the block in hand and returns them, to be written. */
+    double[][] ownColumns() {
+        readBlock(ownColumns);
+        return ownColumns;
     }
 
     /** The per-component positions (made on first use: only axis-aligned moments need them). */

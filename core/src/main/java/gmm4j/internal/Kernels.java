@@ -81,11 +81,19 @@ final class Kernels {
     /** {@link #gatherCompleteRows}, the rows of weight 0 too unless {@code weighted}. */
     static int gatherCompleteRows(Table t, int from, int to, BlockScratch s, boolean weighted) {
         int[] rows = s.blockRows;
+        TransposedTiles.Tile kept = weighted ? t.tiles.kept(from, to) : null;
+        if (kept != null) {
+            System.arraycopy(kept.rows(), 0, rows, 0, kept.count());
+            s.readBlock(kept.columns());
+            return kept.count();
+        }
         int count = 0;
         for (int i = from; i < to; i++) {
             if (t.pattern(i) == Table.COMPLETE && (!weighted || t.weight(i) > 0)) rows[count++] = i;
         }
-        s.transposeBlock(t.x, t.d, count);
+        double[][] keep = weighted ? t.tiles.newColumns(from, to) : null;
+        s.transposeBlock(t.x, t.d, count, keep);
+        if (keep != null) t.tiles.keep(from, new TransposedTiles.Tile(java.util.Arrays.copyOf(rows, count), count, keep));
         return count;
     }
 

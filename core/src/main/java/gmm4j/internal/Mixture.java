@@ -306,8 +306,9 @@ public final class Mixture implements Serializable {
     void logJoint(double[] x, int off, MarginalGaussian[] marginal, int[] codes, int codeOff,
                   double[] out, BlockScratch scratch) {
         if (marginal == null) {
-            for (int j = 0; j < d; j++) scratch.xt[j][0] = x[off + j];
-            covariance.logGaussian(scratch.xt, 1, means, scratch.byComponent, scratch);
+            double[][] row = scratch.ownColumns();
+            for (int j = 0; j < d; j++) row[j][0] = x[off + j];
+            covariance.logGaussian(row, 1, means, scratch.byComponent, scratch);
             for (int c = 0; c < k; c++) out[c] = scratch.byComponent[c][0];
         } else {
             for (int c = 0; c < k; c++) out[c] = marginal[c].logDensity(x, off, means, c * d, scratch.rowWork);

@@ -38,6 +38,8 @@ public final class Table {
     public final boolean[][] observed;
     public final double totalWeight;
     public final int emptyRows;
+    /** The complete rows transposed in tiles, kept by the passes for the passes after them. */
+    final TransposedTiles tiles;
 
     public Table(int n, int d, double[] x, double[] weight, int c, int[] codes, int[] levels) {
         this(n, d, x, weight, c, codes, levels, false);
@@ -94,6 +96,7 @@ public final class Table {
         this.observed = patterns.toArray(new boolean[0][]);
         this.emptyRows = empty;
         this.totalWeight = total;
+        this.tiles = new TransposedTiles(n, d);
     }
 
     /** Whether every row has weight 1. */
