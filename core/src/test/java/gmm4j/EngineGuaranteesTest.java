@@ -134,7 +134,10 @@ class EngineGuaranteesTest {
         int[] labels = model.predict(Dataset.of(rows));
         for (int i = 0; i < rows.length; i++) {
             assertEquals(1.0, Arrays.stream(posterior[i]).sum(), 1e-12);
-            assertArrayEquals(posterior[i], model.posterior(rows[i]), 1e-15);
+            // a data set's posteriors come from the Vector API's kernels where the JVM has them, which
+            // fold a mean into its product as scikit-learn does (a few bits of iris's 5.8 cm given up);
+            // one row's from the scalar loops
+            assertArrayEquals(posterior[i], model.posterior(rows[i]), 1e-13);
             assertEquals(labels[i], model.predict(rows[i]));
             for (double p : posterior[i]) assertTrue(p >= 0 && p <= 1);
         }

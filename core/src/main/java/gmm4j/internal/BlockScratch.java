@@ -83,6 +83,20 @@ final class BlockScratch {
     final double[][] quadDiff;
     /** The Vector API's kernels, or null for the scalar loops (see {@link Parallel#VECTOR}). */
     VectorKernels vector;
+    /**
+     * Per component (its mean's offset over d): U·μ for {@link VectorKernels#mahalanobisOfPanels}, d
+     * values and zeros up to a multiple of four ({@link GaussianFactor#foldMean}), made once per
+     * factor and means (a mixture's do not change) and kept with them; null where the mean is not
+     * folded or nothing was made yet.
+     */
+    private double[][] meanShifts;
+    private GaussianFactor[] shiftFactors;
+    private double[][] shiftMeans;
+    /** The block in hand as {@link VectorKernels#panels}, its first {@link #panelRows} rows' first {@link #panelColumns} coordinates; made on first use. */
+    private double[][] panels;
+    /** How many of the block's rows {@link #panels} holds: 0 until made for the block in hand. */
+    private int panelRows;
+    private int panelColumns;
     /** Sixteen rows' differences for {@link VectorKernels#mahalanobis}: 16·d values. */
     final double[] productWork;
     /** d × rows: a subset of the block's rows, transposed; made when the bounded E-step first needs it. */
@@ -183,12 +197,45 @@ final class BlockScratch {
     void readBlock(double[][] columns) {
         xt = columns;
         rootsMade = false;
+        panelRows = 0;
+    }
+
+    /**
+     * The first {@code rows} rows of the block in hand, their first {@code columns} coordinates, as
+     * {@link VectorKernels#panels} (this thread's vector kernels), made once for the components that
+     * read them.
+     */
+    double[][] panels(int rows, int columns) {
+        if (panelRows < rows || panelColumns < columns) {
+            panels = vector.panels(xt, d, columns, rows, panels);
+            panelRows = rows;
+            panelColumns = columns;
+        }
+        return panels;
     }
 
     /** Makes this scratch's own arrays the block in hand and returns them, to be written. */
     double[][] ownColumns() {
         readBlock(ownColumns);
         return ownColumns;
+    }
+
+    /** U·μ of {@code factor} and the mean at {@code means[mOff..]}, or null when that mean is not to be folded into its product. */
+    double[] meanShift(GaussianFactor factor, double[] means, int mOff) {
+        int c = mOff / d;
+        if (meanShifts == null || c >= meanShifts.length) {
+            int slots = Math.max(k, c + 1);
+            meanShifts = new double[slots][];
+            shiftFactors = new GaussianFactor[slots];
+            shiftMeans = new double[slots][];
+        }
+        if (shiftFactors[c] != factor || shiftMeans[c] != means) {
+            double[] shift = new double[(d + 3) & -4];
+            meanShifts[c] = factor.foldMean(means, mOff, shift) ? shift : null;
+            shiftFactors[c] = factor;
+            shiftMeans[c] = means;
+        }
+        return meanShifts[c];
     }
 
     /** The per-component positions (made on first use: only axis-aligned moments need them). */

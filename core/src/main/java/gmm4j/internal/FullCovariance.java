@@ -73,9 +73,9 @@ final class FullCovariance extends Covariance {
 
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
+        GaussianFactor.mahalanobisOfEach(factors, xt, rows, means, out, scratch, d);
         for (int c = 0; c < k; c++) {
             double[] o = out[c];
-            factors[c].mahalanobis(xt, rows, means, c * d, o, scratch);
             double constant = constant(c);
             for (int b = 0; b < rows; b++) o[b] = constant - 0.5 * o[b];
         }
@@ -105,9 +105,9 @@ final class FullCovariance extends Covariance {
             logJointOfEvery(xt, rows, means, logWeights, out, scratch);
             return;
         }
+        GaussianFactor.mahalanobisOfEach(factors, xt, rows, means, out, scratch, BOUND_ROWS);
         for (int c = 0; c < k; c++) {
             double[] o = out[c];
-            factors[c].mahalanobis(xt, rows, means, c * d, o, scratch, BOUND_ROWS);
             double constant = constant(c), logWeight = logWeights[c];
             for (int b = 0; b < rows; b++) o[b] = (constant - 0.5 * o[b]) + logWeight;
         }

@@ -75,6 +75,64 @@ final class GaussianFactor implements Serializable {
         }
     }
 
+    /**
+     * The largest Σ_j |U_ij·μ_j| for which the product folds the mean in (z = U·x − U·μ, as
+     * scikit-learn computes it): z then loses to rounding at most about 2⁻⁴² of that, ~2·10⁻¹³, where
+     * the differences x − μ would have kept it to z's own scale. Data far from the origin for their
+     * spread (times in seconds since 1970, say) take the differences.
+     */
+    private static final double FOLD_LIMIT = 1024;
+
+    /**
+     * {@code shift[i] = (U·μ)_i}, μ at {@code mean[mOff..mOff+d)}, zero from d on; whether the mean
+     * is close enough to the origin for its spread to be folded into the product ({@link #FOLD_LIMIT}).
+     */
+    boolean foldMean(double[] mean, int mOff, double[] shift) {
+        for (int i = 0; i < d; i++) {
+            double sum = 0, size = 0;
+            for (int j = 0; j <= i; j++) {
+                double term = inverseFactor[i * d + j] * mean[mOff + j];
+                sum += term;
+                size += Math.abs(term);
+            }
+            if (!(size <= FOLD_LIMIT)) return false;
+            shift[i] = sum;
+        }
+        return true;
+    }
+
+    /**
+     * {@code out[c][b]}: {@link #mahalanobis} up to {@code to} of each factor, with the means
+     * {@code means[c·d..]}: on the Vector API's path, all in one pass over the block's panels when
+     * every mean can be folded in ({@link #foldMean}), else each in turn. One component alone, or a
+     * subset of rows, takes the differences instead (at d = 64 the block's panels, 128 kB, are read
+     * from the L2 cache by each component alone; its own differences are made just before use).
+     */
+    static void mahalanobisOfEach(GaussianFactor[] factors, double[][] xt, int rows, double[] means, double[][] out,
+                                  BlockScratch scratch, int to) {
+        if (mahalanobisOfPanels(factors, xt, rows, means, out, scratch, to)) return;
+        for (int c = 0; c < factors.length; c++) factors[c].mahalanobis(xt, rows, means, c * factors[c].d, out[c], scratch, to);
+    }
+
+    /**
+     * The factors' sums from the block's panels, means folded in, if this thread has the Vector API's
+     * kernels, {@code xt} is the block in hand and every mean can be folded in; whether it did.
+     */
+    private static boolean mahalanobisOfPanels(GaussianFactor[] factors, double[][] xt, int rows, double[] means,
+                                               double[][] out, BlockScratch scratch, int to) {
+        int padded = paddedRows(rows), d = factors[0].d;
+        if (scratch.vector == null || xt != scratch.xt || xt[0].length < padded) return false;
+        double[][] packed = new double[factors.length][], shifts = new double[factors.length][];
+        for (int c = 0; c < factors.length; c++) {
+            shifts[c] = scratch.meanShift(factors[c], means, c * d);
+            if (shifts[c] == null || out[c].length < padded) return false;
+            packed[c] = factors[c].strips;
+        }
+        int used = Math.min(d, (to + 3) & -4);
+        scratch.vector.mahalanobisOfPanels(packed, d, scratch.panels(rows, used), rows, shifts, out, to);
+        return true;
+    }
+
     /** {@code y[i][b] = (U·(x_b − centre))_i} for the rows of a transposed block. */
     void transform(double[][] xt, int rows, double[] centre, double[][] y, BlockScratch scratch) {
         product(xt, centre, 0, scratch.diff, rows, y, d);

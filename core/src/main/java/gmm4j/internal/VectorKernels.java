@@ -103,4 +103,22 @@ abstract class VectorKernels {
      */
     abstract void mahalanobis(double[] packed, int d, double[][] xt, int rows, double[] mean, int mOff, double[] out,
                               double[] work, int to);
+
+    /**
+     * The rows of a transposed block as {@link #mahalanobis} reads them, made once for every
+     * component: a panel per pass of the product (sixteen rows with 256-bit vectors, thirty-two with
+     * 512-bit), its rows' first {@code columns} coordinates one column after the other (room for d),
+     * up to the pass's multiple past {@code rows}; into {@code panels} unless it is null or too small,
+     * then into new arrays, which are returned.
+     */
+    abstract double[][] panels(double[][] xt, int d, int columns, int rows, double[][] panels);
+
+    /**
+     * {@link #mahalanobis}'s sums for several components, {@code out[c]} from {@code packed[c]}, from
+     * the block's {@link #panels} with each mean folded into the product: z = U·x − U·μ,
+     * {@code shifts[c]} = U·μ (d values and zeros up to a multiple of four), so that no component
+     * makes differences of its own.
+     */
+    abstract void mahalanobisOfPanels(double[][] packed, int d, double[][] panels, int rows, double[][] shifts,
+                                      double[][] out, int to);
 }

@@ -99,17 +99,7 @@ class VectorPathTest {
         Random random = new Random(3);
         for (int d : new int[]{1, 5, 16, 37, 64}) {
             int rows = 203; // not a multiple of the rows per pass (16 or 32)
-            double[] a = new double[d * d];
-            for (int i = 0; i < a.length; i++) a[i] = random.nextGaussian();
-            double[] cov = new double[d * d];
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    double s = i == j ? 0.5 : 0;
-                    for (int m = 0; m < d; m++) s += a[i * d + m] * a[j * d + m] / d;
-                    cov[i * d + j] = s;
-                }
-            }
-            GaussianFactor factor = GaussianFactor.of(cov, d, 1e-12, RepairLog.IGNORE, 0);
+            GaussianFactor factor = GaussianFactor.of(randomCovariance(d, random), d, 1e-12, RepairLog.IGNORE, 0);
             BlockScratch scalar = new BlockScratch(1, d, Kernels.TILE_ROWS), vector = new BlockScratch(1, d, Kernels.TILE_ROWS);
             vector.vector = Parallel.VECTOR;
             double[] mean = new double[d + 2];
@@ -127,6 +117,63 @@ class VectorPathTest {
                 assertTrue(bound[b] <= actual[b], "d = " + d + ", row " + b + ": the partial sum bounds the whole");
             }
         }
+    }
+
+    /**
+     * Several components in one pass over the block's panels, each mean folded into its product
+     * (z = U·x − U·μ), against the scalar differences; a mean too far from the origin for its spread
+     * is not folded, and the pass then takes the differences, to the same agreement.
+     */
+    @Test
+    void foldedMeansMatchTheScalarDifferences() {
+        Random random = new Random(17);
+        int k = 3;
+        for (int d : new int[]{1, 5, 16, 37, 64}) {
+            for (double offset : new double[]{0, 1e9}) {
+                int rows = 203;
+                GaussianFactor[] factors = new GaussianFactor[k];
+                double[] means = new double[k * d];
+                for (int c = 0; c < k; c++) {
+                    factors[c] = GaussianFactor.of(randomCovariance(d, random), d, 1e-12, RepairLog.IGNORE, c);
+                    for (int j = 0; j < d; j++) means[c * d + j] = random.nextGaussian() + (c == 1 ? offset : 0);
+                }
+                BlockScratch scalar = new BlockScratch(k, d, Kernels.TILE_ROWS), vector = new BlockScratch(k, d, Kernels.TILE_ROWS);
+                vector.vector = Parallel.VECTOR;
+                for (int j = 0; j < d; j++) {
+                    for (int b = 0; b < rows; b++) scalar.xt[j][b] = vector.xt[j][b] = 3 * random.nextGaussian() + (b % 3 == 1 ? offset : 0);
+                }
+                assertEquals(offset == 0, vector.meanShift(factors[1], means, d) != null, "the far mean is not folded");
+                double[][] expected = new double[k][Kernels.TILE_ROWS], actual = new double[k][Kernels.TILE_ROWS];
+                GaussianFactor.mahalanobisOfEach(factors, scalar.xt, rows, means, expected, scalar, d);
+                GaussianFactor.mahalanobisOfEach(factors, vector.xt, rows, means, actual, vector, d);
+                for (int c = 0; c < k; c++) {
+                    for (int b = 0; b < rows; b++) {
+                        assertEquals(expected[c][b], actual[c][b], 1e-12 * expected[c][b],
+                                "d = " + d + ", offset " + offset + ", component " + c + ", row " + b);
+                    }
+                }
+                int to = Math.min(d, 8);
+                double[][] bound = new double[k][Kernels.TILE_ROWS];
+                GaussianFactor.mahalanobisOfEach(factors, vector.xt, rows, means, bound, vector, to);
+                for (int c = 0; c < k; c++) {
+                    for (int b = 0; b < rows; b++) assertTrue(bound[c][b] <= actual[c][b], "the partial sum bounds the whole");
+                }
+            }
+        }
+    }
+
+    private static double[] randomCovariance(int d, Random random) {
+        double[] a = new double[d * d];
+        for (int i = 0; i < a.length; i++) a[i] = random.nextGaussian();
+        double[] cov = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double s = i == j ? 0.5 : 0;
+                for (int m = 0; m < d; m++) s += a[i * d + m] * a[j * d + m] / d;
+                cov[i * d + j] = s;
+            }
+        }
+        return cov;
     }
 
     /** The tiles and sums over rows against the scalar loops, for lengths with and without a ragged end. */

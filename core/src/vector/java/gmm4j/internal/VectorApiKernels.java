@@ -411,8 +411,35 @@ final class VectorApiKernels extends VectorKernels {
                 double[] x = xt[j];
                 for (int l = 0; l < ROWS; l += L) DoubleVector.fromArray(S, x, b0 + l).sub(m).intoArray(work, ROWS * j + l);
             }
-            if (L == 4) distancesByRowPairs(packed, d, used, work, out, b0);
-            else distancesByStrips(packed, d, used, work, out, b0);
+            if (L == 4) distancesByRowPairs(packed, d, used, work, null, out, b0);
+            else distancesByStrips(packed, d, used, work, null, out, b0);
+        }
+    }
+
+    @Override
+    double[][] panels(double[][] xt, int d, int columns, int rows, double[][] panels) {
+        int groups = (rows + ROWS - 1) / ROWS;
+        if (panels == null || panels.length < groups || panels[0].length != ROWS * d) panels = new double[xt[0].length / ROWS][ROWS * d];
+        for (int g = 0; g < groups; g++) {
+            double[] panel = panels[g];
+            for (int j = 0; j < columns; j++) {
+                double[] x = xt[j];
+                for (int l = 0; l < ROWS; l += L) DoubleVector.fromArray(S, x, g * ROWS + l).intoArray(panel, ROWS * j + l);
+            }
+        }
+        return panels;
+    }
+
+    /** Panel by panel, each for every factor: the panel stays in the L1 cache (factor by factor, each read the whole block from L2). */
+    @Override
+    void mahalanobisOfPanels(double[][] packed, int d, double[][] panels, int rows, double[][] shifts, double[][] out,
+                             int to) {
+        int used = Math.min(d, (to + 3) & -4);
+        for (int b0 = 0, g = 0; b0 < rows; b0 += ROWS, g++) {
+            for (int c = 0; c < packed.length; c++) {
+                if (L == 4) distancesByRowPairs(packed[c], d, used, panels[g], shifts[c], out[c], b0);
+                else distancesByStrips(packed[c], d, used, panels[g], shifts[c], out[c], b0);
+            }
         }
     }
 
@@ -422,11 +449,12 @@ final class VectorApiKernels extends VectorKernels {
      * the columns j ≤ i + 1 (row i's last is the packed factor's zero above its diagonal), in eight
      * accumulators, two broadcasts and four loads for eight fused multiply-adds.
      */
-    private static void distancesByRowPairs(double[] packed, int d, int used, double[] work, double[] out, int b0) {
+    private static void distancesByRowPairs(double[] packed, int d, int used, double[] work, double[] shift, double[] out,
+                                            int b0) {
         DoubleVector q0 = DoubleVector.zero(S), q1 = q0, q2 = q0, q3 = q0;
         for (int i = 0; i < used; i += 2) {
             int at = GaussianFactor.stripOffset(i >> 2) + (i & 3), columns = Math.min(i + 2, d);
-            DoubleVector z0 = DoubleVector.zero(S), z1 = z0, z2 = z0, z3 = z0, y0 = z0, y1 = z0, y2 = z0, y3 = z0;
+            DoubleVector z0 = start(shift, i), z1 = z0, z2 = z0, z3 = z0, y0 = start(shift, i + 1), y1 = y0, y2 = y0, y3 = y0;
             for (int j = 0, w = 0; j < columns; j++, w += ROWS, at += 4) {
                 DoubleVector e0 = DoubleVector.fromArray(S, work, w), e1 = DoubleVector.fromArray(S, work, w + L);
                 DoubleVector e2 = DoubleVector.fromArray(S, work, w + 2 * L), e3 = DoubleVector.fromArray(S, work, w + 3 * L);
@@ -456,13 +484,17 @@ final class VectorApiKernels extends VectorKernels {
      * tile of z in sixteen registers over the strip's columns (four broadcasts and four loads for
      * sixteen fused multiply-adds), squared into the distances as it ends.
      */
-    private static void distancesByStrips(double[] packed, int d, int used, double[] work, double[] out, int b0) {
+    private static void distancesByStrips(double[] packed, int d, int used, double[] work, double[] shift, double[] out,
+                                          int b0) {
         int strips = (used + 3) / 4;
         DoubleVector q0 = DoubleVector.zero(S), q1 = q0, q2 = q0, q3 = q0;
         for (int s = 0; s < strips; s++) {
             int off = GaussianFactor.stripOffset(s), columns = Math.min(d, 4 * s + 4);
-            DoubleVector z00 = DoubleVector.zero(S), z01 = z00, z02 = z00, z03 = z00, z10 = z00, z11 = z00, z12 = z00, z13 = z00;
-            DoubleVector z20 = z00, z21 = z00, z22 = z00, z23 = z00, z30 = z00, z31 = z00, z32 = z00, z33 = z00;
+            // from −U·μ when the mean is folded in, as distancesByRowPairs
+            DoubleVector z00 = start(shift, 4 * s), z01 = z00, z02 = z00, z03 = z00;
+            DoubleVector z10 = start(shift, 4 * s + 1), z11 = z10, z12 = z10, z13 = z10;
+            DoubleVector z20 = start(shift, 4 * s + 2), z21 = z20, z22 = z20, z23 = z20;
+            DoubleVector z30 = start(shift, 4 * s + 3), z31 = z30, z32 = z30, z33 = z30;
             // the columns before the strip's diagonal block, and its first, reach all four rows of the strip
             for (int j = 0; j <= 4 * s; j++) {
                 int w = ROWS * j;
@@ -528,6 +560,14 @@ final class VectorApiKernels extends VectorKernels {
         q1.intoArray(out, b0 + L);
         q2.intoArray(out, b0 + 2 * L);
         q3.intoArray(out, b0 + 3 * L);
+    }
+
+    /**
+     * Where row i of z = U·x − U·μ starts its sums when the mean is folded into the product,
+     * −(U·μ)_i; from 0 when the differences x − μ were made instead ({@code shift} null).
+     */
+    private static DoubleVector start(double[] shift, int i) {
+        return shift == null ? DoubleVector.zero(S) : DoubleVector.broadcast(S, -shift[i]);
     }
 
     /** Where {@link #symmetricTile}'s sums, in the order it stores them, go in its {@code out}: the tile's lower triangle, then the four first moments. */
