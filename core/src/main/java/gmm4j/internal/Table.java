@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The engine's view of a data set: numeric values row-major in one array (NaN = missing), a
  * weight per row, categorical codes (-1 = missing), and the rows' missing-value patterns.
- * Validated by its maker; never modified after construction.
+ * Validated by its maker; never modified after construction (the passes keep its rows transposed
+ * beside it, {@link TransposedTiles}, but its values stay as they are).
  */
 public final class Table {
     /** Pattern id of a row with every numeric value present. */
