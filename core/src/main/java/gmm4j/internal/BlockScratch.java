@@ -84,14 +84,15 @@ final class BlockScratch {
     /** The Vector API's kernels, or null for the scalar loops (see {@link Parallel#VECTOR}). */
     VectorKernels vector;
     /**
-     * Per component (its mean's offset over d): U·μ for {@link VectorKernels#mahalanobisOfPanels}, d
-     * values and zeros up to a multiple of four ({@link GaussianFactor#foldMean}), made once per
-     * factor and means (a mixture's do not change) and kept with them; null where the mean is not
-     * folded or nothing was made yet.
+     * A component's U·μ for {@link VectorKernels#mahalanobisOfPanels}, d values and zeros up to a
+     * multiple of four ({@link GaussianFactor#foldMean}), with the factor and means it was made for;
+     * {@code shift} null where the mean is not folded.
      */
-    private double[][] meanShifts;
-    private GaussianFactor[] shiftFactors;
-    private double[][] shiftMeans;
+    private record MeanShift(GaussianFactor factor, double[] means, double[] shift) {
+    }
+
+    /** Per component (its mean's offset over d): its {@link MeanShift}, made once per factor and means (a mixture's do not change); made on first use. */
+    private MeanShift[] meanShifts;
     /** The block in hand as {@link VectorKernels#panels}, its first {@link #panelRows} rows' first {@link #panelColumns} coordinates; made on first use. */
     private double[][] panels;
     /** How many of the block's rows {@link #panels} holds: 0 until made for the block in hand. */
@@ -223,19 +224,14 @@ final class BlockScratch {
     /** U·μ of {@code factor} and the mean at {@code means[mOff..]}, or null when that mean is not to be folded into its product. */
     double[] meanShift(GaussianFactor factor, double[] means, int mOff) {
         int c = mOff / d;
-        if (meanShifts == null || c >= meanShifts.length) {
-            int slots = Math.max(k, c + 1);
-            meanShifts = new double[slots][];
-            shiftFactors = new GaussianFactor[slots];
-            shiftMeans = new double[slots][];
-        }
-        if (shiftFactors[c] != factor || shiftMeans[c] != means) {
+        if (meanShifts == null || c >= meanShifts.length) meanShifts = new MeanShift[Math.max(k, c + 1)];
+        MeanShift kept = meanShifts[c];
+        if (kept == null || kept.factor != factor || kept.means != means) {
             double[] shift = new double[(d + 3) & -4];
-            meanShifts[c] = factor.foldMean(means, mOff, shift) ? shift : null;
-            shiftFactors[c] = factor;
-            shiftMeans[c] = means;
+            kept = new MeanShift(factor, means, factor.foldMean(means, mOff, shift) ? shift : null);
+            meanShifts[c] = kept;
         }
-        return meanShifts[c];
+        return kept.shift;
     }
 
     /** The per-component positions (made on first use: only axis-aligned moments need them). */

@@ -83,9 +83,9 @@ final class Kernels {
         int[] rows = s.blockRows;
         TransposedTiles.Tile kept = weighted ? t.tiles.kept(from, to) : null;
         if (kept != null) {
-            System.arraycopy(kept.rows(), 0, rows, 0, kept.count());
+            System.arraycopy(kept.rows(), 0, rows, 0, kept.rows().length);
             s.readBlock(kept.columns());
-            return kept.count();
+            return kept.rows().length;
         }
         int count = 0;
         for (int i = from; i < to; i++) {
@@ -93,7 +93,7 @@ final class Kernels {
         }
         double[][] keep = weighted ? t.tiles.newColumns(from, to) : null;
         s.transposeBlock(t.x, t.d, count, keep);
-        if (keep != null) t.tiles.keep(from, new TransposedTiles.Tile(java.util.Arrays.copyOf(rows, count), count, keep));
+        if (keep != null) t.tiles.keep(from, new TransposedTiles.Tile(java.util.Arrays.copyOf(rows, count), keep));
         return count;
     }
 

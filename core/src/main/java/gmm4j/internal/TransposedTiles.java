@@ -17,7 +17,7 @@ import java.lang.ref.SoftReference;
  */
 final class TransposedTiles {
     /** A tile's rows with weight: their indices in the table and their values, one array per coordinate. */
-    record Tile(int[] rows, int count, double[][] columns) {
+    record Tile(int[] rows, double[][] columns) {
     }
 
     private final int n;
