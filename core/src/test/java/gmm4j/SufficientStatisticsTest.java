@@ -187,8 +187,12 @@ class SufficientStatisticsTest {
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
                 () -> diagonal.estimate(settings(CovarianceType.TIED)));
         assertTrue(other.getMessage().contains("TIED"), other.getMessage());
-        // diagonal and spherical M-steps need the same moments
+        // a spherical M-step reads a diagonal's per-axis moments; a spherical model's keep only their sum
         assertEquals(CovarianceType.SPHERICAL, diagonal.estimate(settings(CovarianceType.SPHERICAL)).covarianceType());
+        SufficientStatistics spherical = SufficientStatistics.of(settings(CovarianceType.SPHERICAL).initialize(data), data);
+        IllegalArgumentException fewer = assertThrows(IllegalArgumentException.class,
+                () -> spherical.estimate(settings(CovarianceType.DIAGONAL)));
+        assertTrue(fewer.getMessage().contains("DIAGONAL"), fewer.getMessage());
     }
 
     @Test

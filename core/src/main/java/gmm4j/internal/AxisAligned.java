@@ -68,44 +68,81 @@ final class AxisAligned {
     }
 
     /**
-     * The log-densities of axis-aligned Gaussians (diagonal or spherical) for a transposed block,
-     * plus {@code logWeights[c]} unless that is null: the precision root of component c on axis j is
-     * {@code precisionRoot[c*cStride + j*jStride]}. Four axes per pass over the rows (one load and
-     * store of the sums for four squares), the last group padded with axes of precision 0; the
-     * roots scaled by √½ so that the sums are the log-density itself (no pass to zero nor to finish).
-     * Each four columns for every component in turn: they stay in the L1 cache, where the whole block
-     * may not (d = 64: 128 kB). With {@code vector}, its kernel; else the scalar loop, the same bits.
-     *
-     * <p>{@code halfPrecision}, one value per component, is for a spherical covariance (else null): a
-     * group of four whole axes then sums its squared differences unscaled and subtracts them times
-     * the half precision, with fused multiply-adds — nine operations for four axes, not sixteen.
+     * The log-densities of diagonal Gaussians for a transposed block, plus {@code logWeights[c]}
+     * unless that is null: the precision root of component c on axis j is
+     * {@code precisionRoot[c*d + j]}. Four axes per pass over the rows (one load and store of the
+     * sums for four squares), the last group padded with axes of precision 0; the roots scaled by √½
+     * so that the sums are the log-density itself (no pass to zero nor to finish). Each four columns
+     * for every component in turn: they stay in the L1 cache, where the whole block may not (d = 64:
+     * 128 kB). With {@code vector}, its kernel; else the scalar loop, the same bits.
      */
     static void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out,
-                         int k, int d, double[] precisionRoot, int cStride, int jStride,
-                         double[] halfLogDetPrecision, double[] halfPrecision, VectorKernels vector) {
-        double[] scaled = new double[8]; // a group's four means, then its four scaled roots (or one half precision)
-        boolean fused = halfPrecision != null && (vector != null || Exponentials.HARDWARE_FMA);
+                         int k, int d, double[] precisionRoot, double[] halfLogDetPrecision, VectorKernels vector) {
+        double[] scaled = new double[8]; // a group's four means, then its four scaled roots
+        for (int j = 0; j < d; j += 4) {
+            double[] x0 = xt[j], x1 = xt[Math.min(j + 1, d - 1)], x2 = xt[Math.min(j + 2, d - 1)], x3 = xt[Math.min(j + 3, d - 1)];
+            for (int c = 0; c < k; c++) {
+                for (int q = 0; q < 4; q++) {
+                    scaled[q] = axis(means, c * d + j + q, j + q, d);
+                    scaled[4 + q] = HALF_ROOT * axis(precisionRoot, c * d + j + q, j + q, d);
+                }
+                boolean first = j == 0; // the constant starts the sums; later passes subtract from them
+                double constant = first ? constant(c, d, halfLogDetPrecision, logWeights) : 0;
+                subtractSquares(false, out[c], x0, x1, x2, x3, scaled, rows, first, constant, vector);
+            }
+        }
+    }
+
+    /**
+     * The log-densities of spherical Gaussians for a transposed block, as {@link #logJoint}: first
+     * each row's squared distance from each mean, summed four axes at a time (fused multiply-adds of
+     * the unscaled differences: nine operations for four axes, not sixteen), then the half precision
+     * and the constant. The distances go to {@code distances} too unless that is null: the spherical
+     * moments' scatter is their weighted sum ({@link SphericalMoments}).
+     */
+    static void sphericalLogJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out,
+                                  int k, int d, double[] halfLogDetPrecision, double[] halfPrecision,
+                                  double[][] distances, VectorKernels vector) {
+        double[] scaled = new double[8]; // a group's four means, then its four roots (or one scale): 1, or 0 for a padding axis
+        boolean fused = vector != null || Exponentials.HARDWARE_FMA;
         for (int j = 0; j < d; j += 4) {
             double[] x0 = xt[j], x1 = xt[Math.min(j + 1, d - 1)], x2 = xt[Math.min(j + 2, d - 1)], x3 = xt[Math.min(j + 3, d - 1)];
             boolean oneScale = fused && j + 4 <= d;
             for (int c = 0; c < k; c++) {
                 for (int q = 0; q < 4; q++) {
                     scaled[q] = axis(means, c * d + j + q, j + q, d);
-                    scaled[4 + q] = oneScale ? halfPrecision[c] : HALF_ROOT * axis(precisionRoot, c * cStride + (j + q) * jStride, j + q, d);
+                    scaled[4 + q] = j + q < d ? 1 : 0;
                 }
-                boolean first = j == 0; // the constant starts the sums; later passes subtract from them
-                double constant = !first ? 0
-                        : -0.5 * d * Covariance.LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
-                if (oneScale) {
-                    if (vector != null) vector.subtractScaledSquares(out[c], x0, x1, x2, x3, scaled, rows, first, constant);
-                    else subtractScaledSquares(out[c], x0, x1, x2, x3, scaled, 0, rows, first, constant);
-                } else if (vector != null) {
-                    vector.subtractFourSquares(out[c], x0, x1, x2, x3, scaled, rows, first, constant);
-                } else {
-                    subtractFourSquares(out[c], x0, x1, x2, x3, scaled, 0, rows, first, constant);
-                }
+                subtractSquares(oneScale, out[c], x0, x1, x2, x3, scaled, rows, j == 0, 0, vector);
             }
         }
+        for (int c = 0; c < k; c++) {
+            double[] o = out[c]; // minus the squared distances
+            if (distances != null) {
+                double[] kept = distances[c];
+                for (int b = 0; b < rows; b++) kept[b] = -o[b];
+            }
+            double constant = constant(c, d, halfLogDetPrecision, logWeights), half = halfPrecision[c];
+            for (int b = 0; b < rows; b++) o[b] = constant + half * o[b];
+        }
+    }
+
+    /** A group of four axes' squares subtracted from {@code o} (from {@code constant} when first): one scale for all four, or a root each. */
+    private static void subtractSquares(boolean oneScale, double[] o, double[] x0, double[] x1, double[] x2, double[] x3,
+                                        double[] scaled, int rows, boolean first, double constant, VectorKernels vector) {
+        if (oneScale) {
+            if (vector != null) vector.subtractScaledSquares(o, x0, x1, x2, x3, scaled, rows, first, constant);
+            else subtractScaledSquares(o, x0, x1, x2, x3, scaled, 0, rows, first, constant);
+        } else if (vector != null) {
+            vector.subtractFourSquares(o, x0, x1, x2, x3, scaled, rows, first, constant);
+        } else {
+            subtractFourSquares(o, x0, x1, x2, x3, scaled, 0, rows, first, constant);
+        }
+    }
+
+    /** log N's constant part for component c, plus its log-weight unless there are none: −½ d log 2π − ½ log|Σ_c| + log π_c. */
+    private static double constant(int c, int d, double[] halfLogDetPrecision, double[] logWeights) {
+        return -0.5 * d * Covariance.LN_2PI + halfLogDetPrecision[c] + (logWeights == null ? 0 : logWeights[c]);
     }
 
     /** {@link VectorKernels#subtractFourSquares} over the rows {@code from ≤ b < rows}: the scalar loop. */

@@ -4,7 +4,7 @@ package gmm4j.internal;
 import java.io.Serial;
 
 /** Moments for axis-aligned covariances (diagonal, spherical): the scatter's diagonal per component. */
-final class AxisMoments extends Moments {
+sealed class AxisMoments extends Moments permits SphericalMoments {
     @Serial
     private static final long serialVersionUID = 1L;
 

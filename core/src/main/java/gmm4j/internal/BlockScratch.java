@@ -52,6 +52,13 @@ final class BlockScratch {
      * cleared when a new block is taken in hand ({@link #readBlock}).
      */
     boolean rootsMade;
+    /**
+     * Whether the pass's moments take the block's squared distances from the means
+     * ({@link Moments#takesSquaredDistances}): set by the E-step around its log-joints.
+     */
+    boolean distancesWanted;
+    /** The means {@link #squaredDistances} were taken from for the block in hand, or null (cleared by {@link #readBlock}). */
+    double[] distancesMeans;
     /** Per row: a lower bound of its best log-joint (the bounded full-covariance E-step). */
     final double[] bestLowerBound;
     /** Per row: a Mahalanobis distance of the rows picked for a component. */
@@ -108,6 +115,8 @@ final class BlockScratch {
     private double[][] weightedDiff;
     /** k × rows: per component, the square roots of the weighted responsibilities; made on first use (see {@link #rootsMade}). */
     private double[][] roots;
+    /** k × rows: per component, the squared distances of the block's rows from its mean; made on first use (see {@link #distancesMeans}). */
+    private double[][] squaredDistances;
 
     BlockScratch(int k, int d, int rows) {
         this.k = k;
@@ -173,6 +182,23 @@ final class BlockScratch {
         return roots;
     }
 
+    /**
+     * Where a spherical E-step keeps the block's squared distances from {@code means}, if the moments
+     * that follow want them ({@link #distancesWanted}), else null; they are then the block's for
+     * those means ({@link #squaredDistances}).
+     */
+    double[][] distancesFrom(double[] means) {
+        if (!distancesWanted) return null;
+        if (squaredDistances == null) squaredDistances = new double[byComponent.length][picked.length];
+        distancesMeans = means;
+        return squaredDistances;
+    }
+
+    /** The block's squared distances from {@code means} if a spherical E-step kept them for it, else null. */
+    double[][] squaredDistances(double[] means) {
+        return distancesMeans == means ? squaredDistances : null;
+    }
+
     /** {@link Kernels#nonZero}, by this thread's kernels. */
     int nonZero(double[] a, int n) {
         return vector != null ? vector.nonZero(a, n) : Kernels.nonZero(a, n);
@@ -198,6 +224,7 @@ final class BlockScratch {
     void readBlock(double[][] columns) {
         xt = columns;
         rootsMade = false;
+        distancesMeans = null;
         panelRows = 0;
     }
 

@@ -57,12 +57,12 @@ final class DiagonalCovariance extends Covariance {
 
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
-        AxisAligned.logJoint(xt, rows, means, null, out, k, d, precisionRoot, d, 1, halfLogDetPrecision, null, scratch.vector);
+        AxisAligned.logJoint(xt, rows, means, null, out, k, d, precisionRoot, halfLogDetPrecision, scratch.vector);
     }
 
     @Override
     void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out, BlockScratch scratch) {
-        AxisAligned.logJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, d, 1, halfLogDetPrecision, null, scratch.vector);
+        AxisAligned.logJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, halfLogDetPrecision, scratch.vector);
     }
 
     @Override

@@ -145,8 +145,10 @@ final class EStep {
         /** The block of complete rows that {@link #gatherCompleteRows} left in the scratch. */
         void completeBlock(int count, Mixture mixture) {
             double[][] block = s.byComponent;
+            s.distancesWanted = fitting() && stats.moments.takesSquaredDistances();
             if (t.c == 0) {
                 mixture.covariance.logJoint(s.xt, count, mixture.flatMeans(), mixture.logWeights, block, s);
+                s.distancesWanted = false;
                 mixture.addNoiseToBlock(block, count);
                 Posteriors.normaliseBlock(s, t, columns, count, score, fitting(),
                         fitting() && s.vector != null && stats.moments.takesRootWeights());
@@ -156,6 +158,7 @@ final class EStep {
                 return;
             }
             mixture.covariance.logGaussian(s.xt, count, mixture.flatMeans(), block, s);
+            s.distancesWanted = false;
             double[] resp = s.responsibility;
             for (int b = 0; b < count; b++) {
                 int i = s.blockRows[b];

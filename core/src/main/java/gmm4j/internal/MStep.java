@@ -32,7 +32,10 @@ public final class MStep {
                             int[] levels, RepairLog log, boolean repair) {
         CovarianceModel model = CovarianceModel.of(type);
         Moments moments = stats.moments;
-        if (model.moments(moments.k, moments.d, moments.shift, moments.shift).getClass() != moments.getClass()) {
+        // the model's own kind of moments, or a kind that holds more: a spherical M-step reads the
+        // diagonal's per-axis moments, not the other way round (SphericalMoments keeps only their sum)
+        Class<?> needed = model.moments(moments.k, moments.d, moments.shift, moments.shift).getClass();
+        if (!moments.getClass().isAssignableFrom(needed)) {
             throw new IllegalArgumentException("A " + type + " M-step needs other statistics than these: take them "
                     + "under a model of that covariance type.");
         }

@@ -67,6 +67,14 @@ abstract sealed class Moments implements Serializable permits AxisMoments, Squar
     }
 
     /**
+     * Whether {@link #addBlock} takes the block's squared distances from the shift when the E-step
+     * keeps them ({@link BlockScratch#distancesFrom}).
+     */
+    boolean takesSquaredDistances() {
+        return false;
+    }
+
+    /**
      * Adds the block of complete rows gathered in {@code s}: its rows transposed in {@code s.xt},
      * their indices in {@code s.blockRows}, each component's weighted responsibilities in
      * {@code s.byComponent}; {@code x} is the data, row-major.

@@ -46,6 +46,11 @@ final class SphericalCovariance extends Covariance {
 
     static final CovarianceModel MODEL = new AxisAligned.Model(CovarianceType.SPHERICAL, SphericalCovariance::estimate,
             PosteriorModes::vii) {
+        @Override
+        public Moments moments(int k, int d, double[] nearEach, double[] nearAll) {
+            return new SphericalMoments(k, d, nearEach);
+        }
+
         /** Each variance read off the diagonal: the mean of d equal values is not always that value to the bit. */
         @Override
         public Covariance restore(int k, int d, double[][] matrices, RepairLog log) {
@@ -66,13 +71,14 @@ final class SphericalCovariance extends Covariance {
 
     @Override
     void logGaussian(double[][] xt, int rows, double[] means, double[][] out, BlockScratch scratch) {
-        AxisAligned.logJoint(xt, rows, means, null, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision, halfPrecision(), scratch.vector);
+        AxisAligned.sphericalLogJoint(xt, rows, means, null, out, k, d, halfLogDetPrecision, halfPrecision(),
+                scratch.distancesFrom(means), scratch.vector);
     }
 
     @Override
     void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out, BlockScratch scratch) {
-        AxisAligned.logJoint(xt, rows, means, logWeights, out, k, d, precisionRoot, 1, 0, halfLogDetPrecision, halfPrecision(),
-                scratch.vector);
+        AxisAligned.sphericalLogJoint(xt, rows, means, logWeights, out, k, d, halfLogDetPrecision, halfPrecision(),
+                scratch.distancesFrom(means), scratch.vector);
     }
 
     /** ½ / variance per component (made per block, not kept: the serialised form stays as it was). */
