@@ -78,17 +78,26 @@ final class AxisAligned {
      */
     static void logJoint(double[][] xt, int rows, double[] means, double[] logWeights, double[][] out,
                          int k, int d, double[] precisionRoot, double[] halfLogDetPrecision, VectorKernels vector) {
-        double[] scaled = new double[8]; // a group's four means, then its four scaled roots
+        double[] scaled = new double[8]; // a group's four means (or their products with the roots), then its four scaled roots
+        boolean fused = vector != null || Exponentials.HARDWARE_FMA;
         for (int j = 0; j < d; j += 4) {
             double[] x0 = xt[j], x1 = xt[Math.min(j + 1, d - 1)], x2 = xt[Math.min(j + 2, d - 1)], x3 = xt[Math.min(j + 3, d - 1)];
             for (int c = 0; c < k; c++) {
+                boolean folded = fused;
                 for (int q = 0; q < 4; q++) {
                     scaled[q] = axis(means, c * d + j + q, j + q, d);
                     scaled[4 + q] = HALF_ROOT * axis(precisionRoot, c * d + j + q, j + q, d);
+                    folded &= Math.abs(scaled[q] * scaled[4 + q]) <= GaussianFactor.FOLD_LIMIT;
                 }
                 boolean first = j == 0; // the constant starts the sums; later passes subtract from them
                 double constant = first ? constant(c, d, halfLogDetPrecision, logWeights) : 0;
-                subtractSquares(false, out[c], x0, x1, x2, x3, scaled, rows, first, constant, vector);
+                if (folded) {
+                    for (int q = 0; q < 4; q++) scaled[q] = -scaled[q] * scaled[4 + q];
+                    if (vector != null) vector.subtractFoldedSquares(out[c], x0, x1, x2, x3, scaled, rows, first, constant);
+                    else subtractFoldedSquares(out[c], x0, x1, x2, x3, scaled, 0, rows, first, constant);
+                } else {
+                    subtractSquares(false, out[c], x0, x1, x2, x3, scaled, rows, first, constant, vector);
+                }
             }
         }
     }
@@ -160,6 +169,18 @@ final class AxisAligned {
                 double z0 = (x0[b] - m0) * r0, z1 = (x1[b] - m1) * r1, z2 = (x2[b] - m2) * r2, z3 = (x3[b] - m3) * r3;
                 o[b] -= (z0 * z0 + z1 * z1) + (z2 * z2 + z3 * z3);
             }
+        }
+    }
+
+    /** {@link VectorKernels#subtractFoldedSquares} over the rows {@code from ≤ b < rows}: the scalar loop, with {@link Math#fma} (where it is one instruction). */
+    static void subtractFoldedSquares(double[] o, double[] x0, double[] x1, double[] x2, double[] x3, double[] scaled, int from,
+                                      int rows, boolean first, double constant) {
+        double s0 = scaled[0], s1 = scaled[1], s2 = scaled[2], s3 = scaled[3];
+        double r0 = scaled[4], r1 = scaled[5], r2 = scaled[6], r3 = scaled[7];
+        for (int b = from; b < rows; b++) {
+            double z0 = Math.fma(x0[b], r0, s0), z1 = Math.fma(x1[b], r1, s1), z2 = Math.fma(x2[b], r2, s2), z3 = Math.fma(x3[b], r3, s3);
+            double squares = Math.fma(z3, z3, Math.fma(z2, z2, Math.fma(z1, z1, z0 * z0)));
+            o[b] = (first ? constant : o[b]) - squares;
         }
     }
 

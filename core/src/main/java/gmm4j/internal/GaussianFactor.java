@@ -79,9 +79,10 @@ final class GaussianFactor implements Serializable {
      * The largest Σ_j |U_ij·μ_j| for which the product folds the mean in (z = U·x − U·μ, as
      * scikit-learn computes it): z then loses to rounding at most about 2⁻⁴² of that, ~2·10⁻¹³, where
      * the differences x − μ would have kept it to z's own scale. Data far from the origin for their
-     * spread (times in seconds since 1970, say) take the differences.
+     * spread (times in seconds since 1970, say) take the differences. The diagonal covariances fold
+     * theirs by the same rule ({@link AxisAligned#logJoint}).
      */
-    private static final double FOLD_LIMIT = 1024;
+    static final double FOLD_LIMIT = 1024;
 
     /**
      * {@code shift[i] = (U·μ)_i}, μ at {@code mean[mOff..mOff+d)}, zero from d on; whether the mean

@@ -53,6 +53,16 @@ abstract class VectorKernels {
                                       boolean first, double constant);
 
     /**
+     * {@link #subtractFourSquares} with the mean folded in: z_q = x_q[b]·r_q + s_q, one fused
+     * multiply-add, s_q = −m_q·r_q, in {@code scaled} (s0..s3, r0..r3), and the squares summed by fused
+     * multiply-adds: {@code o[b] = base − (((z0² + z1²) + z2²) + z3²)}, nine operations for four axes
+     * where the differences take sixteen. The same operations in the same order as
+     * {@link AxisAligned#subtractFoldedSquares}, so the same bits.
+     */
+    abstract void subtractFoldedSquares(double[] o, double[] x0, double[] x1, double[] x2, double[] x3, double[] scaled, int rows,
+                                        boolean first, double constant);
+
+    /**
      * Four axes of spherical Gaussians' log-densities, over b < rows: {@code o[b] = base − h·s} with
      * s = z0² + z1² + z2² + z3², z_q = x_q[b] − m_q, the means m and the half precision h in
      * {@code scaled} (m0..m3, h), each sum and the last step fused multiply-adds; base as in

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The diagonal and spherical log-densities of a block against the formula, for dimensions with and
  * without a ragged group of axes (the spherical kernel sums whole groups of four unscaled and pads the
- * last one otherwise). Runs on the scalar loops, and again on the vector path with its module.
+ * last one otherwise), the means folded into the diagonal's roots and not. Runs on the scalar loops, and again on the vector path with its module.
  */
 class AxisAlignedLogDensityTest {
     private static final int K = 3;
@@ -18,6 +18,11 @@ class AxisAlignedLogDensityTest {
 
     @Test
     void sphericalAndDiagonalLogDensitiesAreTheFormulas() {
+        // 100 from the origin the diagonal folds the means into the roots (|m·r| ≤ 1024), 10⁴ away it takes the differences
+        for (double offset : new double[]{100, 1e4}) check(offset);
+    }
+
+    private static void check(double offset) {
         Random random = new Random(13);
         for (int d : new int[]{1, 3, 4, 6, 8, 9}) {
             double[][] variances = new double[K][d];
@@ -34,10 +39,10 @@ class AxisAlignedLogDensityTest {
             double[] means = new double[K * d];
             for (int i = 0; i < means.length; i++) means[i] = 5 * random.nextGaussian();
             double[][] xt = new double[d][Kernels.TILE_ROWS];
-            for (int j = 0; j < d; j++) for (int b = 0; b < ROWS; b++) xt[j][b] = 100 + 4 * random.nextGaussian();
-            for (int j = 0; j < d; j++) for (int i = j; i < means.length; i += d) means[i] += 100;
-            check(DiagonalCovariance.MODEL.fromMatrices(d, matrices, 0, RepairLog.IGNORE), xt, means, d, "diagonal");
-            check(SphericalCovariance.MODEL.fromMatrices(d, sphericalMatrices, 0, RepairLog.IGNORE), xt, means, d, "spherical");
+            for (int j = 0; j < d; j++) for (int b = 0; b < ROWS; b++) xt[j][b] = offset + 4 * random.nextGaussian();
+            for (int j = 0; j < d; j++) for (int i = j; i < means.length; i += d) means[i] += offset;
+            check(DiagonalCovariance.MODEL.fromMatrices(d, matrices, 0, RepairLog.IGNORE), xt, means, d, "diagonal, " + offset);
+            check(SphericalCovariance.MODEL.fromMatrices(d, sphericalMatrices, 0, RepairLog.IGNORE), xt, means, d, "spherical, " + offset);
         }
     }
 

@@ -181,6 +181,22 @@ final class VectorApiKernels extends VectorKernels {
         AxisAligned.subtractFourSquares(o, x0, x1, x2, x3, scaled, b, rows, first, constant);
     }
 
+    @Override
+    void subtractFoldedSquares(double[] o, double[] x0, double[] x1, double[] x2, double[] x3, double[] scaled, int rows,
+                               boolean first, double constant) {
+        double s0 = scaled[0], s1 = scaled[1], s2 = scaled[2], s3 = scaled[3];
+        double r0 = scaled[4], r1 = scaled[5], r2 = scaled[6], r3 = scaled[7];
+        DoubleVector base = DoubleVector.broadcast(S, constant);
+        int b = 0;
+        for (int end = rows & -L; b < end; b += L) {
+            DoubleVector z0 = DoubleVector.fromArray(S, x0, b).fma(r0, s0), z1 = DoubleVector.fromArray(S, x1, b).fma(r1, s1);
+            DoubleVector z2 = DoubleVector.fromArray(S, x2, b).fma(r2, s2), z3 = DoubleVector.fromArray(S, x3, b).fma(r3, s3);
+            DoubleVector squares = z3.fma(z3, z2.fma(z2, z1.fma(z1, z0.mul(z0))));
+            (first ? base : DoubleVector.fromArray(S, o, b)).sub(squares).intoArray(o, b);
+        }
+        AxisAligned.subtractFoldedSquares(o, x0, x1, x2, x3, scaled, b, rows, first, constant);
+    }
+
     /** Nine operations per vector of rows for four axes, where {@link #subtractFourSquares} takes sixteen. */
     @Override
     void subtractScaledSquares(double[] o, double[] x0, double[] x1, double[] x2, double[] x3, double[] scaled, int rows,
