@@ -230,7 +230,8 @@ public final class SufficientStatistics implements Serializable {
      * represents it — and travel with every model and statistics of the run.
      *
      * @throws IllegalArgumentException when the settings' covariance type needs other statistics
-     *                                  (take them under a model of that type), or the settings have
+     *                                  (take them under a model of that type; a diagonal model's
+     *                                  also serve a spherical M-step, not the reverse), or the settings have
      *                                  a prior and the model the statistics were taken under was not
      *                                  made under the same one
      * @throws IllegalStateException    when these are a final score's statistics ({@link #scoreOf})
