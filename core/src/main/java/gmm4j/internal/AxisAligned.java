@@ -117,11 +117,9 @@ final class AxisAligned {
         for (int j = 0; j < d; j += 4) {
             double[] x0 = xt[j], x1 = xt[Math.min(j + 1, d - 1)], x2 = xt[Math.min(j + 2, d - 1)], x3 = xt[Math.min(j + 3, d - 1)];
             boolean oneScale = fused && j + 4 <= d;
+            for (int q = 0; q < 4; q++) scaled[4 + q] = j + q < d ? 1 : 0;
             for (int c = 0; c < k; c++) {
-                for (int q = 0; q < 4; q++) {
-                    scaled[q] = axis(means, c * d + j + q, j + q, d);
-                    scaled[4 + q] = j + q < d ? 1 : 0;
-                }
+                for (int q = 0; q < 4; q++) scaled[q] = axis(means, c * d + j + q, j + q, d);
                 subtractSquares(oneScale, out[c], x0, x1, x2, x3, scaled, rows, j == 0, 0, vector);
             }
         }
