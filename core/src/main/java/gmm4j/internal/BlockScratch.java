@@ -111,6 +111,8 @@ final class BlockScratch {
     private double[][] subset;
     /** k × rows: per component, positions in the block of its rows with weight; made on first use. */
     private int[][] positions;
+    /** rows × a stride of at least d: some of the block's rows one after another ({@link #gramRows}); made on first use. */
+    private double[] gramRows;
     /** d × rows: the block's differences times the rows' weights; made on first use (moments by columns). */
     private double[][] weightedDiff;
     /** k × rows: per component, the square roots of the weighted responsibilities; made on first use (see {@link #rootsMade}). */
@@ -265,6 +267,12 @@ final class BlockScratch {
     int[][] positions() {
         if (positions == null) positions = new int[positionCount.length][picked.length];
         return positions;
+    }
+
+    /** Room for the block's rows one after another, {@code stride} values each ({@link VectorKernels#rootWeightedRows}); made on first use. */
+    double[] gramRows(int stride) {
+        if (gramRows == null || gramRows.length < stride * picked.length) gramRows = new double[stride * picked.length];
+        return gramRows;
     }
 
     /** The subset's arrays (made on first use: only full covariances from d = 32 need them). */

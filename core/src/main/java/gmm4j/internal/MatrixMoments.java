@@ -58,7 +58,13 @@ final class MatrixMoments extends SquareMoments {
         int[] quad = s.quad;
         for (int c = 0; c < k; c++) {
             double[] wr = s.byComponent[c];
-            if ((d < TILED_D || s.vector != null) && 2 * s.nonZero(wr, count) >= count) {
+            boolean dense = 2 * s.nonZero(wr, count) >= count;
+            if (s.vector != null) {
+                if (dense) addComponentByColumns(s, count, c);
+                else addComponentOfRows(s, x, count, c);
+                continue;
+            }
+            if (d < TILED_D && dense) {
                 addComponentByColumns(s, count, c);
                 continue;
             }
@@ -75,6 +81,36 @@ final class MatrixMoments extends SquareMoments {
             for (int q = pending; q < 4; q++) quad[q] = quad[0];
             addFourRows(s, x, c, wr, pending);
         }
+    }
+
+    /**
+     * Component c's moments from the few rows of the block it has weight on (the Vector API's path):
+     * their positions listed branch-free, their root-weighted differences copied row by row from the
+     * data, then their scatter in register tiles that keep its sums over all those rows
+     * ({@link VectorKernels#addGram}), where a rank-four update loads and stores the whole matrix
+     * every four rows.
+     */
+    private void addComponentOfRows(BlockScratch s, double[] x, int count, int c) {
+        double[] wr = s.byComponent[c];
+        int[] picked = s.positions()[c];
+        int m = 0;
+        for (int b = 0; b < count; b++) {
+            picked[m] = b;
+            m += wr[b] != 0 ? 1 : 0;
+        }
+        if (m == 0) return;
+        double[] root = s.rootWeight, roots = s.rootsMade ? s.roots()[c] : null;
+        double mass = 0;
+        for (int q = 0; q < m; q++) {
+            double w = wr[picked[q]];
+            mass += w;
+            root[q] = roots != null ? roots[picked[q]] : Math.sqrt(w);
+        }
+        this.count[c] += mass;
+        int stride = s.vector.gramStride(d);
+        double[] rows = s.gramRows(stride);
+        s.vector.rootWeightedRows(x, d, s.blockRows, picked, m, root, shift, c * d, rows, stride, sum[c]);
+        s.vector.addGram(rows, stride, m, d, scatter, c * d);
     }
 
     /** Adds the first {@code valid} block rows of {@code s.quad} to component c's moments, with weights from {@code wr}. */

@@ -104,6 +104,26 @@ abstract class VectorKernels {
     abstract void symmetricTile(double[][] a, int a0, int aEnd, double[] root, int n, double[] out, double[] lanes);
 
     /**
+     * The rows of a block with weight for one component, row by row: {@code rows[q·stride + j] =
+     * root[q]·(x[blockRows[at[q]]·d + j] − shift[sOff + j])} for q < m and j < d, zeros from d to
+     * {@code stride}; each row's terms of the first moment, {@code root[q]·rows[q·stride + j]}, added to
+     * {@code first[j]}. With root = √w these are the rows {@link #addGram} takes.
+     */
+    abstract void rootWeightedRows(double[] x, int d, int[] blockRows, int[] at, int m, double[] root, double[] shift,
+                                   int sOff, double[] rows, int stride, double[] first);
+
+    /** The row stride {@link #addGram} needs for d columns: a multiple of its tiles' width, at least d. */
+    abstract int gramStride(int d);
+
+    /**
+     * {@code target[off + a][j] += Σ_{q<m} rows[q·stride + a]·rows[q·stride + j]} for a < d and j ≤ a,
+     * from rows held row by row ({@link #rootWeightedRows}, {@code stride} from {@link #gramStride}); the
+     * target rows' entries up to the next multiple of four past the diagonal get their sums too (the
+     * caller keeps the lower triangle).
+     */
+    abstract void addGram(double[] rows, int stride, int m, int d, double[][] target, int off);
+
+    /**
      * {@code out[b] = Σ_{i<to} z_i[b]²} with z = U·(x_b − μ), μ at {@code mean[mOff..mOff+d)}, for the
      * rows of a transposed block, U packed by {@link GaussianFactor#packStrips}; {@code work} holds
      * {@link GaussianFactor#PRODUCT_ROWS}·d values. Writes and reads up to the next multiple of

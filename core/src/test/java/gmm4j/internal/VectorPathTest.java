@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -326,6 +327,71 @@ class VectorPathTest {
             assertEquals(weight[7] / k, weighted[1][c][7], 1e-15 * weight[7], "row 7: equal shares");
         }
         assertTrue(cut > k, "some pairs fall below the cut: " + cut);
+    }
+
+    /**
+     * A component's rows with weight, row by row: each is √w·(x − shift) with zeros to the stride, their
+     * first-moment terms w·(x − shift) are added to the first moment, and the Gram tiles add
+     * Σ w·(x − shift)(x − shift)ᵀ to the component's lower triangle alone, for any width and count.
+     */
+    @Test
+    void vectorGramOfListedRowsIsTheirWeightedScatter() {
+        Random random = new Random(13);
+        VectorKernels vector = Parallel.VECTOR;
+        for (int d : new int[]{1, 3, 5, 16, 37, 64}) {
+            int n = 50, stride = vector.gramStride(d);
+            assertTrue(stride >= d, "d = " + d + ": stride " + stride);
+            double[] x = new double[n * d], shift = new double[3 * d];
+            for (int i = 0; i < x.length; i++) x[i] = random.nextGaussian();
+            for (int i = 0; i < shift.length; i++) shift[i] = random.nextGaussian();
+            int[] blockRows = new int[n];
+            for (int b = 0; b < n; b++) blockRows[b] = random.nextInt(n);
+            for (int m : new int[]{0, 1, 7, 40}) {
+                int[] at = new int[m];
+                double[] root = new double[m];
+                for (int q = 0; q < m; q++) {
+                    at[q] = random.nextInt(n);
+                    root[q] = random.nextDouble();
+                }
+                double[] rows = new double[m * stride];
+                Arrays.fill(rows, Double.NaN);
+                double[] first = new double[d];
+                Arrays.fill(first, 0.5);
+                vector.rootWeightedRows(x, d, blockRows, at, m, root, shift, d, rows, stride, first);
+                double[][] target = new double[3 * d][d];
+                for (double[] row : target) Arrays.fill(row, 2.0);
+                vector.addGram(rows, stride, m, d, target, d);
+                for (int j = 0; j < d; j++) {
+                    double expectedFirst = 0.5;
+                    for (int q = 0; q < m; q++) {
+                        double v = root[q] * (x[blockRows[at[q]] * d + j] - shift[d + j]);
+                        assertEquals(v, rows[q * stride + j], 1e-15, "d = " + d + ", row " + q + ", column " + j);
+                        expectedFirst += root[q] * v;
+                    }
+                    assertEquals(expectedFirst, first[j], 1e-13 * (m + 1), "d = " + d + ", m = " + m + ": first moment " + j);
+                }
+                for (int q = 0; q < m; q++) {
+                    for (int j = d; j < stride; j++) assertEquals(0.0, rows[q * stride + j], "d = " + d + ": padding");
+                }
+                for (int a = 0; a < d; a++) {
+                    for (int j = 0; j <= a; j++) {
+                        double expected = 2.0;
+                        for (int q = 0; q < m; q++) {
+                            int from = blockRows[at[q]] * d;
+                            double w = root[q] * root[q];
+                            expected += w * (x[from + a] - shift[d + a]) * (x[from + j] - shift[d + j]);
+                        }
+                        assertEquals(expected, target[d + a][j], 1e-12 * (m + 1), "d = " + d + ", m = " + m + ": scatter " + a + ", " + j);
+                    }
+                }
+                for (int r = 0; r < d; r++) {
+                    for (int j = 0; j < d; j++) {
+                        assertEquals(2.0, target[r][j], "d = " + d + ": the component before, untouched");
+                        assertEquals(2.0, target[2 * d + r][j], "d = " + d + ": the component after, untouched");
+                    }
+                }
+            }
+        }
     }
 
     /** The gathered transposition copies exactly what the scalar one does, listed rows in any order, for any width and ragged end. */

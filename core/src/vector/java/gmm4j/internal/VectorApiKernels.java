@@ -345,6 +345,87 @@ final class VectorApiKernels extends VectorKernels {
         store(lanes, slot + 4, s10, s11, s12, s13);
     }
 
+    @Override
+    void rootWeightedRows(double[] x, int d, int[] blockRows, int[] at, int m, double[] root, double[] shift, int sOff,
+                          double[] rows, int stride, double[] first) {
+        for (int q = 0; q < m; q++) {
+            int from = blockRows[at[q]] * d, to = q * stride;
+            double r = root[q];
+            DoubleVector rv = DoubleVector.broadcast(S, r);
+            int j = 0;
+            for (; j <= d - L; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, x, from + j).sub(DoubleVector.fromArray(S, shift, sOff + j)).mul(rv);
+                v.intoArray(rows, to + j);
+                v.fma(rv, DoubleVector.fromArray(S, first, j)).intoArray(first, j);
+            }
+            for (; j < d; j++) {
+                double v = r * (x[from + j] - shift[sOff + j]);
+                rows[to + j] = v;
+                first[j] = Math.fma(v, r, first[j]);
+            }
+            for (; j < stride; j++) rows[to + j] = 0;
+        }
+    }
+
+    /** {@link #addGram}'s tiles are two vectors wide. */
+    @Override
+    int gramStride(int d) {
+        return (d + 2 * L - 1) / (2 * L) * (2 * L);
+    }
+
+    /**
+     * Tiles of four rows of the target by two vectors of its columns, over the diagonal's columns and
+     * those before: eight accumulators, two loads and four broadcasts for eight fused multiply-adds,
+     * each tile's sums added to the target once, the rows' values summed in registers (the dot-product
+     * tiles over a block's columns end each tile in sums across lanes instead, which over a few dozen
+     * rows cost as much as the products).
+     */
+    @Override
+    void addGram(double[] rows, int stride, int m, int d, double[][] target, int off) {
+        for (int a0 = 0; a0 < d; a0 += 4) {
+            int last = Math.min(a0 + 3, d - 1);
+            for (int j0 = 0; j0 <= last; j0 += 2 * L) {
+                DoubleVector s00 = DoubleVector.zero(S), s01 = s00, s10 = s00, s11 = s00, s20 = s00, s21 = s00, s30 = s00, s31 = s00;
+                for (int q = 0, at = 0; q < m && !HELD; q++, at += stride) {
+                    DoubleVector v0 = DoubleVector.fromArray(S, rows, at + j0), v1 = DoubleVector.fromArray(S, rows, at + j0 + L);
+                    DoubleVector u = DoubleVector.broadcast(S, rows[at + a0]);
+                    s00 = u.fma(v0, s00);
+                    s01 = u.fma(v1, s01);
+                    u = DoubleVector.broadcast(S, rows[at + a0 + 1]);
+                    s10 = u.fma(v0, s10);
+                    s11 = u.fma(v1, s11);
+                    u = DoubleVector.broadcast(S, rows[at + a0 + 2]);
+                    s20 = u.fma(v0, s20);
+                    s21 = u.fma(v1, s21);
+                    u = DoubleVector.broadcast(S, rows[at + a0 + 3]);
+                    s30 = u.fma(v0, s30);
+                    s31 = u.fma(v1, s31);
+                }
+                addTileRow(target, off, a0, d, j0, s00, s01);
+                addTileRow(target, off, a0 + 1, d, j0, s10, s11);
+                addTileRow(target, off, a0 + 2, d, j0, s20, s21);
+                addTileRow(target, off, a0 + 3, d, j0, s30, s31);
+            }
+        }
+    }
+
+    /** Adds a tile's row of two vectors to target row a from column j0, what of it lies before column d. */
+    private static void addTileRow(double[][] target, int off, int a, int d, int j0, DoubleVector v0, DoubleVector v1) {
+        if (a >= d) return;
+        double[] row = target[off + a];
+        addWithin(row, j0, d, v0);
+        addWithin(row, j0 + L, d, v1);
+    }
+
+    private static void addWithin(double[] row, int j, int d, DoubleVector v) {
+        if (j + L <= d) {
+            DoubleVector.fromArray(S, row, j).add(v).intoArray(row, j);
+        } else if (j < d) {
+            VectorMask<Double> within = S.indexInRange(j, d);
+            DoubleVector.fromArray(S, row, j, within).add(v).intoArray(row, j, within);
+        }
+    }
+
     /**
      * Ten products and four first moments in fourteen vector sums, in two passes: the first two rows'
      * five sums, then the last two rows' nine (fourteen accumulators and five loads in one pass spilled
