@@ -19,6 +19,11 @@ final class BlockScratch {
      * read only: it is either {@link #ownColumns} or a table's kept tile ({@link TransposedTiles}).
      */
     double[][] xt;
+    /**
+     * The data the block in hand was read from, row-major, its row b at {@code blockRows[b]·d}; null
+     * where the block was written otherwise ({@link #ownColumns()}).
+     */
+    double[] rowMajor;
     /** d × rows: this scratch's own arrays for a block. */
     private final double[][] ownColumns;
     /** The data's index of each row of the block. */
@@ -217,14 +222,15 @@ final class BlockScratch {
      * kernels, into {@code target} (this scratch's own arrays when null), which becomes {@link #xt}.
      */
     void transposeBlock(double[] x, int d, int count, double[][] target) {
-        readBlock(target == null ? ownColumns : target);
+        readBlock(target == null ? ownColumns : target, x);
         if (vector != null) vector.transpose(x, d, blockRows, count, xt);
         else Kernels.transpose(x, d, blockRows, count, xt);
     }
 
-    /** Makes {@code columns} the block in hand, {@link #xt}. */
-    void readBlock(double[][] columns) {
+    /** Makes {@code columns} the block in hand, {@link #xt}, read from {@code rowMajor} (or null: see {@link #rowMajor}). */
+    void readBlock(double[][] columns, double[] rowMajor) {
         xt = columns;
+        this.rowMajor = rowMajor;
         rootsMade = false;
         distancesMeans = null;
         panelRows = 0;
@@ -246,7 +252,7 @@ final class BlockScratch {
 
     /** Makes this scratch's own arrays the block in hand and returns them, to be written. */
     double[][] ownColumns() {
-        readBlock(ownColumns);
+        readBlock(ownColumns, null);
         return ownColumns;
     }
 

@@ -149,17 +149,11 @@ final class FullCovariance extends Covariance {
     private void exactOn(int c, int[] picked, int count, double[][] xt, int rows, double[] means, double logWeight,
                          double[] o, BlockScratch scratch) {
         if (count == 0) return;
-        double[][] block = xt; // all picked (picked[q] == q), or too many to gather
-        if (16 * count < (rows - count) * d) {
-            block = scratch.subset();
-            for (int j = 0; j < d; j++) {
-                double[] from = xt[j], to = block[j];
-                for (int q = 0; q < count; q++) to[q] = from[picked[q]];
-            }
-        }
-        boolean gathered = block != xt;
+        // all picked (picked[q] == q), or too many to gather: the whole block
+        boolean gathered = 16 * count < (rows - count) * d;
         double[] distance = scratch.distance;
-        factors[c].mahalanobis(block, gathered ? count : rows, means, c * d, distance, scratch);
+        if (gathered) factors[c].mahalanobisOfListed(xt, picked, count, means, c * d, distance, scratch);
+        else factors[c].mahalanobis(xt, rows, means, c * d, distance, scratch);
         double constant = constant(c);
         for (int q = 0; q < count; q++) {
             o[picked[q]] = (constant - 0.5 * distance[gathered ? q : picked[q]]) + logWeight;

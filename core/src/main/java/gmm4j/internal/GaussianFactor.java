@@ -76,6 +76,27 @@ final class GaussianFactor implements Serializable {
     }
 
     /**
+     * {@link #mahalanobis} of the listed rows of a transposed block, {@code out[q]} for its row
+     * {@code picked[q]}: on the Vector API's path, where the block is the one in hand, from the
+     * row-major data it was read from ({@link VectorKernels#mahalanobisOfRows}); else from those rows
+     * gathered out of the block's columns. The same differences either way, so the same sums.
+     */
+    void mahalanobisOfListed(double[][] xt, int[] picked, int count, double[] mean, int mOff, double[] out,
+                             BlockScratch scratch) {
+        if (scratch.vector != null && xt == scratch.xt && scratch.rowMajor != null && out.length >= paddedRows(count)) {
+            scratch.vector.mahalanobisOfRows(strips, d, scratch.rowMajor, scratch.blockRows, picked, count, mean, mOff, out,
+                    scratch.productWork);
+            return;
+        }
+        double[][] subset = scratch.subset();
+        for (int j = 0; j < d; j++) {
+            double[] from = xt[j], to = subset[j];
+            for (int q = 0; q < count; q++) to[q] = from[picked[q]];
+        }
+        mahalanobis(subset, count, mean, mOff, out, scratch);
+    }
+
+    /**
      * The largest Σ_j |U_ij·μ_j| for which the product folds the mean in (z = U·x − U·μ, as
      * scikit-learn computes it): z then loses to rounding at most about 2⁻⁴² of that, ~2·10⁻¹³, where
      * the differences x − μ would have kept it to z's own scale. Data far from the origin for their

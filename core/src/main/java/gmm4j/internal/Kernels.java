@@ -84,7 +84,7 @@ final class Kernels {
         TransposedTiles.Tile kept = weighted ? t.tiles.kept(from, to) : null;
         if (kept != null) {
             System.arraycopy(kept.rows(), 0, rows, 0, kept.rows().length);
-            s.readBlock(kept.columns());
+            s.readBlock(kept.columns(), t.x);
             return kept.rows().length;
         }
         int count = 0;

@@ -135,6 +135,14 @@ abstract class VectorKernels {
                               double[] work, int to);
 
     /**
+     * {@link #mahalanobis}'s whole sums (to d) for the listed rows of a block, {@code out[q]} for the
+     * row {@code x[blockRows[picked[q]]·d ..]} of the row-major data, q < count; writes {@code out} up
+     * to the next multiple of {@link GaussianFactor#PRODUCT_ROWS}.
+     */
+    abstract void mahalanobisOfRows(double[] packed, int d, double[] x, int[] blockRows, int[] picked, int count,
+                                    double[] mean, int mOff, double[] out, double[] work);
+
+    /**
      * The rows of a transposed block as {@link #mahalanobis} reads them, made once for every
      * component: a panel per pass of the product (sixteen rows with 256-bit vectors, thirty-two with
      * 512-bit), its rows' first {@code columns} coordinates one column after the other (room for d),

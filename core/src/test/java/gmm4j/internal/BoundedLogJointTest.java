@@ -19,7 +19,11 @@ class BoundedLogJointTest {
     private static final int D = 37;
     private static final int K = 6;
 
-    /** A block of rows between the components, their log-joints with and without the bounds. */
+    /**
+     * A block of rows between the components, their log-joints with and without the bounds; the
+     * bounded ones from the block read as a pass reads it, transposed from row-major data (where the
+     * vector path takes the listed rows from that data), the plain ones from the transposed rows alone.
+     */
     private static final class Block {
         final int rows = 256;
         final double[][] bounded = new double[K][rows];
@@ -29,10 +33,17 @@ class BoundedLogJointTest {
             Random random = new Random(11);
             double[][] means = clusterMeans(random);
             double[][] xt = new double[D][rows];
+            double[] data = new double[rows * D];
             for (int b = 0; b < rows; b++) {
                 double[] x = between(means, random);
                 for (int j = 0; j < D; j++) xt[j][b] = x[j];
+                System.arraycopy(x, 0, data, b * D, D);
             }
+            BlockScratch read = scratch();
+            for (int b = 0; b < rows; b++) read.blockRows[b] = rows - 1 - b; // rows not in the data's order
+            double[] reversed = new double[rows * D];
+            for (int b = 0; b < rows; b++) System.arraycopy(data, b * D, reversed, (rows - 1 - b) * D, D);
+            read.transposeBlock(reversed, D, rows, null);
             double[][] covariances = new double[K][];
             for (int c = 0; c < K; c++) covariances[c] = randomCovariance(random);
             Covariance covariance = FullCovariance.MODEL.fromMatrices(D, covariances, 1e-10, RepairLog.IGNORE);
@@ -40,7 +51,7 @@ class BoundedLogJointTest {
             for (int c = 0; c < K; c++) System.arraycopy(means[c], 0, flatMeans, c * D, D);
             double[] logWeights = new double[K];
             for (int c = 0; c < K; c++) logWeights[c] = Math.log((c + 1.0) / (K * (K + 1) / 2.0));
-            covariance.logJoint(xt, rows, flatMeans, logWeights, bounded, scratch());
+            covariance.logJoint(read.xt, rows, flatMeans, logWeights, bounded, read);
             covariance.logJointOfEvery(xt, rows, flatMeans, logWeights, plain, scratch());
         }
     }

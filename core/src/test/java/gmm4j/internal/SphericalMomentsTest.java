@@ -38,7 +38,7 @@ class SphericalMomentsTest {
             for (int j = 0; j < d; j++) for (int b = 0; b < ROWS; b++) xt[j][b] = 100 + 4 * random.nextGaussian();
             BlockScratch s = new BlockScratch(K, d, Kernels.TILE_ROWS);
             s.vector = Parallel.VECTOR;
-            s.readBlock(xt);
+            s.readBlock(xt, null);
             s.distancesWanted = true;
             mixture.covariance.logJoint(xt, ROWS, mixture.flatMeans(), mixture.logWeights, s.byComponent, s);
             double[][] distances = s.squaredDistances(mixture.flatMeans());
@@ -68,7 +68,7 @@ class SphericalMomentsTest {
                 double expected = b.matrix(c)[0];
                 assertEquals(expected, a.matrix(c)[0], 1e-12 * expected, "d = " + d + ", variance " + c);
             }
-            s.readBlock(xt);
+            s.readBlock(xt, null);
             assertNull(s.squaredDistances(mixture.flatMeans()), "a new block in hand has none");
         }
     }

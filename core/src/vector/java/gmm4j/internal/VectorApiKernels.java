@@ -280,16 +280,7 @@ final class VectorApiKernels extends VectorKernels {
             int o0 = rows[b] * d, o1 = rows[b + 1] * d, o2 = rows[b + 2] * d, o3 = rows[b + 3] * d;
             int j = 0;
             for (int columns = d & -4; j < columns; j += 4) {
-                DoubleVector r0 = DoubleVector.fromArray(QUAD, x, o0 + j), r1 = DoubleVector.fromArray(QUAD, x, o1 + j);
-                DoubleVector r2 = DoubleVector.fromArray(QUAD, x, o2 + j), r3 = DoubleVector.fromArray(QUAD, x, o3 + j);
-                // pairs: t0 = (r0[0], r1[0], r0[2], r1[2]), t1 = (r0[1], r1[1], r0[3], r1[3]); t2, t3 the same of r2, r3
-                DoubleVector t0 = r0.blend(r1.rearrange(SWAP_PAIRS), ODD_LANES), t1 = r0.rearrange(SWAP_PAIRS).blend(r1, ODD_LANES);
-                DoubleVector t2 = r2.blend(r3.rearrange(SWAP_PAIRS), ODD_LANES), t3 = r2.rearrange(SWAP_PAIRS).blend(r3, ODD_LANES);
-                // halves: column j is t0's first half then t2's, column j + 2 their second halves
-                t0.blend(t2.rearrange(SWAP_HALVES), UPPER_LANES).intoArray(xt[j], b);
-                t1.blend(t3.rearrange(SWAP_HALVES), UPPER_LANES).intoArray(xt[j + 1], b);
-                t0.rearrange(SWAP_HALVES).blend(t2, UPPER_LANES).intoArray(xt[j + 2], b);
-                t1.rearrange(SWAP_HALVES).blend(t3, UPPER_LANES).intoArray(xt[j + 3], b);
+                transposeFour(x, o0, o1, o2, o3, j, null, 0, xt[j], b, xt[j + 1], b, xt[j + 2], b, xt[j + 3], b);
             }
             for (; j < d; j++) {
                 double[] column = xt[j];
@@ -300,6 +291,33 @@ final class VectorApiKernels extends VectorKernels {
             }
         }
         Kernels.transposeRowByRow(x, d, rows, b, count, xt);
+    }
+
+    /**
+     * Columns j to j + 3 of the four rows of x at o0 to o3, transposed: column j + t as the vector of
+     * the four rows' values, less {@code centre[cAt + t]} unless centre is null, into {@code dt} from
+     * {@code at}.
+     */
+    private static void transposeFour(double[] x, int o0, int o1, int o2, int o3, int j, double[] centre, int cAt,
+                                      double[] d0, int a0, double[] d1, int a1, double[] d2, int a2, double[] d3, int a3) {
+        DoubleVector r0 = DoubleVector.fromArray(QUAD, x, o0 + j), r1 = DoubleVector.fromArray(QUAD, x, o1 + j);
+        DoubleVector r2 = DoubleVector.fromArray(QUAD, x, o2 + j), r3 = DoubleVector.fromArray(QUAD, x, o3 + j);
+        // pairs: t0 = (r0[0], r1[0], r0[2], r1[2]), t1 = (r0[1], r1[1], r0[3], r1[3]); t2, t3 the same of r2, r3
+        DoubleVector t0 = r0.blend(r1.rearrange(SWAP_PAIRS), ODD_LANES), t1 = r0.rearrange(SWAP_PAIRS).blend(r1, ODD_LANES);
+        DoubleVector t2 = r2.blend(r3.rearrange(SWAP_PAIRS), ODD_LANES), t3 = r2.rearrange(SWAP_PAIRS).blend(r3, ODD_LANES);
+        // halves: column j is t0's first half then t2's, column j + 2 their second halves
+        DoubleVector c0 = t0.blend(t2.rearrange(SWAP_HALVES), UPPER_LANES), c1 = t1.blend(t3.rearrange(SWAP_HALVES), UPPER_LANES);
+        DoubleVector c2 = t0.rearrange(SWAP_HALVES).blend(t2, UPPER_LANES), c3 = t1.rearrange(SWAP_HALVES).blend(t3, UPPER_LANES);
+        if (centre != null) {
+            c0 = c0.sub(centre[cAt]);
+            c1 = c1.sub(centre[cAt + 1]);
+            c2 = c2.sub(centre[cAt + 2]);
+            c3 = c3.sub(centre[cAt + 3]);
+        }
+        c0.intoArray(d0, a0);
+        c1.intoArray(d1, a1);
+        c2.intoArray(d2, a2);
+        c3.intoArray(d3, a3);
     }
 
     /**
@@ -510,6 +528,38 @@ final class VectorApiKernels extends VectorKernels {
             }
             if (L == 4) distancesByRowPairs(packed, d, used, work, null, out, b0);
             else distancesByStrips(packed, d, used, work, null, out, b0);
+        }
+    }
+
+    /**
+     * The differences of a pass's rows made from the row-major data, four rows by four columns at a
+     * time ({@link #transposeFour}), where gathering them from the block's columns loads them one by
+     * one; the same values, so the same sums, as {@link #mahalanobis} of the gathered rows.
+     */
+    @Override
+    void mahalanobisOfRows(double[] packed, int d, double[] x, int[] blockRows, int[] picked, int count, double[] mean,
+                           int mOff, double[] out, double[] work) {
+        for (int b0 = 0; b0 < count; b0 += ROWS) {
+            for (int l = 0; l < ROWS; l += 4) {
+                // past the last listed row, the last again: its sums are left unread
+                int o0 = blockRows[picked[Math.min(b0 + l, count - 1)]] * d, o1 = blockRows[picked[Math.min(b0 + l + 1, count - 1)]] * d;
+                int o2 = blockRows[picked[Math.min(b0 + l + 2, count - 1)]] * d, o3 = blockRows[picked[Math.min(b0 + l + 3, count - 1)]] * d;
+                int j = 0;
+                for (int columns = d & -4; j < columns; j += 4) {
+                    int at = ROWS * j + l;
+                    transposeFour(x, o0, o1, o2, o3, j, mean, mOff + j, work, at, work, at + ROWS, work, at + 2 * ROWS, work, at + 3 * ROWS);
+                }
+                for (; j < d; j++) {
+                    double m = mean[mOff + j];
+                    int at = ROWS * j + l;
+                    work[at] = x[o0 + j] - m;
+                    work[at + 1] = x[o1 + j] - m;
+                    work[at + 2] = x[o2 + j] - m;
+                    work[at + 3] = x[o3 + j] - m;
+                }
+            }
+            if (L == 4) distancesByRowPairs(packed, d, d, work, null, out, b0);
+            else distancesByStrips(packed, d, d, work, null, out, b0);
         }
     }
 
