@@ -269,7 +269,7 @@ final class BlockScratch {
         return kept.shift;
     }
 
-    /** The per-component positions (made on first use: only axis-aligned moments need them). */
+    /** The per-component positions (made on first use: only the moments of separated components need them). */
     int[][] positions() {
         if (positions == null) positions = new int[positionCount.length][picked.length];
         return positions;

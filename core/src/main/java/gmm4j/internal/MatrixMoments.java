@@ -41,13 +41,14 @@ final class MatrixMoments extends SquareMoments {
     }
 
     /**
-     * Component by component: below {@link #TILED_D} columns, where the component has weight on at
-     * least half the block's rows (overlapping clusters), by columns, the scatter in register tiles over the whole block
-     * ({@link #addScatterByColumns}); elsewhere a rank-four update per four rows with weight, only
-     * those rows read (separated clusters: a row has a few components at most). The Vector API's
-     * tiles ({@link VectorKernels#products4x4}) take the dense components at any d. Measured at
-     * 200 000×16, K = 16 with every row shared by every component, the rank-four updates and the
-     * copies of their rows took three quarters of a fit's samples.
+     * Component by component. One with weight on at least half the block's rows (overlapping
+     * clusters) goes by columns, the scatter in register tiles over the whole block
+     * ({@link #addScatterByColumns}): on the Vector API's path at any d, on the scalar path below
+     * {@link #TILED_D} (measured at 200 000×16, K = 16 with every row shared by every component, the
+     * rank-four updates and the copies of their rows took three quarters of a fit's samples). One with
+     * fewer (separated clusters: a row has a few components at most) reads only its rows with weight:
+     * on the Vector API's path summed in register tiles over all of them ({@link #addComponentOfRows}),
+     * on the scalar path a rank-four update per four rows.
      */
     @Override
     void addBlock(BlockScratch s, double[] x, int count) {
