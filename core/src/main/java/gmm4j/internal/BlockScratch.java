@@ -74,6 +74,8 @@ final class BlockScratch {
     final int[] candidate;
     /** Per component, how many of {@link #positions} are in use. */
     final int[] positionCount;
+    /** Per component, the block's mass Σ_b w·r (the spherical moments' first moments need it), k values. */
+    final double[] blockMass;
     /** One row's responsibilities, k values. */
     final double[] responsibility;
     /** One row with its missing values completed, d values. */
@@ -146,6 +148,7 @@ final class BlockScratch {
         this.picked = new int[rows];
         this.candidate = new int[rows];
         this.positionCount = new int[k];
+        this.blockMass = new double[k];
         this.responsibility = new double[k];
         this.completedRow = new double[d];
         this.rowDiff = new double[d];
@@ -281,7 +284,7 @@ final class BlockScratch {
         return gramRows;
     }
 
-    /** The subset's arrays (made on first use: only full covariances from d = 32 need them). */
+    /** The subset's arrays (made on first use: only the bounded full-covariance E-step, from d = 32, needs them, where it gathers rows from the block's columns). */
     double[][] subset() {
         if (subset == null) subset = new double[d][picked.length];
         return subset;

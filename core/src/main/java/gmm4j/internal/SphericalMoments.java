@@ -38,7 +38,7 @@ final class SphericalMoments extends AxisMoments {
             super.addBlock(s, x, count);
             return;
         }
-        double[] mass = new double[k]; // the block's, per component
+        double[] mass = s.blockMass;
         for (int c = 0; c < k; c++) {
             double[] wr = s.byComponent[c];
             mass[c] = s.dot(wr, null, count);
