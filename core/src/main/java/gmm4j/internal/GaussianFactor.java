@@ -43,10 +43,17 @@ final class GaussianFactor implements Serializable {
     /**
      * {@code out[b] = |U·(x_b − μ)|²} for the rows of a transposed block ({@code xt[j][b]} is
      * coordinate j of row b): z = U·(x − μ) by {@link #product}, then the squares summed four rows
-     * of z at a time.
+     * of z at a time. On the Vector API's path, for the block in hand and a mean that can be folded
+     * in ({@link #foldMean}), from the block's panels as {@link #mahalanobisOfEach} computes it (the
+     * same sums to the bit, and no differences of its own: those were a sixteenth of a fit's samples
+     * at 100 000×64, K = 8, overlapping).
      */
     void mahalanobis(double[][] xt, int rows, double[] mean, int mOff, double[] out, BlockScratch scratch) {
-        mahalanobis(xt, rows, mean, mOff, out, scratch, d);
+        int padded = paddedRows(rows);
+        double[] shift = scratch.vector != null && xt == scratch.xt && xt[0].length >= padded && out.length >= padded
+                ? scratch.meanShift(this, mean, mOff) : null;
+        if (shift != null) scratch.vector.mahalanobisOfPanels(strips, d, scratch.panels(rows, d), rows, shift, out);
+        else mahalanobis(xt, rows, mean, mOff, out, scratch, d);
     }
 
     /**
@@ -78,14 +85,15 @@ final class GaussianFactor implements Serializable {
     /**
      * {@link #mahalanobis} of the listed rows of a transposed block, {@code out[q]} for its row
      * {@code picked[q]}: on the Vector API's path, where the block is the one in hand, from the
-     * row-major data it was read from ({@link VectorKernels#mahalanobisOfRows}); else from those rows
-     * gathered out of the block's columns. The same differences either way, so the same sums.
+     * row-major data it was read from ({@link VectorKernels#mahalanobisOfRows}), the mean folded in
+     * where {@link #mahalanobis} folds it; else from those rows gathered out of the block's columns.
+     * Either way the same sums, to the bit, as {@link #mahalanobis} of the whole block.
      */
     void mahalanobisOfListed(double[][] xt, int[] picked, int count, double[] mean, int mOff, double[] out,
                              BlockScratch scratch) {
         if (scratch.vector != null && xt == scratch.xt && scratch.rowMajor != null && out.length >= paddedRows(count)) {
-            scratch.vector.mahalanobisOfRows(strips, d, scratch.rowMajor, scratch.blockRows, picked, count, mean, mOff, out,
-                    scratch.productWork);
+            scratch.vector.mahalanobisOfRows(strips, d, scratch.rowMajor, scratch.blockRows, picked, count, mean, mOff,
+                    scratch.meanShift(this, mean, mOff), out, scratch.productWork);
             return;
         }
         double[][] subset = scratch.subset();
@@ -126,9 +134,7 @@ final class GaussianFactor implements Serializable {
     /**
      * {@code out[c][b]}: {@link #mahalanobis} up to {@code to} of each factor, with the means
      * {@code means[c·d..]}: on the Vector API's path, all in one pass over the block's panels when
-     * every mean can be folded in ({@link #foldMean}), else each in turn. One component alone, or a
-     * subset of rows, takes the differences instead (at d = 64 the block's panels, 128 kB, are read
-     * from the L2 cache by each component alone; its own differences are made just before use).
+     * every mean can be folded in ({@link #foldMean}), else each in turn.
      */
     static void mahalanobisOfEach(GaussianFactor[] factors, double[][] xt, int rows, double[] means, double[][] out,
                                   BlockScratch scratch, int to) {

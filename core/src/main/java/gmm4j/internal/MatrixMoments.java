@@ -45,7 +45,11 @@ final class MatrixMoments extends SquareMoments {
      * clusters) goes by columns, the scatter in register tiles over the whole block
      * ({@link #addScatterByColumns}): on the Vector API's path at any d, on the scalar path below
      * {@link #TILED_D} (measured at 200 000×16, K = 16 with every row shared by every component, the
-     * rank-four updates and the copies of their rows took three quarters of a fit's samples). One with
+     * rank-four updates and the copies of their rows took three quarters of a fit's samples); on the
+     * Vector API's path only the tiles over its rows with weight when they are at most three quarters
+     * of the block ({@link #addComponentOfListedColumns}: their columns cost a transposition, which
+     * the quarter of the tiles saved outweighs — ×0.96 to ×0.98 per iteration at 100 000×64, K = 8,
+     * overlapping; with any row left out, ×1.05, and ×1.10 at 200 000×16 overlapping). One with
      * fewer (separated clusters: a row has a few components at most) reads only its rows with weight:
      * on the Vector API's path summed in register tiles over all of them ({@link #addComponentOfRows}),
      * on the scalar path a rank-four update per four rows.
@@ -59,9 +63,11 @@ final class MatrixMoments extends SquareMoments {
         int[] quad = s.quad;
         for (int c = 0; c < k; c++) {
             double[] wr = s.byComponent[c];
-            boolean dense = 2 * s.nonZero(wr, count) >= count;
+            int withWeight = s.nonZero(wr, count);
+            boolean dense = 2 * withWeight >= count;
             if (s.vector != null) {
-                if (dense) addComponentByColumns(s, count, c);
+                if (4 * withWeight > 3 * count) addComponentByColumns(s, count, c);
+                else if (dense) addComponentOfListedColumns(s, x, count, c);
                 else addComponentOfRows(s, x, count, c);
                 continue;
             }
@@ -92,6 +98,34 @@ final class MatrixMoments extends SquareMoments {
      * every four rows.
      */
     private void addComponentOfRows(BlockScratch s, double[] x, int count, int c) {
+        int m = listRowsWithWeight(s, count, c);
+        if (m == 0) return;
+        int stride = s.vector.gramStride(d);
+        double[] rows = s.gramRows(stride);
+        s.vector.rootWeightedRows(x, d, s.blockRows, s.positions()[c], m, s.rootWeight, shift, c * d, rows, stride, sum[c]);
+        s.vector.addGram(rows, stride, m, d, scatter, c * d);
+    }
+
+    /**
+     * Component c's moments from the rows of the block it has weight on, when they are half to three
+     * quarters of them (overlapping clusters, a row's far components cut): those rows' root-weighted
+     * differences made into columns from the data ({@link VectorKernels#rootWeightedColumns}), then
+     * the dense path's register tiles over them alone, not over the whole block's zeros too.
+     */
+    private void addComponentOfListedColumns(BlockScratch s, double[] x, int count, int c) {
+        int m = listRowsWithWeight(s, count, c);
+        int padded = (m + 3) & -4;
+        double[] root = s.rootWeight;
+        for (int q = m; q < padded; q++) root[q] = 0;
+        s.vector.rootWeightedColumns(x, d, s.blockRows, s.positions()[c], m, root, shift, c * d, s.diff);
+        addRootWeighted(c, s, padded, root);
+    }
+
+    /**
+     * Lists the positions in the block of component c's rows with weight in {@code s.positions()[c]},
+     * branch-free, their roots √w in {@code s.rootWeight}, and adds their mass; returns how many.
+     */
+    private int listRowsWithWeight(BlockScratch s, int count, int c) {
         double[] wr = s.byComponent[c];
         int[] picked = s.positions()[c];
         int m = 0;
@@ -99,7 +133,6 @@ final class MatrixMoments extends SquareMoments {
             picked[m] = b;
             m += wr[b] != 0 ? 1 : 0;
         }
-        if (m == 0) return;
         double[] root = s.rootWeight, roots = s.rootsMade ? s.roots()[c] : null;
         double mass = 0;
         for (int q = 0; q < m; q++) {
@@ -108,10 +141,7 @@ final class MatrixMoments extends SquareMoments {
             root[q] = roots != null ? roots[picked[q]] : Math.sqrt(w);
         }
         this.count[c] += mass;
-        int stride = s.vector.gramStride(d);
-        double[] rows = s.gramRows(stride);
-        s.vector.rootWeightedRows(x, d, s.blockRows, picked, m, root, shift, c * d, rows, stride, sum[c]);
-        s.vector.addGram(rows, stride, m, d, scatter, c * d);
+        return m;
     }
 
     /** Adds the first {@code valid} block rows of {@code s.quad} to component c's moments, with weights from {@code wr}. */

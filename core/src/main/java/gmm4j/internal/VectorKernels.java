@@ -112,6 +112,14 @@ abstract class VectorKernels {
     abstract void rootWeightedRows(double[] x, int d, int[] blockRows, int[] at, int m, double[] root, double[] shift,
                                    int sOff, double[] rows, int stride, double[] first);
 
+    /**
+     * The rows of a block with weight for one component, as columns: {@code columns[j][q] =
+     * (x[blockRows[at[q]]·d + j] − shift[sOff + j])·root[q]} for j < d and q < m rounded up to a
+     * multiple of four, where the rows past m must have root 0 (they come out 0).
+     */
+    abstract void rootWeightedColumns(double[] x, int d, int[] blockRows, int[] at, int m, double[] root, double[] shift,
+                                      int sOff, double[][] columns);
+
     /** The row stride {@link #addGram} needs for d columns: a multiple of its tiles' width, at least d. */
     abstract int gramStride(int d);
 
@@ -137,10 +145,12 @@ abstract class VectorKernels {
     /**
      * {@link #mahalanobis}'s whole sums (to d) for the listed rows of a block, {@code out[q]} for the
      * row {@code x[blockRows[picked[q]]·d ..]} of the row-major data, q < count; writes {@code out} up
-     * to the next multiple of {@link GaussianFactor#PRODUCT_ROWS}.
+     * to the next multiple of {@link GaussianFactor#PRODUCT_ROWS}. With the mean folded in as
+     * {@link #mahalanobisOfPanels} folds it when {@code shift} (U·μ) is not null: then the same sums,
+     * to the bit, as those of the block's panels.
      */
     abstract void mahalanobisOfRows(double[] packed, int d, double[] x, int[] blockRows, int[] picked, int count,
-                                    double[] mean, int mOff, double[] out, double[] work);
+                                    double[] mean, int mOff, double[] shift, double[] out, double[] work);
 
     /**
      * The rows of a transposed block as {@link #mahalanobis} reads them, made once for every
@@ -159,4 +169,7 @@ abstract class VectorKernels {
      */
     abstract void mahalanobisOfPanels(double[][] packed, int d, double[][] panels, int rows, double[][] shifts,
                                       double[][] out, int to);
+
+    /** {@link #mahalanobisOfPanels}' whole sums (to d) for one component. */
+    abstract void mahalanobisOfPanels(double[] packed, int d, double[][] panels, int rows, double[] shift, double[] out);
 }

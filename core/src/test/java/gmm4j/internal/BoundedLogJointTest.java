@@ -3,6 +3,7 @@ package gmm4j.internal;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -11,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The full-covariance E-step that skips the log-joints its bounds rule out: what it skips must lie
- * beyond the exponential's cut, what it computes must be the plain kernel's value to the bit, and the
- * responsibilities and log-likelihood the E-step makes of them must be the same to the bit.
+ * beyond the exponential's cut, what it computes must be the unbounded E-step's value to the bit, and
+ * the responsibilities and log-likelihood the E-step makes of them must be the same to the bit; with
+ * the means folded into the products and, far from the origin, without.
  */
 class BoundedLogJointTest {
     /** Not a multiple of the panel width, above the dimension the bounds start at. */
@@ -20,25 +22,27 @@ class BoundedLogJointTest {
     private static final int K = 6;
 
     /**
-     * A block of rows between the components, their log-joints with and without the bounds; the
-     * bounded ones from the block read as a pass reads it, transposed from row-major data (where the
-     * vector path takes the listed rows from that data), the plain ones from the transposed rows alone.
+     * A block of rows between the components, their log-joints with and without the bounds, from the
+     * block read as a pass reads it, transposed from row-major data (where the vector path takes the
+     * listed rows from that data). Everything {@code offset} from the origin: far from it, the means
+     * are not folded into the products. Rows near the first component alone: a whole block's rows are
+     * computed for one component.
      */
     private static final class Block {
         final int rows = 256;
         final double[][] bounded = new double[K][rows];
         final double[][] plain = new double[K][rows];
 
-        Block() {
+        Block(double offset, boolean nearFirst) {
             Random random = new Random(11);
             double[][] means = clusterMeans(random);
-            double[][] xt = new double[D][rows];
             double[] data = new double[rows * D];
             for (int b = 0; b < rows; b++) {
-                double[] x = between(means, random);
-                for (int j = 0; j < D; j++) xt[j][b] = x[j];
+                double[] x = nearFirst ? nearFirst(means, random) : between(means, random);
+                for (int j = 0; j < D; j++) x[j] += offset;
                 System.arraycopy(x, 0, data, b * D, D);
             }
+            for (double[] mean : means) for (int j = 0; j < D; j++) mean[j] += offset;
             BlockScratch read = scratch();
             for (int b = 0; b < rows; b++) read.blockRows[b] = rows - 1 - b; // rows not in the data's order
             double[] reversed = new double[rows * D];
@@ -52,8 +56,13 @@ class BoundedLogJointTest {
             double[] logWeights = new double[K];
             for (int c = 0; c < K; c++) logWeights[c] = Math.log((c + 1.0) / (K * (K + 1) / 2.0));
             covariance.logJoint(read.xt, rows, flatMeans, logWeights, bounded, read);
-            covariance.logJointOfEvery(xt, rows, flatMeans, logWeights, plain, scratch());
+            covariance.logJointOfEvery(read.xt, rows, flatMeans, logWeights, plain, read);
         }
+    }
+
+    /** The blocks the tests take: means folded in or not, rows between the components or near the first. */
+    private static List<Block> blocks() {
+        return List.of(new Block(0, false), new Block(1e5, false), new Block(0, true), new Block(1e5, true));
     }
 
     /** A block's scratch with the kernels a pass would use here: the vector path's when the test runs with its module. */
@@ -65,7 +74,10 @@ class BoundedLogJointTest {
 
     @Test
     void skipsOnlyLogJointsBeyondTheCutAndComputesTheRestExactly() {
-        Block block = new Block();
+        for (Block block : blocks()) skipsOnlyLogJointsBeyondTheCutAndComputesTheRestExactly(block);
+    }
+
+    private static void skipsOnlyLogJointsBeyondTheCutAndComputesTheRestExactly(Block block) {
         int rows = block.rows;
         double[][] bounded = block.bounded, plain = block.plain;
 
@@ -88,7 +100,10 @@ class BoundedLogJointTest {
 
     @Test
     void theEStepMakesTheSameResponsibilitiesOfThemToTheBit() {
-        Block block = new Block();
+        for (Block block : blocks()) theEStepMakesTheSameResponsibilitiesOfThemToTheBit(block);
+    }
+
+    private static void theEStepMakesTheSameResponsibilitiesOfThemToTheBit(Block block) {
         int rows = block.rows;
         Table t = new Table(rows, D, new double[rows * D], null, 0, new int[0], new int[0]);
         double[][] weighted = new double[2][];
@@ -126,6 +141,14 @@ class BoundedLogJointTest {
         double t = random.nextDouble();
         double[] x = new double[D];
         for (int j = 0; j < D; j++) x[j] = means[a][j] + t * (means[a + 1][j] - means[a][j]) + 0.3 * random.nextGaussian();
+        return x;
+    }
+
+    /** A row near the first mean, within a fifth of the way to the second. */
+    private static double[] nearFirst(double[][] means, Random random) {
+        double t = 0.2 * random.nextDouble();
+        double[] x = new double[D];
+        for (int j = 0; j < D; j++) x[j] = means[0][j] + t * (means[1][j] - means[0][j]) + 0.3 * random.nextGaussian();
         return x;
     }
 

@@ -108,14 +108,18 @@ class VectorPathTest {
             for (int j = 0; j < d; j++) {
                 for (int b = 0; b < rows; b++) scalar.xt[j][b] = vector.xt[j][b] = 3 * random.nextGaussian();
             }
-            double[] expected = new double[Kernels.TILE_ROWS], actual = new double[Kernels.TILE_ROWS], bound = new double[Kernels.TILE_ROWS];
+            double[] expected = new double[Kernels.TILE_ROWS], actual = new double[Kernels.TILE_ROWS];
+            double[] whole = new double[Kernels.TILE_ROWS], bound = new double[Kernels.TILE_ROWS];
             factor.mahalanobis(scalar.xt, rows, mean, 2, expected, scalar);
+            // the block in hand: the mean folded into the product
             factor.mahalanobis(vector.xt, rows, mean, 2, actual, vector);
             int to = Math.min(d, 8);
+            factor.mahalanobis(vector.xt, rows, mean, 2, whole, vector, d);
             factor.mahalanobis(vector.xt, rows, mean, 2, bound, vector, to);
             for (int b = 0; b < rows; b++) {
                 assertEquals(expected[b], actual[b], 1e-12 * expected[b], "d = " + d + ", row " + b);
-                assertTrue(bound[b] <= actual[b], "d = " + d + ", row " + b + ": the partial sum bounds the whole");
+                assertEquals(expected[b], whole[b], 1e-12 * expected[b], "d = " + d + ", row " + b + ": differences");
+                assertTrue(bound[b] <= whole[b], "d = " + d + ", row " + b + ": the partial sum bounds the whole");
             }
         }
     }

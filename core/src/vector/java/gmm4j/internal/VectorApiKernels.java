@@ -280,7 +280,7 @@ final class VectorApiKernels extends VectorKernels {
             int o0 = rows[b] * d, o1 = rows[b + 1] * d, o2 = rows[b + 2] * d, o3 = rows[b + 3] * d;
             int j = 0;
             for (int columns = d & -4; j < columns; j += 4) {
-                transposeFour(x, o0, o1, o2, o3, j, null, 0, xt[j], b, xt[j + 1], b, xt[j + 2], b, xt[j + 3], b);
+                transposeFour(x, o0, o1, o2, o3, j, null, 0, null, xt[j], b, xt[j + 1], b, xt[j + 2], b, xt[j + 3], b);
             }
             for (; j < d; j++) {
                 double[] column = xt[j];
@@ -295,10 +295,11 @@ final class VectorApiKernels extends VectorKernels {
 
     /**
      * Columns j to j + 3 of the four rows of x at o0 to o3, transposed: column j + t as the vector of
-     * the four rows' values, less {@code centre[cAt + t]} unless centre is null, stored into the array
-     * d_t from index a_t.
+     * the four rows' values, less {@code centre[cAt + t]} unless centre is null, then times the rows'
+     * {@code scale} unless it is null, stored into the array d_t from index a_t.
      */
     private static void transposeFour(double[] x, int o0, int o1, int o2, int o3, int j, double[] centre, int cAt,
+                                      DoubleVector scale,
                                       double[] d0, int a0, double[] d1, int a1, double[] d2, int a2, double[] d3, int a3) {
         DoubleVector r0 = DoubleVector.fromArray(QUAD, x, o0 + j), r1 = DoubleVector.fromArray(QUAD, x, o1 + j);
         DoubleVector r2 = DoubleVector.fromArray(QUAD, x, o2 + j), r3 = DoubleVector.fromArray(QUAD, x, o3 + j);
@@ -308,16 +309,21 @@ final class VectorApiKernels extends VectorKernels {
         // halves: column j is t0's first half then t2's, column j + 2 their second halves
         DoubleVector c0 = t0.blend(t2.rearrange(SWAP_HALVES), UPPER_LANES), c1 = t1.blend(t3.rearrange(SWAP_HALVES), UPPER_LANES);
         DoubleVector c2 = t0.rearrange(SWAP_HALVES).blend(t2, UPPER_LANES), c3 = t1.rearrange(SWAP_HALVES).blend(t3, UPPER_LANES);
-        if (centre != null) {
-            c0 = c0.sub(centre[cAt]);
-            c1 = c1.sub(centre[cAt + 1]);
-            c2 = c2.sub(centre[cAt + 2]);
-            c3 = c3.sub(centre[cAt + 3]);
-        }
-        c0.intoArray(d0, a0);
-        c1.intoArray(d1, a1);
-        c2.intoArray(d2, a2);
-        c3.intoArray(d3, a3);
+        put(c0, centre, cAt, scale, d0, a0);
+        put(c1, centre, cAt + 1, scale, d1, a1);
+        put(c2, centre, cAt + 2, scale, d2, a2);
+        put(c3, centre, cAt + 3, scale, d3, a3);
+    }
+
+    /**
+     * One of {@link #transposeFour}'s columns, less its centre, times the scale, stored (a method of
+     * its own: inside, they took transposeFour past the JIT's inlining size, and its vectors were
+     * then made as objects, measured 8% of a fit's samples).
+     */
+    private static void put(DoubleVector column, double[] centre, int cAt, DoubleVector scale, double[] to, int at) {
+        if (centre != null) column = column.sub(centre[cAt]);
+        if (scale != null) column = column.mul(scale);
+        column.intoArray(to, at);
     }
 
     /**
@@ -382,6 +388,35 @@ final class VectorApiKernels extends VectorKernels {
                 first[j] = Math.fma(v, r, first[j]);
             }
             for (; j < stride; j++) rows[to + j] = 0;
+        }
+    }
+
+    /**
+     * Four listed rows at a time, transposed four columns at a time ({@link #transposeFour}), their
+     * differences times their roots as one vector: where gathering them from the block's columns
+     * loads the values one by one.
+     */
+    @Override
+    void rootWeightedColumns(double[] x, int d, int[] blockRows, int[] at, int m, double[] root, double[] shift, int sOff,
+                             double[][] columns) {
+        for (int q = 0; q < m; q += 4) {
+            // past the last listed row, the last again: its root is 0
+            int o0 = blockRows[at[q]] * d, o1 = blockRows[at[Math.min(q + 1, m - 1)]] * d;
+            int o2 = blockRows[at[Math.min(q + 2, m - 1)]] * d, o3 = blockRows[at[Math.min(q + 3, m - 1)]] * d;
+            DoubleVector r = DoubleVector.fromArray(QUAD, root, q);
+            int j = 0;
+            for (int end = d & -4; j < end; j += 4) {
+                transposeFour(x, o0, o1, o2, o3, j, shift, sOff + j, r, columns[j], q, columns[j + 1], q, columns[j + 2], q,
+                        columns[j + 3], q);
+            }
+            for (; j < d; j++) {
+                double h = shift[sOff + j];
+                double[] column = columns[j];
+                column[q] = (x[o0 + j] - h) * root[q];
+                column[q + 1] = (x[o1 + j] - h) * root[q + 1];
+                column[q + 2] = (x[o2 + j] - h) * root[q + 2];
+                column[q + 3] = (x[o3 + j] - h) * root[q + 3];
+            }
         }
     }
 
@@ -528,8 +563,7 @@ final class VectorApiKernels extends VectorKernels {
                 double[] x = xt[j];
                 for (int l = 0; l < ROWS; l += L) DoubleVector.fromArray(S, x, b0 + l).sub(m).intoArray(work, ROWS * j + l);
             }
-            if (L == 4) distancesByRowPairs(packed, d, used, work, null, out, b0);
-            else distancesByStrips(packed, d, used, work, null, out, b0);
+            distances(packed, d, used, work, null, out, b0);
         }
     }
 
@@ -540,7 +574,8 @@ final class VectorApiKernels extends VectorKernels {
      */
     @Override
     void mahalanobisOfRows(double[] packed, int d, double[] x, int[] blockRows, int[] picked, int count, double[] mean,
-                           int mOff, double[] out, double[] work) {
+                           int mOff, double[] shift, double[] out, double[] work) {
+        double[] centre = shift == null ? mean : null;
         for (int b0 = 0; b0 < count; b0 += ROWS) {
             for (int l = 0; l < ROWS; l += 4) {
                 // past the last listed row, the last again: its sums are left unread
@@ -549,10 +584,10 @@ final class VectorApiKernels extends VectorKernels {
                 int j = 0;
                 for (int columns = d & -4; j < columns; j += 4) {
                     int at = ROWS * j + l;
-                    transposeFour(x, o0, o1, o2, o3, j, mean, mOff + j, work, at, work, at + ROWS, work, at + 2 * ROWS, work, at + 3 * ROWS);
+                    transposeFour(x, o0, o1, o2, o3, j, centre, mOff + j, null, work, at, work, at + ROWS, work, at + 2 * ROWS, work, at + 3 * ROWS);
                 }
                 for (; j < d; j++) {
-                    double m = mean[mOff + j];
+                    double m = centre == null ? 0 : centre[mOff + j];
                     int at = ROWS * j + l;
                     work[at] = x[o0 + j] - m;
                     work[at + 1] = x[o1 + j] - m;
@@ -560,8 +595,7 @@ final class VectorApiKernels extends VectorKernels {
                     work[at + 3] = x[o3 + j] - m;
                 }
             }
-            if (L == 4) distancesByRowPairs(packed, d, d, work, null, out, b0);
-            else distancesByStrips(packed, d, d, work, null, out, b0);
+            distances(packed, d, d, work, shift, out, b0);
         }
     }
 
@@ -585,11 +619,19 @@ final class VectorApiKernels extends VectorKernels {
                              int to) {
         int used = Math.min(d, (to + 3) & -4);
         for (int b0 = 0, g = 0; b0 < rows; b0 += ROWS, g++) {
-            for (int c = 0; c < packed.length; c++) {
-                if (L == 4) distancesByRowPairs(packed[c], d, used, panels[g], shifts[c], out[c], b0);
-                else distancesByStrips(packed[c], d, used, panels[g], shifts[c], out[c], b0);
-            }
+            for (int c = 0; c < packed.length; c++) distances(packed[c], d, used, panels[g], shifts[c], out[c], b0);
         }
+    }
+
+    @Override
+    void mahalanobisOfPanels(double[] packed, int d, double[][] panels, int rows, double[] shift, double[] out) {
+        for (int b0 = 0, g = 0; b0 < rows; b0 += ROWS, g++) distances(packed, d, d, panels[g], shift, out, b0);
+    }
+
+    /** One pass's sums in the register tiles this machine's vectors have registers for. */
+    private static void distances(double[] packed, int d, int used, double[] work, double[] shift, double[] out, int b0) {
+        if (L == 4) distancesByRowPairs(packed, d, used, work, shift, out, b0);
+        else distancesByStrips(packed, d, used, work, shift, out, b0);
     }
 
     /**
