@@ -43,14 +43,15 @@ final class Gmm4jPeer implements Peer {
 
     /**
      * In a fresh JVM: {@code problem type threads} ({@link Problem#parse}'s form) measures one type on
-     * the harness's data and prints {@code FORK seconds nonCut note}.
+     * the harness's data and prints {@code FORK seconds nonCut wholeDistances note}.
      */
     public static void main(String[] args) {
         Problem problem = Problem.parse(args[0]);
         ClusterData data = ClusterData.generate(problem, Comparison.SEED);
         Measurement m = new Gmm4jPeer(Integer.parseInt(args[2]))
                 .measure(data.dataset(), data.startingPoint(), CovarianceType.valueOf(args[1]), problem);
-        System.out.println(!m.measured() ? "FAILED " + m.note() : "FORK " + m.secondsPerIteration() + " " + m.nonCut() + " " + m.note());
+        System.out.println(!m.measured() ? "FAILED " + m.note()
+                : "FORK " + m.secondsPerIteration() + " " + m.nonCut() + " " + m.wholeDistances() + " " + m.note());
     }
 
     @Override
@@ -71,6 +72,7 @@ final class Gmm4jPeer implements Peer {
         private final List<Double> seconds = new ArrayList<>();
         private String note = "";
         private double nonCut = Double.NaN;
+        private double wholeDistances = Double.NaN;
         private String failure;
 
         Forks(Problem problem, CovarianceType type) {
@@ -89,10 +91,11 @@ final class Gmm4jPeer implements Peer {
                     failure = "fork: " + String.join("; ", lines);
                     return;
                 }
-                String[] parts = result.split(" ", 4);
+                String[] parts = result.split(" ", 5);
                 seconds.add(Double.parseDouble(parts[1]));
                 nonCut = Double.parseDouble(parts[2]);
-                note = parts[3];
+                wholeDistances = Double.parseDouble(parts[3]);
+                note = parts[4];
             } catch (java.io.IOException e) {
                 failure = "fork failed: " + e;
             } catch (InterruptedException e) {
@@ -106,7 +109,7 @@ final class Gmm4jPeer implements Peer {
             String variant = typeName(type);
             if (failure != null) return Measurement.failed(problem, NAME, variant, variant, failure);
             return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds),
-                    "median of " + seconds.size() + " rounds, each a fresh JVM: " + note, seconds, nonCut);
+                    "median of " + seconds.size() + " rounds, each a fresh JVM: " + note, seconds, nonCut, wholeDistances);
         }
     }
 
@@ -122,10 +125,14 @@ final class Gmm4jPeer implements Peer {
                 model = timed.model();
             }
             double nonCut = nonCutShare(model, dataset);
+            double wholeDistances = type == CovarianceType.FULL ? wholeDistanceShare(model, dataset) : Double.NaN;
             String note = "iterations 2–11 inside one fit, median of " + TIMED_FITS + " fits after " + warmUps + " warm-up fits"
                     + String.format(java.util.Locale.ROOT, "; %.1f%% of (row, component) pairs above the cut", 100 * nonCut)
+                    + (type == CovarianceType.FULL
+                    ? String.format(java.util.Locale.ROOT, ", %.1f%% with their distance computed whole", 100 * wholeDistances) : "")
                     + (model.repairs().isEmpty() ? "" : "; " + model.repairs().size() + " repairs");
-            return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds), note, List.of(), nonCut);
+            return new Measurement(problem, NAME, variant, variant, IterationTiming.median(seconds), note, List.of(), nonCut,
+                    wholeDistances);
         } catch (RuntimeException e) {
             return Measurement.failed(problem, NAME, variant, variant, "failed: " + e);
         }
@@ -195,5 +202,57 @@ final class Gmm4jPeer implements Peer {
             case SPHERICAL -> "spherical";
             case EII, EEI, VEI, EVI, VEE, EVE, VVE, EEV, VEV, EVV -> type.mclustName();
         };
+    }
+    /** From this dimension the full-covariance E-step bounds a distance before computing it whole ({@code FullCovariance.logJoint}). */
+    private static final int BOUNDED_FROM_D = 32;
+    /** The bound's squares: the first eight coordinates of z = U·(x − μ). */
+    private static final int BOUND_ROWS = 8;
+    /** How far below a row's lower bound of its best log-joint a bounded one is skipped: the exponential's cut, 50, and 1 more. */
+    private static final double REACH = -51;
+
+    /**
+     * The share of (row, component) pairs whose distance the full-covariance E-step computes whole,
+     * its rule replayed under the fitted model (a proxy, like {@link #nonCutShare}: each iteration's
+     * own share is not recorded): below d = 32 every pair; from d = 32 each row's component of
+     * highest bound (the log-joint with only the first eight squares of its distance), and every
+     * other whose bound is within 51 of that one's whole log-joint. (The engine computes a few more:
+     * a component picked on most of a block's rows gets the whole block.)
+     */
+    static double wholeDistanceShare(GaussianMixtureModel model, Dataset dataset) {
+        int n = dataset.size(), d = model.dimension(), k = model.components();
+        if (d < BOUNDED_FROM_D || k < 2) return 1;
+        double[][] means = model.means();
+        double[][][] p = model.precisionCholesky();
+        double[] constant = new double[k];
+        for (int c = 0; c < k; c++) {
+            double logDet = 0;
+            for (int i = 0; i < d; i++) logDet += Math.log(p[c][i][i]);
+            constant[c] = Math.log(model.weights()[c]) - 0.5 * d * Math.log(2 * Math.PI) + logDet;
+        }
+        long whole = 0;
+        double[] bound = new double[k];
+        for (int r = 0; r < n; r++) {
+            double[] x = dataset.row(r);
+            int best = 0;
+            for (int c = 0; c < k; c++) {
+                bound[c] = constant[c] - 0.5 * squares(p[c], means[c], x, BOUND_ROWS);
+                if (bound[c] > bound[best]) best = c;
+            }
+            double floor = constant[best] - 0.5 * squares(p[best], means[best], x, d);
+            whole++;
+            for (int c = 0; c < k; c++) if (c != best && bound[c] - floor >= REACH) whole++;
+        }
+        return (double) whole / ((double) n * k);
+    }
+
+    /** Σ_{i<to} z_i² with z = Pᵀ·(x − μ), P the precision's upper Cholesky factor: z_i needs the first i + 1 coordinates alone. */
+    private static double squares(double[][] p, double[] mean, double[] x, int to) {
+        double sum = 0;
+        for (int i = 0; i < to; i++) {
+            double z = 0;
+            for (int j = 0; j <= i; j++) z += p[j][i] * (x[j] - mean[j]);
+            sum += z * z;
+        }
+        return sum;
     }
 }

@@ -13,9 +13,12 @@ import java.util.List;
  * @param rounds             each round's own time, in round order, to show how steady it and its ratios are
  * @param nonCut             gmm4j only: the share of (row, component) pairs whose responsibility is above the E-step's
  *                           cut under the fitted model, the work the engine cannot skip; NaN elsewhere
+ * @param wholeDistances     gmm4j's full covariance only: the share of (row, component) pairs whose distance the E-step
+ *                           computes whole under the fitted model ({@link Gmm4jPeer#wholeDistanceShare}); NaN elsewhere
  */
 public record Measurement(Problem problem, String library, String variant, String type,
-                          double secondsPerIteration, String note, List<Double> rounds, double nonCut) {
+                          double secondsPerIteration, String note, List<Double> rounds, double nonCut,
+                          double wholeDistances) {
 
     public Measurement {
         rounds = List.copyOf(rounds);
@@ -23,7 +26,7 @@ public record Measurement(Problem problem, String library, String variant, Strin
 
     public Measurement(Problem problem, String library, String variant, String type,
                        double secondsPerIteration, String note, List<Double> rounds) {
-        this(problem, library, variant, type, secondsPerIteration, note, rounds, Double.NaN);
+        this(problem, library, variant, type, secondsPerIteration, note, rounds, Double.NaN, Double.NaN);
     }
 
     public static Measurement failed(Problem problem, String library, String variant, String type, String why) {

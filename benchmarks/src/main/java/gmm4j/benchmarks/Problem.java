@@ -78,17 +78,15 @@ public record Problem(int n, int d, int k, boolean withCommonsMath, Layout layou
     }
 
     /**
-     * The flops one full-covariance iteration performs when a share {@code nonCut} of the (row,
-     * component) pairs is above the E-step's cut: each pair costs d(d+1) for its distance (the
-     * triangular product, d(d+1)/2 multiply-adds) and d(d+1) for its rank-one update of the scatter,
-     * which is skipped for cut pairs. Below d = 32 the engine computes every distance; from d = 32
-     * it computes whole only the pairs within reach of a row's best, counted here as the non-cut
-     * ones (a lower bound: the bounds' first eight coordinates and the few pairs within reach but
-     * cut are left out).
+     * The flops one full-covariance iteration performs when its E-step computes the distances of a
+     * share {@code wholeDistances} of the (row, component) pairs whole and a share {@code nonCut} is
+     * above the cut: each distance costs d(d+1) (the triangular product, d(d+1)/2 multiply-adds) and
+     * each pair above the cut d(d+1) for its rank-one update of the scatter, skipped for cut pairs. A
+     * lower bound: the bounds' first eight coordinates are left out, and so are the zero-weight rows
+     * a component's dense tiles run over with the rest.
      */
-    public double performedFullIterationFlops(double nonCut) {
-        double distances = d < 32 ? 1 : nonCut;
-        return (double) n * k * d * (d + 1) * (distances + nonCut);
+    public double performedFullIterationFlops(double nonCut, double wholeDistances) {
+        return (double) n * k * d * (d + 1) * (wholeDistances + nonCut);
     }
 
     /** The size of the data as doubles, in bytes. */

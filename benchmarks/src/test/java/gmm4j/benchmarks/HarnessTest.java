@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package gmm4j.benchmarks;
 
+import gmm4j.CovarianceType;
+import gmm4j.Dataset;
+import gmm4j.GaussianMixture;
+import gmm4j.GaussianMixtureModel;
+import gmm4j.StartingParameters;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -9,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -148,10 +154,43 @@ class HarnessTest {
         assertEquals(overlapping, Problem.parse(overlapping.spec()));
         assertEquals(new Problem(200_000, 16, 16, false), Problem.parse("200000x16x16"));
         assertEquals("200 000×16, K=16, overlapping", overlapping.label());
-        // dense: the count; at d = 16 every distance is computed, the cut pairs' scatter updates are not
-        assertEquals(overlapping.fullIterationFlops(), overlapping.performedFullIterationFlops(1));
-        assertEquals(200_000.0 * 16 * 16 * 17 * 1.25, overlapping.performedFullIterationFlops(0.25));
-        assertEquals(100_000.0 * 8 * 64 * 65 * 0.5, Problem.parse("100000x64x8").performedFullIterationFlops(0.25));
+        // dense: the count; the distances computed whole and the pairs above the cut count a half each
+        assertEquals(overlapping.fullIterationFlops(), overlapping.performedFullIterationFlops(1, 1));
+        assertEquals(200_000.0 * 16 * 16 * 17 * 1.25, overlapping.performedFullIterationFlops(0.25, 1));
+        assertEquals(100_000.0 * 8 * 64 * 65 * 0.5, Problem.parse("100000x64x8").performedFullIterationFlops(0.25, 0.25));
+    }
+
+    /**
+     * The E-step's rule replayed: below d = 32 every distance is computed whole; from d = 32 a
+     * component far from a row in its first eight coordinates is ruled out, one far only in the
+     * others is not (the bound sees the first eight), and two equal components are never.
+     */
+    @Test
+    void wholeDistancesAreThoseTheBoundsCannotRuleOut() {
+        Random random = new Random(5);
+        int n = 200;
+        for (int d : new int[]{16, 32}) {
+            double[][] rows = new double[n][d];
+            for (double[] row : rows) for (int j = 0; j < d; j++) row[j] = random.nextGaussian();
+            Dataset data = Dataset.of(rows);
+            double[][] nearFirst = new double[2][d], nearLast = new double[2][d];
+            nearFirst[1][0] = 1000;
+            nearLast[1][d - 1] = 1000;
+            double[][] same = new double[2][d];
+            double share = d < 32 ? 1 : 0.5;
+            assertEquals(share, Gmm4jPeer.wholeDistanceShare(model(data, nearFirst), data), 0.0, "d = " + d + ", far in the first coordinate");
+            assertEquals(1.0, Gmm4jPeer.wholeDistanceShare(model(data, nearLast), data), 0.0, "d = " + d + ", far in the last coordinate");
+            assertEquals(1.0, Gmm4jPeer.wholeDistanceShare(model(data, same), data), 0.0, "d = " + d + ", the same component twice");
+        }
+    }
+
+    /** Two components with these means and identity covariances, as a model of {@code data}. */
+    private static GaussianMixtureModel model(Dataset data, double[][] means) {
+        int d = means[0].length;
+        double[][][] covariances = new double[2][d][d];
+        for (double[][] c : covariances) for (int j = 0; j < d; j++) c[j][j] = 1;
+        return GaussianMixture.builder().components(2).covariance(CovarianceType.FULL)
+                .start(new StartingParameters(new double[]{0.5, 0.5}, means, covariances)).build().initialize(data);
     }
 
     @Test
