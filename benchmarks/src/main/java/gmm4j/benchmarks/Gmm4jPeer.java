@@ -210,13 +210,23 @@ final class Gmm4jPeer implements Peer {
     /** How far below a row's lower bound of its best log-joint a bounded one is skipped: the exponential's cut, 50, and 1 more. */
     private static final double REACH = -51;
 
+    /** The E-step's blocks: consecutive rows, this many ({@code Kernels.TILE_ROWS}). */
+    private static final int BLOCK_ROWS = 256;
+    /**
+     * A block whose bounds leave fewer than one pair in this many out of reach of their row's highest
+     * bound has every distance computed whole: the bound could rule out too few to pay for itself.
+     */
+    private static final int FEW_OUT_OF_REACH = 32;
+
     /**
      * The share of (row, component) pairs whose distance the full-covariance E-step computes whole,
      * its rule replayed under the fitted model (a proxy, like {@link #nonCutShare}: each iteration's
-     * own share is not recorded): below d = 32 every pair; from d = 32 each row's component of
-     * highest bound (the log-joint with only the first eight squares of its distance), and every
-     * other whose bound is within 51 of that one's whole log-joint. (The engine computes a few more:
-     * a component picked on most of a block's rows gets the whole block.)
+     * own share is not recorded): below d = 32 every pair; from d = 32, block by block, every pair of
+     * a block where fewer than one in 32 has its bound (the log-joint with only the first eight
+     * squares of its distance) more than 51 below its row's highest; in the other blocks each row's
+     * component of highest bound and every other whose bound is within 51 of that one's whole
+     * log-joint. (The engine computes a few more: a component picked on most of a block's rows gets
+     * the whole block.)
      */
     static double wholeDistanceShare(GaussianMixtureModel model, Dataset dataset) {
         int n = dataset.size(), d = model.dimension(), k = model.components();
@@ -230,17 +240,29 @@ final class Gmm4jPeer implements Peer {
             constant[c] = Math.log(model.weights()[c]) - 0.5 * d * Math.log(2 * Math.PI) + logDet;
         }
         long whole = 0;
-        double[] bound = new double[k];
-        for (int r = 0; r < n; r++) {
-            double[] x = dataset.row(r);
-            int best = 0;
-            for (int c = 0; c < k; c++) {
-                bound[c] = constant[c] - 0.5 * squares(p[c], means[c], x, BOUND_ROWS);
-                if (bound[c] > bound[best]) best = c;
+        double[][] bound = new double[BLOCK_ROWS][k];
+        int[] best = new int[BLOCK_ROWS];
+        for (int r0 = 0; r0 < n; r0 += BLOCK_ROWS) {
+            int rows = Math.min(BLOCK_ROWS, n - r0), outOfReach = 0;
+            for (int b = 0; b < rows; b++) {
+                double[] x = dataset.row(r0 + b);
+                best[b] = 0;
+                for (int c = 0; c < k; c++) {
+                    bound[b][c] = constant[c] - 0.5 * squares(p[c], means[c], x, BOUND_ROWS);
+                    if (bound[b][c] > bound[b][best[b]]) best[b] = c;
+                }
+                for (int c = 0; c < k; c++) if (bound[b][c] - bound[b][best[b]] < REACH) outOfReach++;
             }
-            double floor = constant[best] - 0.5 * squares(p[best], means[best], x, d);
-            whole++;
-            for (int c = 0; c < k; c++) if (c != best && bound[c] - floor >= REACH) whole++;
+            if ((long) FEW_OUT_OF_REACH * outOfReach < (long) rows * k) {
+                whole += (long) rows * k;
+                continue;
+            }
+            for (int b = 0; b < rows; b++) {
+                int top = best[b];
+                double floor = constant[top] - 0.5 * squares(p[top], means[top], dataset.row(r0 + b), d);
+                whole++;
+                for (int c = 0; c < k; c++) if (c != top && bound[b][c] - floor >= REACH) whole++;
+            }
         }
         return (double) whole / ((double) n * k);
     }

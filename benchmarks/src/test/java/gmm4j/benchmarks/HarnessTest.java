@@ -182,6 +182,19 @@ class HarnessTest {
             assertEquals(1.0, Gmm4jPeer.wholeDistanceShare(model(data, nearLast), data), 0.0, "d = " + d + ", far in the last coordinate");
             assertEquals(1.0, Gmm4jPeer.wholeDistanceShare(model(data, same), data), 0.0, "d = " + d + ", the same component twice");
         }
+        // one block of 256 rows, a few far out in the first coordinate: only there is the second
+        // component (mean 5 in it) out of the first's reach; 4 such rows leave the block whole, 40 do not
+        int d = 32;
+        double[][] means = new double[2][d];
+        means[1][0] = 5;
+        for (int far : new int[]{4, 40}) {
+            double[][] rows = new double[256][d];
+            for (double[] row : rows) for (int j = 0; j < d; j++) row[j] = 0.1 * random.nextGaussian();
+            for (int b = 0; b < far; b++) rows[b][0] = -1000;
+            Dataset data = Dataset.of(rows);
+            double share = far == 4 ? 1 : (512 - far) / 512.0;
+            assertEquals(share, Gmm4jPeer.wholeDistanceShare(model(data, means), data), 0.0, far + " rows far out");
+        }
     }
 
     /** Two components with these means and identity covariances, as a model of {@code data}. */

@@ -277,66 +277,91 @@ final class VectorApiKernels extends VectorKernels {
     void transpose(double[] x, int d, int[] rows, int count, double[][] xt) {
         int b = 0;
         for (int end = count & -4; b < end; b += 4) {
-            int o0 = rows[b] * d, o1 = rows[b + 1] * d, o2 = rows[b + 2] * d, o3 = rows[b + 3] * d;
-            int j = 0;
-            for (int columns = d & -4; j < columns; j += 4) {
-                transposeFour(x, o0, o1, o2, o3, j, null, 0, null, xt[j], b, xt[j + 1], b, xt[j + 2], b, xt[j + 3], b);
-            }
-            for (; j < d; j++) {
-                double[] column = xt[j];
-                column[b] = x[o0 + j];
-                column[b + 1] = x[o1 + j];
-                column[b + 2] = x[o2 + j];
-                column[b + 3] = x[o3 + j];
-            }
+            transposeRows(x, rows[b] * d, rows[b + 1] * d, rows[b + 2] * d, rows[b + 3] * d, d, null, 0, null, 0, xt, null, b, 0);
         }
         Kernels.transposeRowByRow(x, d, rows, b, count, xt);
     }
 
     /**
-     * Columns j to j + 3 of the four rows of x at o0 to o3, transposed: column j + t as the vector of
-     * the four rows' values, less {@code centre[cAt + t]} unless centre is null, then times the rows'
-     * {@code scale} unless it is null, stored into the array d_t from index a_t.
+     * The four rows of x at o0 to o3 transposed, four columns at a time: column j as the vector of the
+     * four rows' values, less {@code centre[cOff + j]} unless centre is null, then times the rows'
+     * scales {@code scales[sAt..sAt+4)} unless that is null, stored from index {@code at} of
+     * {@code columns[j]}, or of {@code flat} from {@code at + stride·j} where columns is null. The
+     * whole row in one method, with no vector among its arguments: a method per four columns was
+     * sometimes not inlined (where the JIT had compiled it on its own first), and its vector
+     * arguments were then made as objects at every call (×1.08 per iteration at 100 000×64, K = 8).
      */
-    private static void transposeFour(double[] x, int o0, int o1, int o2, int o3, int j, double[] centre, int cAt,
-                                      DoubleVector scale,
-                                      double[] d0, int a0, double[] d1, int a1, double[] d2, int a2, double[] d3, int a3) {
-        DoubleVector r0 = DoubleVector.fromArray(QUAD, x, o0 + j), r1 = DoubleVector.fromArray(QUAD, x, o1 + j);
-        DoubleVector r2 = DoubleVector.fromArray(QUAD, x, o2 + j), r3 = DoubleVector.fromArray(QUAD, x, o3 + j);
-        // pairs: t0 = (r0[0], r1[0], r0[2], r1[2]), t1 = (r0[1], r1[1], r0[3], r1[3]); t2, t3 the same of r2, r3
-        DoubleVector t0 = r0.blend(r1.rearrange(SWAP_PAIRS), ODD_LANES), t1 = r0.rearrange(SWAP_PAIRS).blend(r1, ODD_LANES);
-        DoubleVector t2 = r2.blend(r3.rearrange(SWAP_PAIRS), ODD_LANES), t3 = r2.rearrange(SWAP_PAIRS).blend(r3, ODD_LANES);
-        // halves: column j is t0's first half then t2's, column j + 2 their second halves
-        DoubleVector c0 = t0.blend(t2.rearrange(SWAP_HALVES), UPPER_LANES), c1 = t1.blend(t3.rearrange(SWAP_HALVES), UPPER_LANES);
-        DoubleVector c2 = t0.rearrange(SWAP_HALVES).blend(t2, UPPER_LANES), c3 = t1.rearrange(SWAP_HALVES).blend(t3, UPPER_LANES);
-        put(c0, centre, cAt, scale, d0, a0);
-        put(c1, centre, cAt + 1, scale, d1, a1);
-        put(c2, centre, cAt + 2, scale, d2, a2);
-        put(c3, centre, cAt + 3, scale, d3, a3);
+    private static void transposeRows(double[] x, int o0, int o1, int o2, int o3, int d, double[] centre, int cOff,
+                                      double[] scales, int sAt, double[][] columns, double[] flat, int at, int stride) {
+        DoubleVector scale = scales == null ? null : DoubleVector.fromArray(QUAD, scales, sAt);
+        int j = 0;
+        for (int end = d & -4; j < end; j += 4) {
+            DoubleVector r0 = DoubleVector.fromArray(QUAD, x, o0 + j), r1 = DoubleVector.fromArray(QUAD, x, o1 + j);
+            DoubleVector r2 = DoubleVector.fromArray(QUAD, x, o2 + j), r3 = DoubleVector.fromArray(QUAD, x, o3 + j);
+            // pairs: t0 = (r0[0], r1[0], r0[2], r1[2]), t1 = (r0[1], r1[1], r0[3], r1[3]); t2, t3 the same of r2, r3
+            DoubleVector t0 = r0.blend(r1.rearrange(SWAP_PAIRS), ODD_LANES), t1 = r0.rearrange(SWAP_PAIRS).blend(r1, ODD_LANES);
+            DoubleVector t2 = r2.blend(r3.rearrange(SWAP_PAIRS), ODD_LANES), t3 = r2.rearrange(SWAP_PAIRS).blend(r3, ODD_LANES);
+            // halves: column j is t0's first half then t2's, column j + 2 their second halves
+            DoubleVector c0 = t0.blend(t2.rearrange(SWAP_HALVES), UPPER_LANES), c1 = t1.blend(t3.rearrange(SWAP_HALVES), UPPER_LANES);
+            DoubleVector c2 = t0.rearrange(SWAP_HALVES).blend(t2, UPPER_LANES), c3 = t1.rearrange(SWAP_HALVES).blend(t3, UPPER_LANES);
+            if (centre != null) {
+                c0 = c0.sub(centre[cOff + j]);
+                c1 = c1.sub(centre[cOff + j + 1]);
+                c2 = c2.sub(centre[cOff + j + 2]);
+                c3 = c3.sub(centre[cOff + j + 3]);
+            }
+            if (scale != null) {
+                c0 = c0.mul(scale);
+                c1 = c1.mul(scale);
+                c2 = c2.mul(scale);
+                c3 = c3.mul(scale);
+            }
+            if (columns != null) {
+                c0.intoArray(columns[j], at);
+                c1.intoArray(columns[j + 1], at);
+                c2.intoArray(columns[j + 2], at);
+                c3.intoArray(columns[j + 3], at);
+            } else {
+                int a = at + stride * j;
+                c0.intoArray(flat, a);
+                c1.intoArray(flat, a + stride);
+                c2.intoArray(flat, a + 2 * stride);
+                c3.intoArray(flat, a + 3 * stride);
+            }
+        }
+        for (; j < d; j++) {
+            double h = centre == null ? 0 : centre[cOff + j];
+            double[] to = columns != null ? columns[j] : flat;
+            int a = columns != null ? at : at + stride * j;
+            to[a] = scaled(x[o0 + j] - h, scales, sAt);
+            to[a + 1] = scaled(x[o1 + j] - h, scales, sAt + 1);
+            to[a + 2] = scaled(x[o2 + j] - h, scales, sAt + 2);
+            to[a + 3] = scaled(x[o3 + j] - h, scales, sAt + 3);
+        }
+    }
+
+    /** v times {@code scales[at]}, or v where scales is null. */
+    private static double scaled(double v, double[] scales, int at) {
+        return scales == null ? v : v * scales[at];
     }
 
     /**
-     * One of {@link #transposeFour}'s columns, less its centre, times the scale, stored (a method of
-     * its own: inside, they took transposeFour past the JIT's inlining size, and its vectors were
-     * then made as objects, measured 8% of a fit's samples).
-     */
-    private static void put(DoubleVector column, double[] centre, int cAt, DoubleVector scale, double[] to, int at) {
-        if (centre != null) column = column.sub(centre[cAt]);
-        if (scale != null) column = column.mul(scale);
-        column.intoArray(to, at);
-    }
-
-    /**
-     * Sixteen vector sums over the rows, in two passes of two rows by four columns: eight accumulators,
-     * six loads for eight fused multiply-adds (sixteen accumulators and eight loads in one pass fit
-     * AVX-512's 32 registers, but spilled to the stack from AVX2's 16).
+     * Sixteen vector sums over the rows: with AVX-512's 32 registers in one pass, sixteen accumulators
+     * and eight loads for sixteen fused multiply-adds ({@link #productsFourByFour}: ×0.84 per
+     * iteration at 200 000×16, K = 16, overlapping, on an Intel Xeon); with AVX2's 16, where those
+     * spilled to the stack, in two passes of two rows by four columns, eight accumulators and six
+     * loads for eight.
      */
     @Override
     void products4x4(double[][] a, int a0, int aEnd, double[][] c, int c0, int cEnd, int n, double[] out, double[] lanes) {
         double[] x0 = a[a0], x1 = a[Math.min(a0 + 1, aEnd - 1)], x2 = a[Math.min(a0 + 2, aEnd - 1)], x3 = a[Math.min(a0 + 3, aEnd - 1)];
         double[] y0 = c[c0], y1 = c[Math.min(c0 + 1, cEnd - 1)], y2 = c[Math.min(c0 + 2, cEnd - 1)], y3 = c[Math.min(c0 + 3, cEnd - 1)];
-        productsTwoByFour(x0, x1, y0, y1, y2, y3, n, lanes, 0);
-        productsTwoByFour(x2, x3, y0, y1, y2, y3, n, lanes, 8);
+        if (L == 8) {
+            productsFourByFour(x0, x1, x2, x3, y0, y1, y2, y3, n, lanes);
+        } else {
+            productsTwoByFour(x0, x1, y0, y1, y2, y3, n, lanes, 0);
+            productsTwoByFour(x2, x3, y0, y1, y2, y3, n, lanes, 8);
+        }
         for (int t = 0; t < 16; t++) out[t] = laneSum(lanes, t * L);
         for (int b = n & -L; b < n; b++) {
             double[] u = {x0[b], x1[b], x2[b], x3[b]}, v = {y0[b], y1[b], y2[b], y3[b]};
@@ -369,6 +394,44 @@ final class VectorApiKernels extends VectorKernels {
         store(lanes, slot + 4, s10, s11, s12, s13);
     }
 
+    /**
+     * {@link #products4x4}'s sixteen vector sums in one pass, into {@code lanes}: sixteen accumulators,
+     * eight loads for sixteen fused multiply-adds, where AVX-512's 32 registers hold them.
+     */
+    private static void productsFourByFour(double[] x0, double[] x1, double[] x2, double[] x3, double[] y0, double[] y1,
+                                           double[] y2, double[] y3, int n, double[] lanes) {
+        DoubleVector s00 = DoubleVector.zero(S), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        DoubleVector s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;
+        for (int b = 0, end = n & -L; b < end && !HELD; b += L) {
+            DoubleVector u0 = DoubleVector.fromArray(S, x0, b), u1 = DoubleVector.fromArray(S, x1, b);
+            DoubleVector u2 = DoubleVector.fromArray(S, x2, b), u3 = DoubleVector.fromArray(S, x3, b);
+            DoubleVector v = DoubleVector.fromArray(S, y0, b);
+            s00 = u0.fma(v, s00);
+            s10 = u1.fma(v, s10);
+            s20 = u2.fma(v, s20);
+            s30 = u3.fma(v, s30);
+            v = DoubleVector.fromArray(S, y1, b);
+            s01 = u0.fma(v, s01);
+            s11 = u1.fma(v, s11);
+            s21 = u2.fma(v, s21);
+            s31 = u3.fma(v, s31);
+            v = DoubleVector.fromArray(S, y2, b);
+            s02 = u0.fma(v, s02);
+            s12 = u1.fma(v, s12);
+            s22 = u2.fma(v, s22);
+            s32 = u3.fma(v, s32);
+            v = DoubleVector.fromArray(S, y3, b);
+            s03 = u0.fma(v, s03);
+            s13 = u1.fma(v, s13);
+            s23 = u2.fma(v, s23);
+            s33 = u3.fma(v, s33);
+        }
+        store(lanes, 0, s00, s01, s02, s03);
+        store(lanes, 4, s10, s11, s12, s13);
+        store(lanes, 8, s20, s21, s22, s23);
+        store(lanes, 12, s30, s31, s32, s33);
+    }
+
     @Override
     void rootWeightedRows(double[] x, int d, int[] blockRows, int[] at, int m, double[] root, double[] shift, int sOff,
                           double[] rows, int stride, double[] first) {
@@ -392,7 +455,7 @@ final class VectorApiKernels extends VectorKernels {
     }
 
     /**
-     * Four listed rows at a time, transposed four columns at a time ({@link #transposeFour}), their
+     * Four listed rows at a time, transposed four columns at a time ({@link #transposeRows}), their
      * differences times their roots as one vector: where gathering them from the block's columns
      * loads the values one by one.
      */
@@ -403,20 +466,7 @@ final class VectorApiKernels extends VectorKernels {
             // past the last listed row, the last again: its root is 0
             int o0 = blockRows[at[q]] * d, o1 = blockRows[at[Math.min(q + 1, m - 1)]] * d;
             int o2 = blockRows[at[Math.min(q + 2, m - 1)]] * d, o3 = blockRows[at[Math.min(q + 3, m - 1)]] * d;
-            DoubleVector r = DoubleVector.fromArray(QUAD, root, q);
-            int j = 0;
-            for (int end = d & -4; j < end; j += 4) {
-                transposeFour(x, o0, o1, o2, o3, j, shift, sOff + j, r, columns[j], q, columns[j + 1], q, columns[j + 2], q,
-                        columns[j + 3], q);
-            }
-            for (; j < d; j++) {
-                double h = shift[sOff + j];
-                double[] column = columns[j];
-                column[q] = (x[o0 + j] - h) * root[q];
-                column[q + 1] = (x[o1 + j] - h) * root[q + 1];
-                column[q + 2] = (x[o2 + j] - h) * root[q + 2];
-                column[q + 3] = (x[o3 + j] - h) * root[q + 3];
-            }
+            transposeRows(x, o0, o1, o2, o3, d, shift, sOff, root, q, columns, null, q, 0);
         }
     }
 
@@ -569,7 +619,7 @@ final class VectorApiKernels extends VectorKernels {
 
     /**
      * The differences of a pass's rows made from the row-major data, four rows by four columns at a
-     * time ({@link #transposeFour}), where gathering them from the block's columns loads them one by
+     * time ({@link #transposeRows}), where gathering them from the block's columns loads them one by
      * one; the same values, so the same sums, as {@link #mahalanobis} of the gathered rows.
      */
     @Override
@@ -581,19 +631,7 @@ final class VectorApiKernels extends VectorKernels {
                 // past the last listed row, the last again: its sums are left unread
                 int o0 = blockRows[picked[Math.min(b0 + l, count - 1)]] * d, o1 = blockRows[picked[Math.min(b0 + l + 1, count - 1)]] * d;
                 int o2 = blockRows[picked[Math.min(b0 + l + 2, count - 1)]] * d, o3 = blockRows[picked[Math.min(b0 + l + 3, count - 1)]] * d;
-                int j = 0;
-                for (int columns = d & -4; j < columns; j += 4) {
-                    int at = ROWS * j + l;
-                    transposeFour(x, o0, o1, o2, o3, j, centre, mOff + j, null, work, at, work, at + ROWS, work, at + 2 * ROWS, work, at + 3 * ROWS);
-                }
-                for (; j < d; j++) {
-                    double m = centre == null ? 0 : centre[mOff + j];
-                    int at = ROWS * j + l;
-                    work[at] = x[o0 + j] - m;
-                    work[at + 1] = x[o1 + j] - m;
-                    work[at + 2] = x[o2 + j] - m;
-                    work[at + 3] = x[o3 + j] - m;
-                }
+                transposeRows(x, o0, o1, o2, o3, d, centre, mOff, null, 0, null, work, l, ROWS);
             }
             distances(packed, d, d, work, shift, out, b0);
         }
