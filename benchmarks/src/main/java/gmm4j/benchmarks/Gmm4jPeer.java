@@ -214,7 +214,7 @@ final class Gmm4jPeer implements Peer {
     private static final int BLOCK_ROWS = 256;
     /**
      * A block whose bounds leave fewer than one pair in this many out of reach of their row's highest
-     * bound has every distance computed whole: the bound could rule out too few to pay for itself.
+     * bound has every distance computed whole ({@code FullCovariance.FEW_OUT_OF_REACH}).
      */
     private static final int FEW_OUT_OF_REACH = 32;
 

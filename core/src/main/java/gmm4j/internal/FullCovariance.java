@@ -90,6 +90,13 @@ final class FullCovariance extends Covariance {
     static final int BOUND_ROWS = 8;
 
     /**
+     * A block where fewer than one pair in this many has its bound out of reach of its row's highest
+     * bound is computed whole at once: the bounds could rule out too few to pay for the candidates'
+     * pass and the gathers ({@code Gmm4jPeer.wholeDistanceShare} in the benchmarks replays it).
+     */
+    static final int FEW_OUT_OF_REACH = 32;
+
+    /**
      * The log-joints with a component's skipped (−∞) for the rows it cannot reach: the first
      * {@link #BOUND_ROWS} squares of its distance bound its log-joint from above; each row's most
      * promising component is then computed whole, a lower bound of the row's best; any other whose
@@ -98,7 +105,7 @@ final class FullCovariance extends Covariance {
      * exactly 0 anyway: the results are the same to the bit, and separated clusters cost about one
      * component's distance per row instead of K (measured 10% faster over a fit at 100 000×64,
      * K = 8, where three of the eight stay within reach of a row's best). A block where the bounds
-     * could rule out fewer than one pair in 32 is computed whole at once (overlapping clusters:
+     * could rule out fewer than one pair in {@link #FEW_OUT_OF_REACH} is computed whole at once (overlapping clusters:
      * ×0.91 per iteration at 100 000×64, K = 8, overlapping; at one in 8, separated clusters
      * were ×1.03, their first iterations' blocks computed whole where the bounds still paid).
      */
@@ -126,7 +133,7 @@ final class FullCovariance extends Covariance {
         // a pair can be ruled out only where its bound lies out of reach of its row's highest bound (no
         // floor is above that): where few do (overlapping clusters), the candidates' pass and the gathers
         // cost more than they could save
-        if (32 * outOfReach < rows * k) {
+        if (FEW_OUT_OF_REACH * outOfReach < rows * k) {
             logJointOfEvery(xt, rows, means, logWeights, out, scratch);
             return;
         }
