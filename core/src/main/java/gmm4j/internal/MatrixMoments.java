@@ -52,7 +52,9 @@ final class MatrixMoments extends SquareMoments {
      * overlapping; with any row left out, ×1.05, and ×1.10 at 200 000×16 overlapping). One with
      * fewer (separated clusters: a row has a few components at most) reads only its rows with weight:
      * on the Vector API's path summed in register tiles over all of them ({@link #addComponentOfRows}),
-     * on the scalar path a rank-four update per four rows.
+     * on the scalar path a rank-four update per four rows. Where the kernels sum a whole block's
+     * scatter faster from its rows ({@link VectorKernels#scatterByRows}: AVX-512 from d = 48), every
+     * component reads its rows with weight.
      */
     @Override
     void addBlock(BlockScratch s, double[] x, int count) {
@@ -66,7 +68,8 @@ final class MatrixMoments extends SquareMoments {
             int withWeight = s.nonZero(wr, count);
             boolean dense = 2 * withWeight >= count;
             if (s.vector != null) {
-                if (4 * withWeight > 3 * count) addComponentByColumns(s, count, c);
+                if (s.vector.scatterByRows(d)) addComponentOfRows(s, x, count, c);
+                else if (4 * withWeight > 3 * count) addComponentByColumns(s, count, c);
                 else if (dense) addComponentOfListedColumns(s, x, count, c);
                 else addComponentOfRows(s, x, count, c);
                 continue;
@@ -103,7 +106,7 @@ final class MatrixMoments extends SquareMoments {
         int stride = s.vector.gramStride(d);
         double[] rows = s.gramRows(stride);
         s.vector.rootWeightedRows(x, d, s.blockRows, s.positions()[c], m, s.rootWeight, shift, c * d, rows, stride, sum[c]);
-        s.vector.addGram(rows, stride, m, d, scatter, c * d);
+        s.vector.addGram(rows, stride, m, d, scatter, c * d, s.lanes);
     }
 
     /**

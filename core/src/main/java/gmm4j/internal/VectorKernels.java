@@ -126,10 +126,17 @@ abstract class VectorKernels {
     /**
      * {@code target[off + a][j] += Σ_{q<m} rows[q·stride + a]·rows[q·stride + j]} for a < d and j ≤ a,
      * from rows held row by row ({@link #rootWeightedRows}, {@code stride} from {@link #gramStride}); the
-     * target rows' entries up to the next multiple of four past the diagonal get their sums too (the
+     * target rows' entries past the diagonal up to the next multiple of eight get their sums too (the
      * caller keeps the lower triangle).
      */
-    abstract void addGram(double[] rows, int stride, int m, int d, double[][] target, int off);
+    abstract void addGram(double[] rows, int stride, int m, int d, double[][] target, int off, double[] lanes);
+
+    /**
+     * Whether the scatter of a component with weight on most of a block's rows is faster from its rows
+     * ({@link #addGram}) than from the block's columns ({@link #products4x4}, {@link #symmetricTile}) at
+     * this d.
+     */
+    abstract boolean scatterByRows(int d);
 
     /**
      * {@code out[b] = Σ_{i<to} z_i[b]²} with z = U·(x_b − μ), μ at {@code mean[mOff..mOff+d)}, for the

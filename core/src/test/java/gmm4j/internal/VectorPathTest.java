@@ -45,6 +45,8 @@ class VectorPathTest {
         for (int d : new int[]{16, 37}) {
             for (CovarianceType type : CovarianceType.scikitLearnTypes()) cases.add(Arguments.of(type, d));
         }
+        // 53, full: at 512 bits every component's scatter from its rows (scatterByRows), with ragged tiles
+        cases.add(Arguments.of(CovarianceType.FULL, 53));
         return cases;
     }
 
@@ -350,7 +352,7 @@ class VectorPathTest {
             for (int i = 0; i < shift.length; i++) shift[i] = random.nextGaussian();
             int[] blockRows = new int[n];
             for (int b = 0; b < n; b++) blockRows[b] = random.nextInt(n);
-            for (int m : new int[]{0, 1, 7, 40}) {
+            for (int m : new int[]{0, 1, 7, 40, 300}) {
                 int[] at = new int[m];
                 double[] root = new double[m];
                 for (int q = 0; q < m; q++) {
@@ -364,7 +366,7 @@ class VectorPathTest {
                 vector.rootWeightedRows(x, d, blockRows, at, m, root, shift, d, rows, stride, first);
                 double[][] target = new double[3 * d][d];
                 for (double[] row : target) Arrays.fill(row, 2.0);
-                vector.addGram(rows, stride, m, d, target, d);
+                vector.addGram(rows, stride, m, d, target, d, new double[VectorKernels.LANE_ROOM]);
                 for (int j = 0; j < d; j++) {
                     double expectedFirst = 0.5;
                     for (int q = 0; q < m; q++) {
