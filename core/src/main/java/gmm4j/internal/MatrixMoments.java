@@ -105,8 +105,8 @@ final class MatrixMoments extends SquareMoments {
         if (m == 0) return;
         int stride = s.vector.gramStride(d);
         double[] rows = s.gramRows(stride);
-        s.vector.rootWeightedRows(x, d, s.blockRows, s.positions()[c], m, s.rootWeight, shift, c * d, rows, stride, sum[c]);
-        s.vector.addGram(rows, stride, m, d, scatter, c * d, s.lanes);
+        s.vector.addScatterOfRows(x, d, s.blockRows, s.positions()[c], m, s.rootWeight, shift, c * d, rows, stride, sum[c],
+                scatter, c * d, s.lanes);
     }
 
     /**

@@ -337,8 +337,9 @@ class VectorPathTest {
 
     /**
      * A component's rows with weight, row by row: each is √w·(x − shift) with zeros to the stride, their
-     * first-moment terms w·(x − shift) are added to the first moment, and the Gram tiles add
-     * Σ w·(x − shift)(x − shift)ᵀ to the component's lower triangle alone, for any width and count.
+     * first-moment terms w·(x − shift) are added to the first moment; made and summed pass by pass, the
+     * same first moment, and the Gram tiles add Σ w·(x − shift)(x − shift)ᵀ to the component's lower
+     * triangle alone, for any width and count (300 rows: several passes).
      */
     @Test
     void vectorGramOfListedRowsIsTheirWeightedScatter() {
@@ -363,10 +364,13 @@ class VectorPathTest {
                 Arrays.fill(rows, Double.NaN);
                 double[] first = new double[d];
                 Arrays.fill(first, 0.5);
-                vector.rootWeightedRows(x, d, blockRows, at, m, root, shift, d, rows, stride, first);
+                vector.rootWeightedRows(x, d, blockRows, at, 0, m, root, shift, d, rows, stride, first);
                 double[][] target = new double[3 * d][d];
                 for (double[] row : target) Arrays.fill(row, 2.0);
-                vector.addGram(rows, stride, m, d, target, d, new double[VectorKernels.LANE_ROOM]);
+                double[] passFirst = new double[d];
+                Arrays.fill(passFirst, 0.5);
+                vector.addScatterOfRows(x, d, blockRows, at, m, root, shift, d, new double[m * stride], stride, passFirst,
+                        target, d, new double[VectorKernels.LANE_ROOM]);
                 for (int j = 0; j < d; j++) {
                     double expectedFirst = 0.5;
                     for (int q = 0; q < m; q++) {
@@ -375,6 +379,7 @@ class VectorPathTest {
                         expectedFirst += root[q] * v;
                     }
                     assertEquals(expectedFirst, first[j], 1e-13 * (m + 1), "d = " + d + ", m = " + m + ": first moment " + j);
+                    assertEquals(expectedFirst, passFirst[j], 1e-13 * (m + 1), "d = " + d + ", m = " + m + ": first moment by passes " + j);
                 }
                 for (int q = 0; q < m; q++) {
                     for (int j = d; j < stride; j++) assertEquals(0.0, rows[q * stride + j], "d = " + d + ": padding");
