@@ -278,9 +278,10 @@ final class BlockScratch {
         return positions;
     }
 
-    /** Room for the block's rows one after another, {@code stride} values each ({@link VectorKernels#rootWeightedRows}); made on first use. */
+    /** Room for a pass of {@link VectorKernels#addScatterOfRows}' rows one after another, {@code stride} values each; made on first use. */
     double[] gramRows(int stride) {
-        if (gramRows == null || gramRows.length < stride * picked.length) gramRows = new double[stride * picked.length];
+        int size = stride * Math.min(picked.length, VectorKernels.gramPassRows(stride));
+        if (gramRows == null || gramRows.length < size) gramRows = new double[size];
         return gramRows;
     }
 

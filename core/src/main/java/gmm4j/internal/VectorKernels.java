@@ -115,13 +115,13 @@ abstract class VectorKernels {
 
     /**
      * {@link #rootWeightedRows}' first moment and {@link #addGram}'s scatter of the m listed rows, pass
-     * by pass of {@link #GRAM_PASS_VALUES}: a pass's rows are made into {@code rows} and summed while
-     * they are in the L1 cache, where all the rows made at once, then summed, went out to L2 and back
+     * by pass of {@link #gramPassRows} rows (the room {@code rows} needs): a pass's rows are made into
+     * {@code rows} and summed while they are in the L1 cache, where all the rows made at once, then summed, went out to L2 and back
      * (×0.98 per iteration at 100 000×64, K = 8, overlapping, on an Intel Xeon with AVX-512).
      */
     final void addScatterOfRows(double[] x, int d, int[] blockRows, int[] at, int m, double[] root, double[] shift, int sOff,
                                 double[] rows, int stride, double[] first, double[][] target, int off, double[] lanes) {
-        int pass = Math.max(8, GRAM_PASS_VALUES / stride);
+        int pass = gramPassRows(stride);
         for (int from = 0; from < m; from += pass) {
             int count = Math.min(pass, m - from);
             rootWeightedRows(x, d, blockRows, at, from, count, root, shift, sOff, rows, stride, first);
@@ -131,6 +131,11 @@ abstract class VectorKernels {
 
     /** Values of the rows per pass of {@link #addScatterOfRows}: 32 KB, which stay in the L1 cache while every Gram tile reads them. */
     static final int GRAM_PASS_VALUES = 4096;
+
+    /** Rows per pass of {@link #addScatterOfRows} at this stride: {@link #GRAM_PASS_VALUES} of them, at least eight rows. */
+    static int gramPassRows(int stride) {
+        return Math.max(8, GRAM_PASS_VALUES / stride);
+    }
 
     /**
      * The rows of a block with weight for one component, as columns: {@code columns[j][q] =
