@@ -7,6 +7,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BinaryOperator;
@@ -64,9 +65,19 @@ public final class Parallel implements AutoCloseable {
     /** With the given kernels (null: the scalar loops); the tests compare the two paths through it. */
     Parallel(int threads, VectorKernels vector) {
         int count = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        this.pool = count <= 1 ? null : new ForkJoinPool(count, Parallel::worker, null, false);
+        this.pool = count <= 1 ? null
+                : new ForkJoinPool(count, Parallel::worker, null, false, 0, count + 256, 1, null, IDLE_MILLISECONDS, TimeUnit.MILLISECONDS);
         this.vector = vector;
     }
+
+    /**
+     * How long a worker waits for work before it ends (the pool starts another when work comes). Short,
+     * so that no worker outlives its fit for long even where {@link #close()} could not finish: Weka's
+     * Stop button on JDK 17 to 20 calls {@code Thread.stop} on the fitting thread, whose
+     * {@code ThreadDeath} can land inside the pool's own shutdown, which then leaves its idle workers
+     * waiting (about one stop in fifty, in a loop that stops running fits; the pool's default is 60 s).
+     */
+    private static final long IDLE_MILLISECONDS = 100;
 
     private static VectorKernels vectorKernels() {
         java.util.Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
