@@ -74,8 +74,10 @@ public final class Parallel implements AutoCloseable {
      * How long a worker waits for work before it ends (the pool starts another when work comes). Short,
      * so that no worker outlives its fit for long even where {@link #close()} could not finish: Weka's
      * Stop button on JDK 17 to 20 calls {@code Thread.stop} on the fitting thread, whose
-     * {@code ThreadDeath} can land inside the pool's own shutdown, which then leaves its idle workers
-     * waiting (about one stop in fifty, in a loop that stops running fits; the pool's default is 60 s).
+     * {@code ThreadDeath} can land inside the pool's own code: about one stop in fifty, in a loop that
+     * stopped running fits, {@code close()} ran, the fitting thread ended with the cancellation (the
+     * {@code ThreadDeath} swallowed on the way), and the pool's idle workers went on waiting (for its
+     * default 60 s); a second {@code shutdownNow} did not prevent it.
      */
     private static final long IDLE_MILLISECONDS = 100;
 
