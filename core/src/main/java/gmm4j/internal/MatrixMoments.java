@@ -63,13 +63,17 @@ final class MatrixMoments extends SquareMoments {
             return;
         }
         int[] quad = s.quad;
+        boolean byRows = s.vector != null && s.vector.scatterByRows(d);
         for (int c = 0; c < k; c++) {
+            if (byRows) {
+                addComponentOfRows(s, x, count, c);
+                continue;
+            }
             double[] wr = s.byComponent[c];
             int withWeight = s.nonZero(wr, count);
             boolean dense = 2 * withWeight >= count;
             if (s.vector != null) {
-                if (s.vector.scatterByRows(d)) addComponentOfRows(s, x, count, c);
-                else if (4 * withWeight > 3 * count) addComponentByColumns(s, count, c);
+                if (4 * withWeight > 3 * count) addComponentByColumns(s, count, c);
                 else if (dense) addComponentOfListedColumns(s, x, count, c);
                 else addComponentOfRows(s, x, count, c);
                 continue;

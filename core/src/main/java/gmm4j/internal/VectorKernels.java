@@ -116,8 +116,9 @@ abstract class VectorKernels {
     /**
      * {@link #rootWeightedRows}' first moment and {@link #addGram}'s scatter of the m listed rows, pass
      * by pass of {@link #gramPassRows} rows (the room {@code rows} needs): a pass's rows are made into
-     * {@code rows} and summed while they are in the L1 cache, where all the rows made at once, then summed, went out to L2 and back
-     * (×0.98 per iteration at 100 000×64, K = 8, overlapping, on an Intel Xeon with AVX-512).
+     * {@code rows} and summed while they are in the L1 cache, where all the rows made at once, then
+     * summed, went out to L2 and back (×0.98 per iteration at 100 000×64, K = 8, overlapping, on an
+     * Intel Xeon with AVX-512).
      */
     final void addScatterOfRows(double[] x, int d, int[] blockRows, int[] at, int m, double[] root, double[] shift, int sOff,
                                 double[] rows, int stride, double[] first, double[][] target, int off, double[] lanes) {

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * A pool whose {@link Parallel#close()} never finished (Weka's Stop on JDK 17 to 20: a
- * {@code Thread.stop} of the fitting thread can land inside the pool's own shutdown) must still let
+ * {@code Thread.stop} of the fitting thread can land inside the pool's own code) must still let
  * its workers go: idle, they end within a second on their own.
  */
 class ParallelIdleWorkersTest {

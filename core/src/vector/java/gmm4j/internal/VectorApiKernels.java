@@ -657,13 +657,7 @@ final class VectorApiKernels extends VectorKernels {
         for (int p = 0; p < 8 && a0 + p < d; p++) {
             double[] row = target[off + a0 + p];
             for (int l = 0, j = j0; l < width && j <= a0 + p; l += L, j += L) {
-                DoubleVector v = DoubleVector.fromArray(S, lanes, 2 * L * p + l);
-                if (j + L <= d) {
-                    DoubleVector.fromArray(S, row, j).add(v).intoArray(row, j);
-                } else {
-                    VectorMask<Double> within = S.indexInRange(j, d);
-                    DoubleVector.fromArray(S, row, j, within).add(v).intoArray(row, j, within);
-                }
+                addWithin(row, j, d, DoubleVector.fromArray(S, lanes, 2 * L * p + l));
             }
         }
     }
