@@ -47,7 +47,8 @@ final class Report {
         s.append("    ").append(COMMAND).append("\n\n");
         s.append("(add `-Dcompare.args=--quick` for sizes ten times smaller; `--skip-memory`, `--skip-selection` leave parts out; `--rounds N` sets the rounds per problem, default 3).\n");
         s.append("The JMH benchmarks of one EM iteration: `mvn -Pbenchmarks,jmh -pl benchmarks -am package -DskipTests` ")
-                .append("(see `EmIterationBenchmark`). Two commits of the engine, interleaved: `benchmarks/compare-engines.sh BASE_REF [ROUNDS]`; ")
+                .append("(see `EmIterationBenchmark`; `-Djmh.args=VectorMemoryBenchmark` times the M-step's register tile over heap arrays ")
+                .append("and over off-heap memory aligned to 64 bytes). Two commits of the engine, interleaved: `benchmarks/compare-engines.sh BASE_REF [ROUNDS]`; ")
                 .append("`PROBLEMS=\"200000x16x16:overlapping 100000x64x8:overlapping\"` narrows it to the overlapping problems, ")
                 .append("`TYPES=\"FULL DIAGONAL\"` to some types; `PAIRED=1` times both engines in one JVM, fit by fit in turn, ")
                 .append("and reports the median ratio of the pairs: steady to about 1% where a fresh JVM's time swings by 20%, ")
