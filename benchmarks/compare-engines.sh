@@ -15,7 +15,7 @@
 # small fits of every kind; a difference is reported, not fatal), then, in each round, measures every covariance type on the harness's three problems with the
 # harness's own gmm4j measurement (gmm4j.benchmarks.Gmm4jPeer: a fresh JVM, warm-up fits, the median
 # of five timed 10-iteration spans, all cores), the two engines taking turns. Prints every round and
-# the medians' ratio, this checkout ÷ BASE_REF. Needs a JDK 21+ (JAVA_HOME, or the newest under
+# the medians' ratio, this checkout ÷ BASE_REF. Needs a JDK 22+ (JAVA_HOME, or the newest under
 # /usr/lib/jvm) and the benchmarks module's dependencies (the first run downloads them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,13 +28,13 @@ read -r -a problems <<< "${PROBLEMS:-200000x16x16 1000000x2x3 100000x64x8 200000
 read -r -a types <<< "${TYPES:-FULL TIED DIAGONAL SPHERICAL}"
 
 java_home=${JAVA_HOME:-}
-if [ -z "$java_home" ] || ! "$java_home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+if [ -z "$java_home" ] || ! "$java_home/bin/java" -version 2>&1 | grep -qE 'version "(2[2-9]|[3-9][0-9])'; then
   java_home=
-  for candidate in /usr/lib/jvm/*25* /usr/lib/jvm/*21*; do
+  for candidate in /usr/lib/jvm/*25* /usr/lib/jvm/*2[2-4]*; do
     if [ -x "$candidate/bin/java" ]; then java_home=$candidate; break; fi
   done
 fi
-[ -x "$java_home/bin/java" ] || { echo "No JDK 21+ found: set JAVA_HOME." >&2; exit 1; }
+[ -x "$java_home/bin/java" ] || { echo "No JDK 22+ found: set JAVA_HOME." >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
