@@ -45,25 +45,40 @@ public class VectorMemoryBenchmark {
     private static final int ROWS = 256;
     private static final int COLUMNS = 8;
 
-    /** Bytes from a 64-byte boundary where the segment's columns start: 0 aligned, 16 as a heap array's. */
-    @Param({"0", "16"})
-    public int segmentOffset;
-
     private double[][] columns;
-    private MemorySegment segment;
 
     @Setup
     public void setUp() {
-        Random random = new Random(1);
-        columns = new double[COLUMNS][ROWS];
-        segment = Arena.ofAuto().allocate(COLUMNS * ROWS * 8L + 64, 64)
-                .asSlice(segmentOffset, COLUMNS * ROWS * 8L);
-        for (int j = 0; j < COLUMNS; j++) {
-            for (int b = 0; b < ROWS; b++) {
-                columns[j][b] = random.nextGaussian();
-                segment.setAtIndex(ValueLayout.JAVA_DOUBLE, (long) j * ROWS + b, columns[j][b]);
+        columns = values();
+    }
+
+    /** The same columns off the heap, in a state of their own so that only the segment's run takes the offset. */
+    @State(Scope.Thread)
+    public static class OffHeap {
+        /** Bytes from a 64-byte boundary where the segment's columns start: 0 aligned, 16 as a heap array's. */
+        @Param({"0", "16"})
+        public int segmentOffset;
+
+        private MemorySegment segment;
+
+        @Setup
+        public void setUp() {
+            double[][] columns = values();
+            segment = Arena.ofAuto().allocate(COLUMNS * ROWS * 8L + 64, 64).asSlice(segmentOffset, COLUMNS * ROWS * 8L);
+            for (int j = 0; j < COLUMNS; j++) {
+                MemorySegment.copy(columns[j], 0, segment, ValueLayout.JAVA_DOUBLE, (long) j * ROWS * 8, ROWS);
             }
         }
+    }
+
+    /** Eight columns of 256 Gaussian values, the same for both layouts. */
+    private static double[][] values() {
+        Random random = new Random(1);
+        double[][] columns = new double[COLUMNS][ROWS];
+        for (double[] column : columns) {
+            for (int b = 0; b < ROWS; b++) column[b] = random.nextGaussian();
+        }
+        return columns;
     }
 
     @Benchmark
@@ -89,8 +104,8 @@ public class VectorMemoryBenchmark {
     }
 
     @Benchmark
-    public double offHeapSegment() {
-        MemorySegment m = segment;
+    public double offHeapSegment(OffHeap offHeap) {
+        MemorySegment m = offHeap.segment;
         long c = ROWS * 8L;
         DoubleVector s00 = DoubleVector.zero(S), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
         DoubleVector s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;

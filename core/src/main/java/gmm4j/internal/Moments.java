@@ -212,7 +212,7 @@ abstract sealed class Moments implements Serializable permits AxisMoments, Squar
      * The block's differences from {@code shift[off..off+d)} times {@code root} into {@code s.diff}, in a
      * pass of their own: made inside the scatter tiles' loops instead, as the tiles first read them, fits
      * were no faster (×0.99 and ×1.01 per iteration at 200 000×16, K = 16, overlapping, on an Intel Xeon
-     * with AVX-512), and with the diagonal tiles making theirs too, twice as slow.
+     * with AVX-512), and with the diagonal tiles making theirs too, 1.6 to 2.4 times as slow.
      */
     private void rootWeightedDifferences(BlockScratch s, int count, int off, double[] root) {
         for (int j = 0; j < d; j++) {
